@@ -1,0 +1,68 @@
+# Two commands do everything on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install install-test messages migrate demo admin serve lint format check pins bench clean
+
+$(VENV)/bin/activate:
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt $(VENV)/bin/activate
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
+	$(PIP) install --quiet -r requirements-test.txt
+	touch $@
+
+install: $(VENV)/.installed messages
+install-test: $(VENV)/.installed-test messages
+
+messages: $(VENV)/.installed
+	$(PY) -m portal.catalogues
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+demo: migrate
+	$(MANAGE) load_demo_content
+
+admin: migrate
+	$(MANAGE) ensure_admin
+
+serve:
+	@echo ""
+	@echo "  Site:  http://$(HOST):$(PORT)/ar/   (fr: /fr/, en: /en/)"
+	@echo "  Admin: http://$(HOST):$(PORT)/admin/"
+	@echo "  API:   http://$(HOST):$(PORT)/api/v2/pages/  ·  http://$(HOST):$(PORT)/api/docs/"
+	@echo ""
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+run: demo admin serve
+
+test: install-test
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: install-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-test
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+pins:
+	rm -rf /tmp/portal-pins && $(PYTHON) -m venv /tmp/portal-pins
+	/tmp/portal-pins/bin/pip install --quiet -r requirements.in
+	(echo "# Generated from requirements.in by: make pins"; /tmp/portal-pins/bin/pip freeze | grep -v '^pip==') > requirements.txt
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,182 @@
+"""A country campaign: its dates, its story, its partners."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from campaigns.blocks import BodyBlock
+from campaigns.countries import COUNTRY_CHOICES
+from home.models import PortalPage
+
+
+class CampaignState(models.TextChoices):
+    UPCOMING = "upcoming", _("Upcoming")
+    RUNNING = "running", _("Running")
+    CLOSED = "closed", _("Closed")
+
+
+class CampaignPage(PortalPage):
+    """One national solidarity campaign (e.g. "Bridge of Love" in Tunisia)."""
+
+    country = models.CharField(
+        _("country"),
+        max_length=2,
+        choices=COUNTRY_CHOICES,
+        help_text=_("The country where the campaign collects and delivers aid."),
+    )
+    start_date = models.DateField(_("start date"), help_text=_("First day of the campaign."))
+    end_date = models.DateField(_("end date"), help_text=_("Last day of the campaign (inclusive)."))
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_("Two or three sentences shown on cards and at the top of the page."),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    facebook_url = models.URLField(_("Facebook page"), blank=True)
+
+    content_panels = PortalPage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("country"), FieldPanel("start_date"), FieldPanel("end_date")],
+            _("Where and when"),
+            help_text=_(
+                "The campaign's state (upcoming, running, closed) follows from these dates."
+            ),
+        ),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("summary")], _("Introduction")),
+        FieldPanel("body"),
+        InlinePanel("campaign_partners", label=_("Partners"), heading=_("Partners")),
+        FieldPanel("facebook_url"),
+    ]
+
+    search_fields = PortalPage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("country"),
+        index.FilterField("start_date"),
+        index.FilterField("end_date"),
+    ]
+
+    api_fields = [
+        APIField("country"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("state"),
+        APIField("summary"),
+        APIField("body"),
+        APIField(
+            "hero_image_rendition",
+            serializer=ImageRenditionField("fill-1200x630|format-webp", source="hero_image"),
+        ),
+        APIField("campaign_partners"),
+        APIField("facebook_url"),
+    ]
+
+    translatable_fields = PortalPage.base_translatable_fields + [
+        TranslatableField("summary"),
+        TranslatableField("body"),
+        SynchronizedField("country"),
+        SynchronizedField("start_date"),
+        SynchronizedField("end_date"),
+        SynchronizedField("hero_image"),
+        SynchronizedField("facebook_url"),
+        SynchronizedField("campaign_partners"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+
+    class Meta:
+        verbose_name = _("campaign")
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError(
+                {"end_date": _("The end date must not be before the start date.")}
+            )
+
+    def state_on(self, day):
+        """The campaign's state on a given local date."""
+        if day < self.start_date:
+            return CampaignState.UPCOMING
+        if day > self.end_date:
+            return CampaignState.CLOSED
+        return CampaignState.RUNNING
+
+    @property
+    def state(self):
+        """Upcoming, running or closed, from today's date in the site's time zone."""
+        return self.state_on(timezone.localdate())
+
+    @property
+    def state_label(self):
+        return CampaignState(self.state).label
+
+
+class PartnerRole(models.TextChoices):
+    ORGANISER = "organiser", _("Organiser")
+    IMPLEMENTING = "implementing", _("Implementing partner")
+    SUPPORTER = "supporter", _("Supporter")
+    MEDIA = "media", _("Media partner")
+
+
+class CampaignPartner(Orderable):
+    """A partner organisation's place and role in one campaign."""
+
+    campaign = ParentalKey(CampaignPage, related_name="campaign_partners", on_delete=models.CASCADE)
+    partner = models.ForeignKey(
+        "campaigns.PartnerPage",
+        verbose_name=_("partner"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=PartnerRole.choices, default=PartnerRole.IMPLEMENTING
+    )
+
+    panels = [FieldPanel("partner"), FieldPanel("role")]
+    api_fields = [APIField("partner_id"), APIField("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("campaign partner")
+
+
+def localized_partners(campaign):
+    """The campaign's partners in the campaign's language, in order, in two queries.
+
+    Partner links point at the source (Arabic) partner pages; each is swapped for its
+    translation in the campaign's locale when one is live.
+    """
+    from .partner import PartnerPage
+
+    links = list(
+        CampaignPartner.objects.filter(campaign=campaign)
+        .select_related("partner", "partner__logo")
+        .order_by("sort_order")
+    )
+    keys = [link.partner.translation_key for link in links]
+    translations = {
+        p.translation_key: p
+        for p in PartnerPage.objects.live()
+        .filter(translation_key__in=keys, locale_id=campaign.locale_id)
+        .select_related("logo")
+    }
+    for link in links:
+        link.localized_partner = translations.get(link.partner.translation_key, link.partner)
+    return links

@@ -1,0 +1,120 @@
+"""Partner organisations and their public profiles."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.models import PortalPage
+
+
+class PartnerIndexPage(PortalPage):
+    """The list of partner organisations (one per language, at /<lang>/partners/)."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = PortalPage.content_panels + [FieldPanel("intro")]
+    search_fields = PortalPage.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+    translatable_fields = PortalPage.base_translatable_fields + [TranslatableField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["campaigns.PartnerPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("partner index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["partners"] = (
+            PartnerPage.objects.child_of(self).live().select_related("logo").order_by("path")
+        )
+        return context
+
+
+class PartnerKind(models.TextChoices):
+    MINISTRY = "ministry", _("Ministry or public body")
+    ASSOCIATION = "association", _("Association")
+    UNION = "union", _("Union or federation")
+    RED_CRESCENT = "red_crescent", _("Red Crescent")
+    SCOUTS = "scouts", _("Scouts")
+    YOUTH = "youth", _("Youth or children's organisation")
+    INTERNATIONAL = "international", _("International organisation")
+    OTHER = "other", _("Other")
+
+
+class PartnerPage(PortalPage):
+    """A partner organisation's profile: who they are and how to reach them."""
+
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=PartnerKind.choices)
+    description = RichTextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    contact_email = models.EmailField(_("public contact email"), blank=True)
+    contact_phone = models.CharField(_("public contact phone"), max_length=40, blank=True)
+
+    content_panels = PortalPage.content_panels + [
+        MultiFieldPanel([FieldPanel("logo"), FieldPanel("kind")], _("Identity")),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldPanel("website"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            _("Public contact"),
+            help_text=_("Shown on the public profile: use the organisation's public addresses."),
+        ),
+    ]
+
+    search_fields = PortalPage.search_fields + [
+        index.SearchField("description"),
+        index.FilterField("kind"),
+    ]
+    api_fields = [
+        APIField("kind"),
+        APIField("description"),
+        APIField("website"),
+        APIField("contact_email"),
+        APIField("contact_phone"),
+        APIField("logo"),
+        APIField("logo_rendition", serializer=ImageRenditionField("max-400x400", source="logo")),
+    ]
+    translatable_fields = PortalPage.base_translatable_fields + [
+        TranslatableField("description"),
+        SynchronizedField("logo"),
+        SynchronizedField("kind"),
+        SynchronizedField("website"),
+        SynchronizedField("contact_email"),
+        SynchronizedField("contact_phone"),
+    ]
+
+    parent_page_types = ["campaigns.PartnerIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("partner")
+
+    def get_social_image(self):
+        return self.social_image or self.logo
+
+    def campaigns(self):
+        """Live campaigns in this page's language that list this partner (any locale's link)."""
+        from .campaign import CampaignPage, CampaignPartner
+
+        source_keys = CampaignPartner.objects.filter(
+            partner__translation_key=self.translation_key
+        ).values("campaign__translation_key")
+        return (
+            CampaignPage.objects.live()
+            .filter(translation_key__in=source_keys, locale_id=self.locale_id)
+            .order_by("-start_date")
+        )

@@ -1,0 +1,3 @@
+"""Press room URLs (feeds, media kit), mounted under the language prefix."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Public URLs of this app, mounted under the language prefix (/<lang>/...)."""
+
+urlpatterns = []

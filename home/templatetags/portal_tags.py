@@ -1,0 +1,85 @@
+"""Language alternates for the switcher, hreflang links and canonical URL."""
+
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+register = template.Library()
+
+
+@dataclass
+class Alternate:
+    code: str
+    name: str
+    url: str  # absolute URL of this language's version
+    exists: bool  # False: the page has no translation here; url is that language's home
+    current: bool
+
+
+def _language_homes(request):
+    """Absolute URL of each language's home page."""
+    return {code: request.build_absolute_uri(f"/{code}/") for code, _name in settings.LANGUAGES}
+
+
+def compute_alternates(request, page=None):
+    """One entry per site language, memoised on the request (header and <head> share it)."""
+    cached = getattr(request, "_portal_alternates", None)
+    if cached is not None:
+        return cached
+    current = get_language()
+    homes = _language_homes(request)
+    urls = {}
+    if isinstance(page, Page) and page.pk:
+        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+            url = translation.get_url(request)
+            if url:
+                urls[translation.locale.language_code] = request.build_absolute_uri(url)
+    elif request.resolver_match is not None:
+        path = request.get_full_path()
+        for code, _name in settings.LANGUAGES:
+            translated = translate_url(path, code)
+            if translated != path or code == current:
+                urls[code] = request.build_absolute_uri(translated)
+    alternates = [
+        Alternate(
+            code=code,
+            name=name,
+            url=urls.get(code, homes[code]),
+            exists=code in urls,
+            current=code == current,
+        )
+        for code, name in settings.LANGUAGES
+    ]
+    request._portal_alternates = alternates
+    return alternates
+
+
+@register.simple_tag(takes_context=True)
+def page_alternates(context, page=None):
+    request = context.get("request")
+    if request is None:
+        return []
+    return compute_alternates(request, page or context.get("page"))
+
+
+@register.simple_tag
+def x_default_url(alternates):
+    """The source-language (Arabic) version when it exists, else the first that does."""
+    existing = [a for a in alternates if a.exists]
+    for alternate in existing:
+        if alternate.code == settings.LANGUAGE_CODE:
+            return alternate.url
+    return existing[0].url if existing else ""
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context, alternates):
+    for alternate in alternates:
+        if alternate.current and alternate.exists:
+            return alternate.url
+    request = context["request"]
+    return request.build_absolute_uri(request.path)

@@ -1,0 +1,39 @@
+"""Shared fixtures: the demo content is built once per test database and rolled back per test."""
+
+import os
+
+import pytest
+from django.core.management import call_command
+
+from portal.catalogues import compile_all
+
+
+def pytest_configure(config):
+    compile_all()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), open(os.devnull, "w") as quiet:
+        call_command("load_demo_content", stdout=quiet)
+
+
+def locale(code):
+    from wagtail.models import Locale
+
+    return Locale.objects.get(language_code=code)
+
+
+@pytest.fixture
+def demo(db):
+    """The demo pages: the Arabic source and its French and English translations."""
+    from campaigns.models import CampaignPage
+    from home.models import HomePage
+
+    campaign = CampaignPage.objects.get(slug="jesr", locale__language_code="ar")
+    return {
+        "home": HomePage.objects.get(locale__language_code="ar"),
+        "campaign": campaign,
+        "campaign_fr": campaign.get_translation(locale("fr")),
+        "campaign_en": campaign.get_translation(locale("en")),
+    }

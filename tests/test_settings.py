@@ -1,0 +1,49 @@
+"""Production settings refuse to start half-configured and pass the deploy checks."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_manage(*args, env_overrides):
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    env.update({"DJANGO_SETTINGS_MODULE": "portal.settings.production", **env_overrides})
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_without_secret_key_fails_clearly():
+    result = run_manage("check", env_overrides={"ALLOWED_HOSTS": "example.org"})
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set in the environment for production" in result.stderr
+
+
+def test_production_without_allowed_hosts_fails_clearly():
+    result = run_manage("check", env_overrides={"SECRET_KEY": "x" * 60})
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS must be set" in result.stderr
+
+
+def test_check_deploy_has_no_warnings():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env_overrides={
+            "SECRET_KEY": "k9$Vb!2mQz#Lr7@Xw4&Tn8^Pa6*Jc3(Hs5)Gd1_Fe0+Uy-Io=Ek~Ql[Wx]Zv{Mb}",
+            "ALLOWED_HOSTS": "solidarity.example.org",
+            "DATABASE_URL": "sqlite:////tmp/portal-deploy-check.sqlite3",
+        },
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
