@@ -1,0 +1,1 @@
+"""Locale-aware presentation shared by pages, charts, feeds and the APIs."""
