@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from portal import health, storage
 from portal.api import api_router
 
 urlpatterns = [
@@ -14,6 +15,9 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("api/", include("campaigns.api.urls")),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("healthz", health.healthz, name="healthz"),
+    path("healthz/ping", health.ping, name="healthz_ping"),
+    path("private-media/<str:token>", storage.serve_private_file, name="private_media"),
     path("", include("home.urls")),
 ]
 

@@ -196,3 +196,36 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
 }
+
+# --- production stack (prod): storage, edge cache, app -----------------------------------
+from portal.settings.storage import storage_settings  # noqa: E402
+
+INSTALLED_APPS += ["portal.apps.PortalConfig"]
+
+# Public media and private files: local disk, or S3 when AWS_STORAGE_BUCKET_NAME is set.
+STORAGES.update(storage_settings(env, DATA_DIR))
+
+# A Redis outage is logged once in a while on "portal.cache" (see portal/cache_outage.py).
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "portal.cache"
+
+# Shared-cache lifetimes: publishing purges early; these bound staleness if a purge is missed.
+EDGE_CACHE_SECONDS = env.int("EDGE_CACHE_SECONDS", 600)
+EDGE_BROWSER_SECONDS = env.int("EDGE_BROWSER_SECONDS", 60)
+EDGE_STALE_SECONDS = env.int("EDGE_STALE_SECONDS", 30)
+EDGE_CACHE_PRIVATE_PREFIXES = ("/admin/", "/private-media/", "/documents/")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "portal.cache_headers.EdgeCacheHeadersMiddleware",
+)
+
+# Edge cache purges (PURGE requests to each Varnish), e.g. "http://10.0.0.5:80,http://10.0.0.6:80".
+WAGTAILFRONTENDCACHE = {
+    f"varnish{number}": {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": location,
+    }
+    for number, location in enumerate(env.list("FRONTEND_CACHE_URLS", []), start=1)
+}
+# portal.edge lists every translation's own URL, so Wagtail need not rewrite language prefixes.
+WAGTAILFRONTENDCACHE_LANGUAGES = []

@@ -21,3 +21,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 if not env.str("DATABASE_URL", ""):
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+
+# --- production stack (prod) ---
+STORAGES["private"] = {
+    "BACKEND": "portal.storage.PrivateFileSystemStorage",
+    "OPTIONS": {"location": tempfile.mkdtemp(prefix="portal-test-private-"), "expire": 300},
+}

@@ -1,0 +1,30 @@
+"""gunicorn settings for the portal (``gunicorn -c gunicorn.conf.py portal.wsgi``).
+
+Every value can be overridden from the environment, so one file serves a laptop, CI's
+benchmark and a production app server.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8200")
+# Page renders are CPU-bound Python: one process per core, plus one to cover I/O waits.
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() + 1))
+# A few threads per worker overlap database, Redis and S3 round trips.
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", 4))
+# Slow phones on slow networks: the edge cache buffers them; gunicorn only sees the proxy.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
+graceful_timeout = 20
+keepalive = 5
+# Recycle workers now and then so a slow leak can never take a server down on launch day.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 2000))
+max_requests_jitter = 200
+# Load the app once in the master: faster worker start and shared memory pages.
+preload_app = os.environ.get("GUNICORN_PRELOAD", "true").lower() == "true"
+# Trust X-Forwarded-* only from the proxies in front (Varnish, the load balancer).
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+proc_name = "portal"

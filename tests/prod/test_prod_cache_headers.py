@@ -1,0 +1,79 @@
+"""Anonymous pages may be kept by a shared cache; anything personal never is."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+pytestmark = pytest.mark.django_db
+
+
+def cache_control(response):
+    return {part.strip() for part in response["Cache-Control"].split(",")}
+
+
+def test_anonymous_campaign_page_is_shareable(client, settings):
+    response = client.get("/ar/jesr/")
+    assert response.status_code == 200
+    directives = cache_control(response)
+    assert "public" in directives
+    assert f"s-maxage={settings.EDGE_CACHE_SECONDS}" in directives
+    assert f"max-age={settings.EDGE_BROWSER_SECONDS}" in directives
+    assert not response.cookies
+    assert "Cookie" not in response.get("Vary", "")
+
+
+def test_every_language_is_shareable(client):
+    for path in ("/ar/", "/fr/", "/en/", "/fr/jesr/", "/en/jesr/"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert "public" in cache_control(response), path
+
+
+def test_missing_page_is_shared_briefly(client):
+    response = client.get("/ar/no-such-page/")
+    assert response.status_code == 404
+    assert "s-maxage=60" in cache_control(response)
+
+
+def test_logged_in_editor_never_gets_a_shared_copy(client):
+    editor = get_user_model().objects.create_superuser("editor", "e@example.org", "pw")
+    client.force_login(editor)
+    response = client.get("/ar/jesr/")
+    assert response.status_code == 200
+    directives = cache_control(response)
+    assert "private" in directives and "no-store" in directives
+    assert "public" not in directives
+    assert "Cookie" in response["Vary"]
+
+
+def test_preview_is_never_shareable(client, demo):
+    editor = get_user_model().objects.create_superuser("editor", "e@example.org", "pw")
+    client.force_login(editor)
+    response = client.get(f"/admin/pages/{demo['campaign'].pk}/view_draft/")
+    assert response.status_code == 200
+    assert "no-store" in cache_control(response)
+    assert "public" not in cache_control(response)
+
+
+def test_admin_login_page_is_never_shareable(client):
+    response = client.get("/admin/login/")
+    assert response.status_code == 200
+    assert "no-store" in cache_control(response)
+
+
+def test_response_setting_a_cookie_is_never_shareable(client):
+    # The admin login form sets a CSRF cookie; any page doing so must not be shared.
+    response = client.get("/admin/login/")
+    assert response.cookies
+    assert "public" not in cache_control(response)
+
+
+def test_visitor_with_a_session_is_not_served_shared_copies(client):
+    client.cookies["sessionid"] = "something"
+    response = client.get("/ar/jesr/")
+    assert response.status_code == 200
+    assert "private" in cache_control(response)
+
+
+def test_health_check_is_never_cached(client):
+    response = client.get("/healthz")
+    assert "no-store" in cache_control(response)
