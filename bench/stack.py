@@ -1,0 +1,192 @@
+"""Start the production-like stack on loopback: gunicorn, Varnish, nginx (for static copies).
+
+Used by ``make bench`` (bench/run.py) and the Varnish test (tests/prod/test_prod_varnish.py).
+Every process is started here, stopped here, by its own handle; nothing listens beyond
+127.0.0.1.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VCL = ROOT / "deploy" / "varnish" / "default.vcl"
+VCL_BACKEND_PORT = '.port = "8200";'
+
+
+def find_tool(name):
+    """A system tool, also looked up in /usr/sbin (varnishd, nginx) for non-root PATHs."""
+    return shutil.which(name) or shutil.which(name, path="/usr/sbin:/usr/local/sbin")
+
+
+def wait_for_port(port, timeout=60.0, process=None):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"process for port {port} exited with {process.returncode}")
+        with socket.socket() as sock:
+            sock.settimeout(0.5)
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise TimeoutError(f"nothing listening on 127.0.0.1:{port} after {timeout} s")
+
+
+def readable_tempdir(prefix):
+    """A temporary directory the varnish and nginx workers (other users) can read."""
+    path = Path(tempfile.mkdtemp(prefix=prefix))
+    path.chmod(0o755)
+    return path
+
+
+def site_env(workdir, database_url, *, varnish_port=None, redis_url="", extra=None):
+    """Production settings for a loopback run: plain HTTP, local media, our own database."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "DJANGO_"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        SECRET_KEY="loopback-only-" + "k" * 50,
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SECURE_SSL_REDIRECT="false",
+        DATABASE_URL=database_url,
+        REDIS_URL=redis_url,
+        PORTAL_DATA_DIR=str(workdir),
+        MEDIA_ROOT=str(workdir / "media"),
+        STATIC_ROOT=str(workdir / "static"),
+        LOG_LEVEL="WARNING",
+        GUNICORN_ACCESS_LOG="",
+        FRONTEND_CACHE_URLS=f"http://127.0.0.1:{varnish_port}" if varnish_port else "",
+    )
+    env.update(extra or {})
+    return env
+
+
+def manage(env, *args, timeout=900):
+    """Run manage.py with this environment; raise with its output if it fails."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stdout}{result.stderr}")
+    return result.stdout
+
+
+def prepare_site(env):
+    """Migrate, load the demo content and collect static files (idempotent)."""
+    manage(env, "migrate", "--noinput")
+    manage(env, "load_demo_content")
+    manage(env, "collectstatic", "--noinput")
+
+
+def start_gunicorn(env, port, workers=2, threads=4, log=None):
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "portal.wsgi"],
+        cwd=ROOT,
+        env={
+            **env,
+            "GUNICORN_BIND": f"127.0.0.1:{port}",
+            "GUNICORN_WORKERS": str(workers),
+            "GUNICORN_THREADS": str(threads),
+        },
+        stdout=log or subprocess.DEVNULL,
+        stderr=log or subprocess.DEVNULL,
+    )
+    wait_for_port(port, process=process)
+    return process
+
+
+def start_varnish(workdir, port, backend_port, memory="128m"):
+    """varnishd in the foreground with the shipped VCL, pointed at ``backend_port``."""
+    varnishd = find_tool("varnishd")
+    if not varnishd:
+        raise FileNotFoundError("varnishd is not installed (apt-get install varnish)")
+    vcl_text = VCL.read_text()
+    if VCL_BACKEND_PORT not in vcl_text:
+        raise RuntimeError(f"{VCL} no longer contains {VCL_BACKEND_PORT!r}")
+    vcl = workdir / "portal.vcl"
+    vcl.write_text(vcl_text.replace(VCL_BACKEND_PORT, f'.port = "{backend_port}";'))
+    vcl.chmod(0o644)
+    process = subprocess.Popen(
+        [
+            varnishd, "-F", "-n", str(workdir / "varnish"), "-a", f"127.0.0.1:{port}",
+            "-T", "none", "-f", str(vcl), "-s", f"malloc,{memory}",
+            "-p", "default_ttl=0",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=(workdir / "varnishd.log").open("w"),
+    )  # fmt: skip
+    wait_for_port(port, process=process)
+    _wait_until_backend_healthy(port, process)
+    return process
+
+
+def _wait_until_backend_healthy(port, process, timeout=30.0):
+    """The health probe marks the backend healthy a moment after start; until then: 503."""
+    import urllib.error
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"varnishd exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz/ping", timeout=5):
+                return
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.2)
+    raise TimeoutError("Varnish never saw a healthy backend")
+
+
+def start_nginx(workdir, port, root):
+    """nginx serving ``root`` as plain files: the ceiling any page server can reach."""
+    nginx = find_tool("nginx")
+    if not nginx:
+        raise FileNotFoundError("nginx is not installed (apt-get install nginx-light)")
+    conf = workdir / "nginx.conf"
+    conf.write_text(
+        f"""daemon off;
+worker_processes 1;
+pid {workdir / "nginx.pid"};
+error_log {workdir / "nginx-error.log"} warn;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    default_type text/html;
+    client_body_temp_path {workdir / "nginx-tmp"};
+    server {{
+        listen 127.0.0.1:{port};
+        root {root};
+        location / {{ try_files $uri $uri/index.html =404; }}
+    }}
+}}
+"""
+    )
+    (workdir / "nginx-tmp").mkdir(exist_ok=True)
+    process = subprocess.Popen(
+        [nginx, "-c", str(conf), "-p", str(workdir)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    wait_for_port(port, process=process)
+    return process
+
+
+def stop(process):
+    """Stop one process we started (by its handle)."""
+    if process is None or process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=5)

@@ -1,0 +1,120 @@
+"""Varnish (deploy/varnish/default.vcl) in front of gunicorn: publish, and the cache follows.
+
+Starts its own site on an SQLite file (migrated, demo content), gunicorn and Varnish on
+loopback; the publish runs in a separate process, as an editor's would on an app server.
+"""
+
+import http.client
+import shutil
+import time
+
+import pytest
+
+from bench import stack
+
+from .conftest import PORT_BASE
+
+pytestmark = [
+    pytest.mark.varnish,
+    pytest.mark.skipif(not stack.find_tool("varnishd"), reason="varnishd is not installed"),
+]
+
+GUNICORN_PORT, VARNISH_PORT = PORT_BASE + 20, PORT_BASE + 21
+
+PUBLISH = """
+import django, sys
+django.setup()
+from campaigns.models import CampaignPage
+page = CampaignPage.objects.get(slug="jesr", locale__language_code="ar")
+page.summary = sys.argv[1]
+page.save_revision().publish()
+"""
+
+
+@pytest.fixture(scope="module")
+def site():
+    workdir = stack.readable_tempdir("portal-varnish-test-")
+    env = stack.site_env(workdir, f"sqlite:///{workdir / 'db.sqlite3'}", varnish_port=VARNISH_PORT)
+    gunicorn = varnish = None
+    try:
+        stack.prepare_site(env)
+        gunicorn = stack.start_gunicorn(env, GUNICORN_PORT, workers=2)
+        varnish = stack.start_varnish(workdir, VARNISH_PORT, GUNICORN_PORT)
+        yield env
+    finally:
+        stack.stop(varnish)
+        stack.stop(gunicorn)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def get(path, method="GET", source="127.0.0.1"):
+    connection = http.client.HTTPConnection(
+        "127.0.0.1", VARNISH_PORT, timeout=10, source_address=(source, 0)
+    )
+    connection.request(method, path, headers={"Host": "localhost"})
+    response = connection.getresponse()
+    body = response.read().decode()
+    connection.close()
+    return response, body
+
+
+def publish_summary(env, text):
+    import subprocess
+    import sys
+
+    subprocess.run(
+        [sys.executable, "-c", PUBLISH, text], cwd=stack.ROOT, env=env, check=True, timeout=120
+    )
+
+
+def test_publish_reaches_visitors_through_the_cache_within_a_second(site):
+    for path in ("/ar/jesr/", "/ar/partners/"):
+        get(path)  # warm the cache
+        response, _ = get(path)
+        assert response.getheader("X-Cache") == "HIT", path
+    time.sleep(1.1)  # so that a cached copy shows its age
+
+    marker = f"تحديث الحملة {time.time_ns()}"
+    publish_summary(site, marker)
+    published_at = time.monotonic()
+
+    seen = False
+    while time.monotonic() - published_at < 1.0:
+        response, body = get("/ar/jesr/")
+        if marker in body:
+            seen = True
+            break
+        time.sleep(0.05)
+    assert seen, "the published change was not visible through Varnish within 1 s"
+
+    again, body = get("/ar/jesr/")
+    assert again.getheader("X-Cache") == "HIT" and marker in body  # and cached again
+
+    unchanged, _ = get("/ar/partners/")
+    assert unchanged.getheader("X-Cache") == "HIT"  # not purged: still served from cache
+    assert int(unchanged.getheader("Age")) >= 1
+
+
+def test_logged_in_requests_bypass_the_cache(site):
+    connection = http.client.HTTPConnection("127.0.0.1", VARNISH_PORT, timeout=10)
+    for _ in range(2):
+        connection.request("GET", "/ar/jesr/", headers={"Cookie": "sessionid=abc"})
+        response = connection.getresponse()
+        response.read()
+        assert response.getheader("X-Cache") == "MISS"
+        assert "private" in response.getheader("Cache-Control")
+    connection.close()
+
+
+def test_purge_is_refused_from_hosts_that_are_not_app_servers(site):
+    get("/ar/press/")
+    response, body = get("/ar/press/", method="PURGE", source="127.0.0.2")
+    assert response.status == 403
+    assert "PURGE not allowed" in body
+    still, _ = get("/ar/press/")
+    assert still.getheader("X-Cache") == "HIT"
+
+    allowed, _ = get("/ar/press/", method="PURGE")
+    assert allowed.status == 200
+    purged, _ = get("/ar/press/")
+    assert purged.getheader("X-Cache") == "MISS"
