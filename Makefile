@@ -51,6 +51,12 @@ test: install-test
 	$(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
+# Production-like stack on loopback (gunicorn, PostgreSQL, Redis, Varnish, nginx), measured
+# with wrk; figures and how to read them in docs/performance.md. BENCH_ARGS="--duration 10".
+bench: install messages
+	bench/ensure-tools.sh
+	$(PY) bench/run.py $(BENCH_ARGS)
+
 lint: install-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

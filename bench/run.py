@@ -1,0 +1,285 @@
+"""``make bench``: the production-like stack on loopback, measured side by side in one run.
+
+1. home and campaign pages as static files (nginx): the ceiling for any page server;
+2. the same pages through the edge cache (Varnish, deploy/varnish/default.vcl);
+3. the same pages rendered by the origin (gunicorn, cache bypassed);
+4. a trivial Django view under the same gunicorn (/healthz/ping): the framework floor;
+5. the campaign totals API (skipped with a note while the URL answers 404).
+
+Prints req/s and p50/p99 for each, the ratios 2/1 and 3/4, and each page's SQL query count.
+Everything runs on 127.0.0.1, on ports from --port-base (default 8250).
+"""
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import stack  # noqa: E402
+from bench.wrk import measure  # noqa: E402
+
+PAGES = {"home": "/ar/", "campaign": "/ar/jesr/"}
+
+QUERY_PROBE = """
+import json, django
+django.setup()
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from campaigns.models import CampaignPage
+campaign = CampaignPage.objects.get(slug="jesr", locale__language_code="ar")
+paths = {"home": "/ar/", "campaign": "/ar/jesr/", "floor": "/healthz/ping",
+         "totals": f"/api/v1/campaigns/{campaign.pk}/totals/"}
+client = Client(HTTP_HOST="127.0.0.1")
+out = {"campaign_id": campaign.pk}
+for name, path in paths.items():
+    with CaptureQueriesContext(connection) as first:
+        response = client.get(path)
+    with CaptureQueriesContext(connection) as second:
+        client.get(path)
+    out[name] = {"path": path, "status": response.status_code,
+                 "cold": len(first), "warm": len(second)}
+print(json.dumps(out))
+"""
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duration", type=int, default=5, help="seconds per measurement")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument("--port-base", type=int, default=8250)
+    parser.add_argument(
+        "--database-url",
+        default="postgres://postgres@127.0.0.1:5432/portal_bench",
+        help="PostgreSQL database for the run (created if missing)",
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the work directory")
+    return parser.parse_args()
+
+
+def require_tools():
+    missing = [
+        tool for tool in ("varnishd", "wrk", "nginx", "redis-server") if not stack.find_tool(tool)
+    ]
+    if missing:
+        sys.exit(
+            f"make bench needs {', '.join(missing)}: "
+            "apt-get install -y varnish wrk nginx-light redis-server"
+        )
+
+
+def ensure_postgres_database(url):
+    """Create the benchmark database if PostgreSQL is up; None (SQLite fallback) if not."""
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    admin_url = url.rsplit("/", 1)[0] + "/postgres"
+    try:
+        with psycopg.connect(admin_url, autocommit=True, connect_timeout=3) as connection:
+            exists = connection.execute(
+                "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+            ).fetchone()
+            if not exists:
+                connection.execute(f'CREATE DATABASE "{name}"')
+    except psycopg.OperationalError as error:
+        print(f"! PostgreSQL unreachable ({error}); falling back to SQLite for this run.")
+        return None
+    return url
+
+
+def status_of(url):
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def snapshot_pages(origin, root):
+    """Save the origin's HTML of each page as plain files for nginx (scenario 1)."""
+    for path in PAGES.values():
+        with urllib.request.urlopen(origin + path, timeout=30) as response:
+            html = response.read()
+        target = root / path.strip("/") / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(html)
+        target.chmod(0o644)
+        for parent in target.relative_to(root).parents:
+            (root / parent).chmod(0o755)
+
+
+def start_redis(workdir, port):
+    process = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+         "--appendonly", "no", "--dir", str(workdir)],
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    stack.wait_for_port(port, process=process)
+    return process
+
+
+def fmt(value, digits=1):
+    return f"{value:,.{digits}f}"
+
+
+def report(results, serial, queries, notes, args, database):
+    lines = [
+        f"make bench — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; wrk -t{args.threads} "
+        f"-c{args.connections} -d{args.duration}s; gunicorn {args.workers} workers x 4 "
+        f"threads; database {database}; loopback",
+        "",
+        f"| {'scenario':<38} | {'req/s':>9} | {'p50 ms':>8} | {'p99 ms':>8} | {'errors':>6} |",
+        f"|{'-' * 40}|{'-' * 11}|{'-' * 10}|{'-' * 10}|{'-' * 8}|",
+    ]
+    for key, result in results.items():
+        lines.append(
+            f"| {key + ' ' + result.label:<38} | {fmt(result.requests_per_second):>9} | "
+            f"{fmt(result.p50_ms, 2):>8} | {fmt(result.p99_ms, 2):>8} | {result.errors:>6} |"
+        )
+    lines.append("")
+    for page in PAGES:
+        static, edge = results.get(f"1-{page}"), results.get(f"2-{page}")
+        origin, floor = results.get(f"3-{page}"), results.get("4-floor")
+        if static and edge:
+            ratio = edge.requests_per_second / static.requests_per_second
+            verdict = "ok" if ratio >= 0.5 else "BELOW TARGET"
+            lines.append(f"ratio 2/1 {page}: {ratio:.2f} (req/s, target >= 0.5: {verdict})")
+        if origin and floor:
+            ratio = origin.p50_ms / floor.p50_ms
+            verdict = "ok" if ratio < 5 else "ABOVE TARGET"
+            throughput = origin.requests_per_second / floor.requests_per_second
+            lines.append(
+                f"ratio 3/4 {page}: {ratio:.2f} x the floor's p50 latency "
+                f"(target < 5: {verdict}); req/s ratio {throughput:.2f}"
+            )
+    lines.append("")
+    lines.append("One connection at a time (no queueing): p50 ms, req/s")
+    for key, result in serial.items():
+        lines.append(
+            f"  {key + ' ' + result.label:<40} p50 {fmt(result.p50_ms, 2):>7} ms  "
+            f"p99 {fmt(result.p99_ms, 2):>7} ms  {fmt(result.requests_per_second):>8} req/s"
+        )
+    for page in PAGES:
+        if f"3-{page}" in serial and "4-floor" in serial:
+            ratio = serial[f"3-{page}"].p50_ms / serial["4-floor"].p50_ms
+            lines.append(f"ratio 3/4 {page}, one connection: {ratio:.2f} x the floor's p50")
+    lines.append("")
+    lines.append("SQL queries per request (first request / repeated request, test client):")
+    for name in ("home", "campaign", "floor", "totals"):
+        entry = queries[name]
+        lines.append(
+            f"  {name:<9} {entry['path']:<32} status {entry['status']}  "
+            f"queries {entry['cold']} / {entry['warm']}"
+        )
+    errors = sum(result.errors for result in results.values())
+    lines.append("")
+    lines.append(f"errors: {errors}")
+    lines.extend(f"note: {note}" for note in notes)
+    return "\n".join(lines)
+
+
+def main():
+    args = parse_args()
+    require_tools()
+    ports = {
+        "gunicorn": args.port_base,
+        "varnish": args.port_base + 1,
+        "nginx": args.port_base + 2,
+        "redis": args.port_base + 3,
+    }
+    workdir = stack.readable_tempdir("portal-bench-")
+    database = ensure_postgres_database(args.database_url) or (
+        f"sqlite:///{workdir / 'bench.sqlite3'}"
+    )
+    processes = []
+    notes = []
+    try:
+        print(f"Work directory {workdir}; starting Redis, preparing the site…", flush=True)
+        processes.append(start_redis(workdir, ports["redis"]))
+        env = stack.site_env(
+            workdir,
+            database,
+            varnish_port=ports["varnish"],
+            redis_url=f"redis://127.0.0.1:{ports['redis']}/0",
+        )
+        stack.prepare_site(env)
+        queries = json.loads(stack.manage(env, "shell", "-c", QUERY_PROBE).strip().splitlines()[-1])
+
+        processes.append(stack.start_gunicorn(env, ports["gunicorn"], workers=args.workers))
+        processes.append(stack.start_varnish(workdir, ports["varnish"], ports["gunicorn"]))
+        origin = f"http://127.0.0.1:{ports['gunicorn']}"
+        edge = f"http://127.0.0.1:{ports['varnish']}"
+        static = f"http://127.0.0.1:{ports['nginx']}"
+        snapshot_pages(origin, workdir / "snapshots")
+        processes.append(start_nginx_for(workdir, ports["nginx"]))
+
+        plan = []
+        for page, path in PAGES.items():
+            plan.append((f"1-{page}", "static file (nginx)", static + path))
+        for page, path in PAGES.items():
+            plan.append((f"2-{page}", "edge cache (Varnish)", edge + path))
+        for page, path in PAGES.items():
+            plan.append((f"3-{page}", "origin render (gunicorn)", origin + path))
+        plan.append(("4-floor", "framework floor /healthz/ping", origin + "/healthz/ping"))
+        totals_path = queries["totals"]["path"]
+        if status_of(origin + totals_path) == 200:
+            plan.append(("5-totals", "totals API (gunicorn)", origin + totals_path))
+        else:
+            notes.append(
+                f"5 skipped: {totals_path} answers {status_of(origin + totals_path)} "
+                "(the totals API is not on this branch yet)"
+            )
+
+        results = {}
+        for key, label, url in plan:
+            print(f"  measuring {key} {label}: {url}", flush=True)
+            results[key] = measure(
+                label,
+                url,
+                duration=args.duration,
+                connections=args.connections,
+                threads=args.threads,
+                wrk=stack.find_tool("wrk"),
+            )
+        # The same origin and floor one request at a time: render cost without queueing.
+        serial = {}
+        for key in ("3-home", "3-campaign", "4-floor"):
+            label, url = next((lb, u) for k, lb, u in plan if k == key)
+            print(f"  measuring {key} one connection: {url}", flush=True)
+            serial[key] = measure(
+                label, url, duration=args.duration, connections=1, threads=1,
+                wrk=stack.find_tool("wrk"),
+            )  # fmt: skip
+        text = report(results, serial, queries, notes, args, database.split("@")[-1])
+        print()
+        print(text)
+        out = stack.ROOT / "bench" / "results"
+        out.mkdir(exist_ok=True)
+        (out / f"bench-{datetime.now(UTC):%Y%m%dT%H%M%S}.txt").write_text(text + "\n")
+        return 1 if any(not r.ok for r in [*results.values(), *serial.values()]) else 0
+    finally:
+        for process in reversed(processes):
+            stack.stop(process)
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+def start_nginx_for(workdir, port):
+    return stack.start_nginx(workdir, port, workdir / "snapshots")
+
+
+if __name__ == "__main__":
+    started = time.monotonic()
+    code = main()
+    print(f"\n(bench took {time.monotonic() - started:.0f} s)")
+    sys.exit(code)
