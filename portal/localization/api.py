@@ -20,6 +20,12 @@ def _language(field):
     return getattr(request, "LANGUAGE_CODE", None) or translation.get_language()
 
 
+def _attribute(instance, name, default=None):
+    if isinstance(instance, dict):
+        return instance.get(name, default)
+    return getattr(instance, name, default)
+
+
 class FormattedNumberField(serializers.Field):
     """A read-only number as the page would print it ("1.234" in Arabic, "1 234" in French)."""
 
@@ -42,10 +48,10 @@ class FormattedMoneyField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, instance):
-        amount = getattr(instance, self.amount_attr)
+        amount = _attribute(instance, self.amount_attr)
         if amount is None:
             return None
-        currency = getattr(instance, self.currency_attr, None) or "TND"
+        currency = _attribute(instance, self.currency_attr) or "TND"
         return format_money(amount, currency, _language(self))
 
 
