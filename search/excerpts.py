@@ -13,6 +13,7 @@ from modelsearch.index import SearchField
 from .text import normalise_with_map, query_terms
 
 EXCERPT_LENGTH = 220
+SCANNED_LENGTH = 3000  # look for the visitor's words in the first few paragraphs only
 SPACE = re.compile(r"\s+")
 
 
@@ -79,4 +80,4 @@ def highlight(text, query, length=EXCERPT_LENGTH):
 
 def excerpt_for(obj, query, entry=None):
     text = entry.excerpt(obj) if entry is not None and entry.excerpt else indexed_text(obj)
-    return highlight(text, query)
+    return highlight(text[:SCANNED_LENGTH], query)

@@ -21,7 +21,7 @@ from portal.localization.locales import locale_id_for_language
 from .excerpts import excerpt_for
 from .registry import registered_snippets, type_key
 
-MAX_HITS = 500  # per source: beyond this, nobody pages through results
+MAX_HITS = 200  # per source: the best 200 are ranked, counted in facets and paged through
 PER_PAGE = 10
 PAGES = "page"
 
@@ -100,7 +100,12 @@ class SiteSearch:
         return score if self.higher_is_better else -score
 
     def page_hits(self):
-        queryset = Page.objects.live().public().filter(locale_id=self.locale_id, depth__gt=1)
+        queryset = (
+            Page.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, depth__gt=1)
+            .only("pk", "path", "content_type_id")
+        )
         results = self.backend.search(self.query, queryset).annotate_score("_score")
         hits = []
         for page in results[:MAX_HITS]:

@@ -37,6 +37,7 @@ WORD = re.compile(r"\w+", re.UNICODE)
 STEMMERS = {"ar": "arabic", "fr": "french", "en": "english"}
 
 
+@lru_cache(maxsize=4096)
 def fold_char(char):
     """One character in its normalised form: '' when it is dropped, else 1+ characters."""
     if TASHKEEL.match(char):
