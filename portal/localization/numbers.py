@@ -70,3 +70,20 @@ def format_money(amount, currency="TND", language=None):
         currency_digits=False,
     )
     return _apply_digits(text, language)
+
+
+def apply_digit_style(text, language=None):
+    """Text whose Western digits follow the locale's digit style (dates, phone numbers)."""
+    return _apply_digits(text, current_language(language))
+
+
+def number_format(language=None):
+    """The locale's number rules, for charts drawn in the browser (``chart_number_format``)."""
+    language = current_language(language)
+    symbols = _babel_locale(language).number_symbols["latn"]
+    return {
+        "language": language,
+        "digits": digit_style(language),
+        "decimal": symbols["decimal"],
+        "group": symbols["group"],
+    }

@@ -178,7 +178,6 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILMEDIA = {"MEDIA_MODEL": "wagtailmedia.Media"}
-WAGTAIL_LOCALIZE_MACHINE_TRANSLATOR = None
 
 # Phrases shown to visitors when the portal's own catalogue has none.
 PORTAL_TAGLINE = _("Community solidarity platform")
@@ -229,3 +228,24 @@ WAGTAILFRONTENDCACHE = {
 }
 # portal.edge lists every translation's own URL, so Wagtail need not rewrite language prefixes.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
+# --- i18n and search (translation workflow, Arabic-aware search, digit style) ---
+INSTALLED_APPS += ["portal.localization"]  # template filters: {% load l10n_tags %}
+# Arabic-aware database search (PostgreSQL arabic/french/english configs, SQLite + Snowball).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
+# Machine translation for wagtail-localize: a class path from the environment ("none" turns
+# it off); the default is the offline stand-in so the button works without network.
+# Options (e.g. a DeepL key) come as JSON in WAGTAIL_LOCALIZE_MACHINE_TRANSLATOR_OPTIONS.
+_machine_translator = env.str(
+    "WAGTAIL_LOCALIZE_MACHINE_TRANSLATOR",
+    "portal.localization.machine_translation.StandInTranslator",
+)
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
+    None
+    if _machine_translator.lower() in ("", "none")
+    else {
+        "CLASS": _machine_translator,
+        "OPTIONS": env.json("WAGTAIL_LOCALIZE_MACHINE_TRANSLATOR_OPTIONS", {}),
+    }
+)
+# Digit style per language ("latn" 0-9, "arab" ٠-٩); Maghreb Arabic uses Western digits.
+PORTAL_DIGIT_STYLE = env.dict("PORTAL_DIGIT_STYLE", {})

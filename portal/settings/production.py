@@ -41,3 +41,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", "INFO")},
 }
+
+# --- i18n and search ---
+# The offline stand-in translator is for development: production machine-translates only
+# when WAGTAIL_LOCALIZE_MACHINE_TRANSLATOR names a real service's class.
+if not env.str("WAGTAIL_LOCALIZE_MACHINE_TRANSLATOR", ""):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LocalizationConfig(AppConfig):
+    name = "portal.localization"
+    label = "portal_localization"
+    verbose_name = _("Localisation")
