@@ -117,8 +117,13 @@ def test_accepting_records_a_pledge_that_moves_pledged_not_received(
 
 def test_cash_offer_accepted_in_its_currency(client, campaign, partner, partner_staff):
     offer = an_offer(
-        campaign, kind="cash", category="cash", amount=Decimal("250.5"), currency="TND",
-        quantity=None, unit="",
+        campaign,
+        kind="cash",
+        category="cash",
+        amount=Decimal("250.5"),
+        currency="TND",
+        quantity=None,
+        unit="",
     )
     before = aggregates.totals_for(campaign)
     client.force_login(partner_staff)
@@ -175,8 +180,16 @@ def test_pending_offers_count_nowhere(campaign):
 
 def test_filters_and_export(client, campaign, partner_staff):
     an_offer(campaign)
-    an_offer(campaign, kind="cash", category="cash", amount=Decimal("10"), currency="TND",
-             quantity=None, unit="", email="cash@example.net")
+    an_offer(
+        campaign,
+        kind="cash",
+        category="cash",
+        amount=Decimal("10"),
+        currency="TND",
+        quantity=None,
+        unit="",
+        email="cash@example.net",
+    )
     client.force_login(partner_staff)
     only_cash = client.get(reverse("people_offers:index"), {"kind": "cash"})
     assert only_cash.status_code == 200

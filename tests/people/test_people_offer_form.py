@@ -12,11 +12,14 @@ from .conftest import OFFER_URL, valid_offer
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize(("lang", "direction", "button"), [
-    ("ar", "rtl", "اعرض المساعدة"),
-    ("fr", "ltr", "Proposer de l’aide"),
-    ("en", "ltr", "Offer help"),
-])
+@pytest.mark.parametrize(
+    ("lang", "direction", "button"),
+    [
+        ("ar", "rtl", "اعرض المساعدة"),
+        ("fr", "ltr", "Proposer de l’aide"),
+        ("en", "ltr", "Offer help"),
+    ],
+)
 def test_campaign_page_links_to_the_form_in_each_language(client, running, lang, direction, button):
     page = client.get(f"/{lang}/jesr/")
     html = page.content.decode()
@@ -47,7 +50,12 @@ def test_valid_offer_is_kept_pending_and_acknowledged(
     assert response["Location"] == "/fr/jesr/offer-help/thanks/"
     offer = Offer.objects.get()
     assert offer.campaign == campaign  # the Arabic source, whatever the language used
-    assert (offer.kind, offer.category, offer.quantity, offer.unit) == ("in_kind", "food", 20, "parcel")
+    assert (offer.kind, offer.category, offer.quantity, offer.unit) == (
+        "in_kind",
+        "food",
+        20,
+        "parcel",
+    )
     assert offer.region == kasserine and offer.status == "pending" and offer.language == "fr"
     assert offer.email == "salma@example.net" and offer.name_public
     assert len(mail.outbox) == 1
@@ -60,12 +68,17 @@ def test_valid_offer_is_kept_pending_and_acknowledged(
 
 
 def test_cash_offer_with_arabic_digits(client, running):
-    data = valid_offer(kind="cash", amount="٢٥٠٫٥", currency="TND", category="", quantity="", unit="")
+    data = valid_offer(
+        kind="cash", amount="٢٥٠٫٥", currency="TND", category="", quantity="", unit=""
+    )
     response = client.post(OFFER_URL.format(lang="ar"), data)
     assert response.status_code == 302
     offer = Offer.objects.get()
     assert (offer.kind, offer.category, str(offer.amount), offer.currency) == (
-        "cash", "cash", "250.5000", "TND"
+        "cash",
+        "cash",
+        "250.5000",
+        "TND",
     )
     assert offer.quantity is None
 
@@ -76,23 +89,38 @@ def test_offer_without_contact_is_kept_without_email(client, running):
     assert Offer.objects.count() == 1 and mail.outbox == []
 
 
-@pytest.mark.parametrize(("lang", "message"), [
-    ("en", "Enter how many (or how much) you offer."),
-    ("fr", "Indiquez combien vous offrez."),
-    ("ar", "اكتبوا الكمية التي تعرضونها."),
-])
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("en", "Enter how many (or how much) you offer."),
+        ("fr", "Indiquez combien vous offrez."),
+        ("ar", "اكتبوا الكمية التي تعرضونها."),
+    ],
+)
 def test_invalid_offer_keeps_what_was_typed_and_names_the_problem(client, running, lang, message):
-    response = client.post(OFFER_URL.format(lang=lang), valid_offer(quantity="", message="Mes colis"))
+    response = client.post(
+        OFFER_URL.format(lang=lang), valid_offer(quantity="", message="Mes colis")
+    )
     assert response.status_code == 400
     html = response.content.decode()
     assert message in html
-    assert 'value="Salma B."' in html and "Mes colis" in html and 'value="salma@example.net"' in html
+    assert (
+        'value="Salma B."' in html and "Mes colis" in html and 'value="salma@example.net"' in html
+    )
     assert Offer.objects.count() == 0 and mail.outbox == []
 
 
 def test_bad_values_are_refused_field_by_field(client, running):
-    data = valid_offer(kind="cash", amount="-5", email="not-an-email", phone="call me", name="",
-                       category="", quantity="", unit="")
+    data = valid_offer(
+        kind="cash",
+        amount="-5",
+        email="not-an-email",
+        phone="call me",
+        name="",
+        category="",
+        quantity="",
+        unit="",
+    )
     response = client.post(OFFER_URL.format(lang="en"), data)
     assert response.status_code == 400
     html = response.content.decode()
@@ -104,7 +132,9 @@ def test_bad_values_are_refused_field_by_field(client, running):
 
 
 def test_too_many_decimals_for_the_currency(client, running):
-    data = valid_offer(kind="cash", amount="10.555", currency="EUR", category="", quantity="", unit="")
+    data = valid_offer(
+        kind="cash", amount="10.555", currency="EUR", category="", quantity="", unit=""
+    )
     response = client.post(OFFER_URL.format(lang="en"), data)
     assert response.status_code == 400
     assert "EUR has at most 2 decimals." in response.content.decode()

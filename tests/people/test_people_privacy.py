@@ -19,7 +19,7 @@ SECRET_NAME = "Nom Secret"
 @pytest.fixture
 def offers_made(campaign, partner, partner_staff):
     made = []
-    for index in range(2):
+    for _index in range(2):
         made.append(
             offers.submit(
                 campaign,
