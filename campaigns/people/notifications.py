@@ -24,12 +24,8 @@ def _send(template, language, recipient, context):
 
 
 def _campaign_in(offer):
-    """The campaign page in the language the person used, for a readable title and link."""
-    from wagtail.models import Locale
-
-    locale = Locale.objects.filter(language_code=offer.language).first()
-    translated = offer.campaign.get_translation_or_none(locale) if locale else None
-    return translated or offer.campaign
+    """The campaign page in the language the person used, for a readable title."""
+    return _in_language(offer.campaign, offer.language)
 
 
 def send_offer_received(offer):
@@ -42,22 +38,32 @@ def send_offer_received(offer):
 
 
 def send_offer_decision(offer):
+    partner = offer.contribution.partner if offer.contribution_id else None
     _send(
         "offer_decision",
         offer.language,
         offer.email,
-        {"offer": offer, "campaign": _campaign_in(offer), "accepted": offer.status == "accepted"},
+        {
+            "offer": offer,
+            "campaign": _campaign_in(offer),
+            "partner": _in_language(partner, offer.language),
+            "accepted": offer.status == "accepted",
+        },
     )
 
 
-def send_invitation(invitation, url):
+def _in_language(page, language):
+    """A page's translation in ``language`` when there is one (else the page itself)."""
     from wagtail.models import Locale
 
-    from campaigns.tracker.services import source_of
+    if page is None:
+        return None
+    locale = Locale.objects.filter(language_code=language).first()
+    return (page.get_translation_or_none(locale) if locale else None) or page
 
-    partner = source_of(invitation.partner)
-    locale = Locale.objects.filter(language_code=invitation.language).first()
-    partner = (partner.get_translation_or_none(locale) if locale else None) or partner
+
+def send_invitation(invitation, url):
+    partner = _in_language(invitation.partner, invitation.language)
     _send(
         "invitation",
         invitation.language,

@@ -109,6 +109,7 @@ def test_accepting_records_a_pledge_that_moves_pledged_not_received(
     assert change.source == "offer" and "donor_contact" not in change.changes
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["salma@example.net"]
     assert "acceptée" in mail.outbox[0].subject
+    assert "Ligue tunisienne pour la défense des droits de l'homme a accepté" in mail.outbox[0].body
     # deciding twice is refused and changes nothing
     again = client.post(inspect_url(offer), {"action": "accept", "partner": partner.pk})
     assert again.status_code == 302 and again["Location"] == "/admin/"  # permission denied
