@@ -6,3 +6,9 @@ class PeopleConfig(AppConfig):
     name = "campaigns.people"
     label = "people"
     verbose_name = _("People, roles and offers of help")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect(self)

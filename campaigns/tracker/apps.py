@@ -6,3 +6,9 @@ class TrackerConfig(AppConfig):
     name = "campaigns.tracker"
     label = "tracker"
     verbose_name = _("Donation tracker")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -249,3 +249,17 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
 )
 # Digit style per language ("latn" 0-9, "arab" ٠-٩); Maghreb Arabic uses Western digits.
 PORTAL_DIGIT_STYLE = env.dict("PORTAL_DIGIT_STYLE", {})
+# --- people: roles, invitations, offers of help ---
+# Campaign states in which the public "offer help" form takes offers.
+PEOPLE_OFFER_STATES = env.list("PEOPLE_OFFER_STATES", ["running"])
+PEOPLE_OFFER_CURRENCIES = env.list("PEOPLE_OFFER_CURRENCIES", ["TND", "EUR", "USD"])
+# At most this many offers per address per window (seconds); kept in the cache.
+PEOPLE_OFFER_RATE = (
+    env.int("PEOPLE_OFFER_RATE_COUNT", 5),
+    env.int("PEOPLE_OFFER_RATE_SECONDS", 3600),
+)
+PEOPLE_OFFER_MAX_BYTES = 16 * 1024
+# Behind a trusted reverse proxy, the visitor's address is the first X-Forwarded-For entry.
+PEOPLE_TRUST_X_FORWARDED_FOR = env.bool("PEOPLE_TRUST_X_FORWARDED_FOR", False)
+PEOPLE_INVITATION_DAYS = env.int("PEOPLE_INVITATION_DAYS", 7)
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL

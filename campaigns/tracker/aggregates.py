@@ -1,0 +1,308 @@
+"""The tracker's figures: per campaign, need, category, region and partner.
+
+Everything is computed by aggregate queries over the running totals (``ContributionTally``,
+``DeliveryTally``), never by adding rows up in Python, and cached per campaign until an
+entry changes. Pledges are reported apart and never counted as received; only confirmed
+deliveries count as delivered; money is summed per currency, goods per unit.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import (
+    Avg,
+    Count,
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, Least
+
+from .cache import cached
+from .models import ContributionKind, ContributionStatus, Need, NeedStatus
+from .models.choices import COUNTED_AS_RECEIVED
+from .models.tally import TOTAL, ContributionTally, DeliveryTally
+from .services.common import source_of
+
+ZERO = Decimal(0)
+DECIMAL = DecimalField(**TOTAL)
+GROUPS = {
+    # grouping → (field on contribution tallies, field on delivery tallies, field on needs)
+    "category": ("need__category", "need__category", "category"),
+    "region": ("need__region", "region", "region"),
+    "partner": ("partner", "partner", "partner"),
+    "need": ("need", "need", "pk"),
+}
+
+
+def small_number_threshold():
+    """Households reached below this are shown as "fewer than N" in public."""
+    return getattr(settings, "TRACKER_SMALL_NUMBER", 10)
+
+
+def source_campaign_id(campaign):
+    """The id of the campaign every figure is recorded against (its source page)."""
+    key = f"tracker:source-campaign:{campaign.pk}"
+    found = cache.get(key)
+    if found is None:
+        found = source_of(campaign).pk
+        cache.set(key, found, None)
+    return found
+
+
+def _contribution_sums():
+    counted = Q(status__in=COUNTED_AS_RECEIVED)
+    return {
+        "pledged": Coalesce(Sum("total", filter=Q(status=ContributionStatus.PLEDGED)), ZERO),
+        "received": Coalesce(Sum("total", filter=counted), ZERO),
+        "distributed": Coalesce(
+            Sum("total", filter=Q(status=ContributionStatus.DISTRIBUTED)), ZERO
+        ),
+        "count": Coalesce(Sum("count", filter=~Q(status=ContributionStatus.CANCELLED)), 0),
+    }
+
+
+def _delivery_sums():
+    return {
+        "delivered": Coalesce(Sum("quantity", filter=Q(confirmed=True)), ZERO),
+        "households": Coalesce(Sum("households", filter=Q(confirmed=True)), 0),
+        "deliveries": Coalesce(Sum("count", filter=Q(confirmed=True)), 0),
+        "awaiting": Coalesce(Sum("count", filter=Q(confirmed=False)), 0),
+    }
+
+
+def _delivered_subquery():
+    return Subquery(
+        DeliveryTally.objects.filter(need=OuterRef("pk"), confirmed=True)
+        .values("need")
+        .annotate(s=Sum("quantity"))
+        .values("s")[:1],
+        output_field=DECIMAL,
+    )
+
+
+def _percent(part, whole):
+    return Least(
+        ExpressionWrapper(part * Value(Decimal(100)) / whole, output_field=DECIMAL),
+        Value(Decimal(100)),
+        output_field=DECIMAL,
+    )
+
+
+def _empty(extra=None):
+    figures = {
+        "contributions": 0,
+        "money": [],
+        "in_kind": [],
+        "delivered": [],
+        "households_reached": 0,
+        "deliveries": 0,
+        "deliveries_awaiting_confirmation": 0,
+        "needs": {"total": 0, "open": 0, "met": 0, "closed": 0},
+        "percent_met": ZERO,
+    }
+    figures.update(extra or {})
+    return figures
+
+
+def _add_contribution_row(figures, row):
+    entry = {
+        "pledged": row["pledged"].normalize() + 0,
+        "received": row["received"].normalize() + 0,
+        "distributed": row["distributed"].normalize() + 0,
+        "count": row["count"],
+    }
+    if row["kind"] == ContributionKind.CASH:
+        figures["money"].append({"currency": row["currency"], **entry})
+    else:
+        figures["in_kind"].append({"unit": row["unit"], **entry})
+    figures["contributions"] += row["count"]
+
+
+def _add_delivery_row(figures, row):
+    if row["delivered"]:
+        figures["delivered"].append(
+            {
+                "unit": row["need__unit"],
+                "currency": row["need__currency"],
+                "quantity": row["delivered"].normalize() + 0,
+            }
+        )
+    figures["households_reached"] += row["households"]
+    figures["deliveries"] += row["deliveries"]
+    figures["deliveries_awaiting_confirmation"] += row["awaiting"]
+
+
+def _add_needs_row(figures, row):
+    figures["needs"] = {
+        "total": row["needs"],
+        "open": row["open"],
+        "met": row["met"],
+        "closed": row["closed"],
+    }
+    figures["percent_met"] = (row["percent_met"] or ZERO).quantize(Decimal("0.1"))
+
+
+def _needs_stats():
+    return {
+        "needs": Count("pk"),
+        "open": Count("pk", filter=Q(status=NeedStatus.OPEN)),
+        "met": Count("pk", filter=Q(status=NeedStatus.MET)),
+        "closed": Count("pk", filter=Q(status=NeedStatus.CLOSED)),
+        "percent_met": Avg("percent"),
+    }
+
+
+def source_needs(campaign_id):
+    """The campaign's needs that carry figures: one per translation group (the source)."""
+    return Need.objects.filter(campaign_id=campaign_id, locale_id=F("campaign__locale_id"))
+
+
+def _compute_totals(campaign_id):
+    figures = _empty()
+    rows = (
+        ContributionTally.objects.filter(campaign_id=campaign_id)
+        .values("kind", "currency", "unit")
+        .annotate(**_contribution_sums())
+        .order_by("kind", "currency", "unit")
+    )
+    for row in rows:  # one row per currency or unit
+        _add_contribution_row(figures, row)
+    rows = (
+        DeliveryTally.objects.filter(campaign_id=campaign_id)
+        .values("need__unit", "need__currency")
+        .annotate(**_delivery_sums())
+        .order_by("need__currency", "need__unit")
+    )
+    for row in rows:
+        _add_delivery_row(figures, row)
+    needs = (
+        source_needs(campaign_id)
+        .annotate(percent=_percent(Coalesce(_delivered_subquery(), ZERO), F("quantity")))
+        .aggregate(**_needs_stats())
+    )
+    _add_needs_row(figures, needs)
+    return figures
+
+
+def totals_for(campaign):
+    """A campaign's totals (any translation of it gives the same figures).
+
+    Returns a dict: ``contributions`` (count, not cancelled), ``money`` (per currency:
+    pledged, received, distributed, count), ``in_kind`` (the same per unit), ``delivered``
+    (confirmed, per unit or currency), ``households_reached``, ``deliveries``,
+    ``deliveries_awaiting_confirmation``, ``needs`` (total, open, met, closed) and
+    ``percent_met`` (the mean over needs of what was delivered, each capped at 100).
+    At most 3 queries (plus one the first time a translation is asked for), then cached.
+    """
+    campaign_id = source_campaign_id(campaign)
+    return cached(campaign_id, "totals", lambda: _compute_totals(campaign_id))
+
+
+def _compute_grouped(campaign_id, group):
+    c_field, d_field, n_field = GROUPS[group]
+    result = {}
+
+    def figures(key):
+        return result.setdefault(key, _empty())
+
+    rows = (
+        ContributionTally.objects.filter(campaign_id=campaign_id)
+        .values(c_field, "kind", "currency", "unit")
+        .annotate(**_contribution_sums())
+        .order_by(c_field, "kind", "currency", "unit")
+    )
+    for row in rows:
+        _add_contribution_row(figures(row[c_field]), row)
+    rows = (
+        DeliveryTally.objects.filter(campaign_id=campaign_id)
+        .values(d_field, "need__unit", "need__currency")
+        .annotate(**_delivery_sums())
+        .order_by(d_field, "need__currency", "need__unit")
+    )
+    for row in rows:
+        _add_delivery_row(figures(row[d_field]), row)
+    rows = (
+        source_needs(campaign_id)
+        .annotate(percent=_percent(Coalesce(_delivered_subquery(), ZERO), F("quantity")))
+        .values(n_field)
+        .annotate(**_needs_stats())
+        .order_by(n_field)
+    )
+    for row in rows:
+        _add_needs_row(figures(row[n_field]), row)
+    return result
+
+
+def totals_by(campaign, group):
+    """A campaign's figures per ``group`` ("category", "region", "partner" or "need").
+
+    Returns ``{key: figures}`` where key is the category value, the region id, the (source)
+    partner id or the need id (``None`` for gifts toward no need), and figures are shaped
+    like ``totals_for``'s. For regions, contributions count through their need's region and
+    deliveries through the delivery's own region. Three queries, then cached.
+    """
+    if group not in GROUPS:
+        raise ValueError(f"Unknown grouping {group!r}; choose one of {sorted(GROUPS)}")
+    campaign_id = source_campaign_id(campaign)
+    return cached(campaign_id, f"by-{group}", lambda: _compute_grouped(campaign_id, group))
+
+
+def with_figures(needs):
+    """Annotate a queryset of (source) needs with their figures, in the same query.
+
+    Adds ``pledged``, ``received`` (received + distributed), ``delivered`` (confirmed),
+    ``households_reached``, ``contributions_count``, ``percent_received`` and
+    ``percent_met`` (delivered / target, capped at 100). Quantities are in the need's unit,
+    or its currency for a cash need.
+    """
+
+    def contribution_sum(status_filter, field="total"):
+        return Coalesce(
+            Subquery(
+                ContributionTally.objects.filter(status_filter, need=OuterRef("pk"))
+                .values("need")
+                .annotate(s=Sum(field))
+                .values("s")[:1]
+            ),
+            Value(0) if field == "count" else ZERO,
+            output_field=DECIMAL if field != "count" else None,
+        )
+
+    households = Subquery(
+        DeliveryTally.objects.filter(need=OuterRef("pk"), confirmed=True)
+        .values("need")
+        .annotate(s=Sum("households"))
+        .values("s")[:1]
+    )
+    return needs.annotate(
+        pledged=contribution_sum(Q(status=ContributionStatus.PLEDGED)),
+        received=contribution_sum(Q(status__in=COUNTED_AS_RECEIVED)),
+        contributions_count=contribution_sum(~Q(status=ContributionStatus.CANCELLED), "count"),
+        delivered=Coalesce(_delivered_subquery(), ZERO, output_field=DECIMAL),
+        households_reached=Coalesce(households, 0),
+    ).annotate(
+        percent_received=_percent(F("received"), F("quantity")),
+        percent_met=_percent(F("delivered"), F("quantity")),
+    )
+
+
+def need_figures(need):
+    """One need's figures (a dict shaped like one row of ``with_figures``)."""
+    need = source_of(need)
+    row = with_figures(Need.objects.filter(pk=need.pk)).values(
+        "pledged",
+        "received",
+        "delivered",
+        "households_reached",
+        "contributions_count",
+        "percent_received",
+        "percent_met",
+    )
+    return dict(row.get())

@@ -1,0 +1,54 @@
+"""Cached tracker figures, invalidated whenever an entry of the campaign changes.
+
+Each campaign has a generation token in the cache; cached figures are stored under the
+token, so changing the token (``invalidate``) retires every figure of that campaign at once.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+
+
+def _token_key(campaign_id):
+    return f"tracker:generation:{campaign_id}"
+
+
+def _timeout():
+    return getattr(settings, "TRACKER_CACHE_SECONDS", 3600)
+
+
+def generation(campaign_id):
+    key = _token_key(campaign_id)
+    token = cache.get(key)
+    if token is None:
+        cache.add(key, uuid.uuid4().hex, None)
+        token = cache.get(key)
+    return token
+
+
+def _bump(campaign_id):
+    cache.set(_token_key(campaign_id), uuid.uuid4().hex, None)
+
+
+def invalidate(campaign_id):
+    """Forget the campaign's cached figures now and again once the transaction commits.
+
+    The second time stops a reader from caching figures computed between the first
+    invalidation and the commit.
+    """
+    if campaign_id is None:
+        return
+    _bump(campaign_id)
+    transaction.on_commit(lambda: _bump(campaign_id))
+
+
+def cached(campaign_id, name, compute):
+    """``compute()`` once per generation of the campaign's entries."""
+    key = f"tracker:{campaign_id}:{generation(campaign_id)}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, _timeout())
+    return value

@@ -1,0 +1,33 @@
+from .choices import (
+    Category,
+    ContributionKind,
+    ContributionStatus,
+    NeedStatus,
+    Source,
+    Unit,
+    Urgency,
+)
+from .entries import Contribution, Delivery
+from .history import EntryChange
+from .membership import PartnerMembership
+from .need import Need
+from .region import Region
+from .tally import ContributionTally, DeliveryTally
+
+__all__ = [
+    "Category",
+    "Contribution",
+    "ContributionKind",
+    "ContributionStatus",
+    "ContributionTally",
+    "Delivery",
+    "DeliveryTally",
+    "EntryChange",
+    "Need",
+    "NeedStatus",
+    "PartnerMembership",
+    "Region",
+    "Source",
+    "Unit",
+    "Urgency",
+]

@@ -1,0 +1,214 @@
+"""Contributions (what donors give) and deliveries (aid handed out)."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .choices import ContributionKind, ContributionStatus, Source, Unit
+from .need import MONEY, QUANTITY
+
+
+class Contribution(models.Model):
+    """A gift toward a campaign (and optionally one need), received by one partner.
+
+    Cash has an ``amount`` in ``currency``; aid in kind has a ``quantity`` of ``unit``.
+    The donor's name is public only when ``donor_name_public`` is set; contact details are
+    never public. ``reference`` is the partner's own identifier (unique per partner).
+    """
+
+    campaign = models.ForeignKey(
+        "campaigns.CampaignPage",
+        verbose_name=_("campaign"),
+        on_delete=models.PROTECT,
+        related_name="contributions",
+    )
+    need = models.ForeignKey(
+        "tracker.Need",
+        verbose_name=_("need"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="contributions",
+    )
+    partner = models.ForeignKey(
+        "campaigns.PartnerPage",
+        verbose_name=_("receiving partner"),
+        on_delete=models.PROTECT,
+        related_name="contributions",
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=ContributionKind.choices)
+    amount = models.DecimalField(_("amount"), null=True, blank=True, **MONEY)
+    currency = models.CharField(_("currency"), max_length=3, blank=True, default="")
+    quantity = models.DecimalField(_("quantity"), null=True, blank=True, **QUANTITY)
+    unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=ContributionStatus.choices,
+        default=ContributionStatus.PLEDGED,
+    )
+    pledged_at = models.DateTimeField(_("pledged on"), null=True, blank=True)
+    received_at = models.DateTimeField(_("received on"), null=True, blank=True)
+    distributed_at = models.DateTimeField(_("distributed on"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled on"), null=True, blank=True)
+    donor_name = models.CharField(_("donor's name"), max_length=200, blank=True)
+    donor_name_public = models.BooleanField(
+        _("donor agreed to show their name"),
+        default=False,
+        help_text=_("Only then is the name shown on the donors' wall; otherwise 'Anonymous'."),
+    )
+    donor_contact = models.TextField(
+        _("donor's contact details (private)"),
+        blank=True,
+        help_text=_("Never shown in public, in the API or in feeds."),
+    )
+    source = models.CharField(
+        _("source"), max_length=10, choices=Source.choices, default=Source.ADMIN
+    )
+    reference = models.CharField(
+        _("partner's reference"),
+        max_length=100,
+        blank=True,
+        help_text=_("Your organisation's own identifier for this gift (unique for you)."),
+    )
+    note = models.TextField(_("internal note"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("contribution")
+        verbose_name_plural = _("contributions")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partner", "reference"],
+                condition=~Q(reference=""),
+                name="tracker_contribution_reference_unique",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(kind="cash", amount__gt=0, quantity__isnull=True)
+                    | Q(kind="in_kind", quantity__gt=0, amount__isnull=True)
+                ),
+                name="tracker_contribution_cash_or_kind",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["campaign", "status", "currency"]),
+            models.Index(fields=["need", "status"]),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} #{self.pk}"
+
+    @property
+    def public_donor_name(self):
+        """The name the public may see: the donor's own, only with their consent."""
+        return self.donor_name if self.donor_name_public and self.donor_name else ""
+
+    @property
+    def value(self):
+        """The amount (cash) or the quantity (in kind)."""
+        return self.amount if self.kind == ContributionKind.CASH else self.quantity
+
+
+class Delivery(models.Model):
+    """Aid handed out for a need: how much, where, when and how many households it reached.
+
+    Recorded by one person and confirmed by another; only confirmed deliveries count in
+    public figures. No beneficiary's name or personal detail is ever stored: only a count.
+    ``quantity`` is in the need's unit (or currency for a cash need).
+    """
+
+    campaign = models.ForeignKey(
+        "campaigns.CampaignPage",
+        verbose_name=_("campaign"),
+        on_delete=models.PROTECT,
+        related_name="deliveries",
+    )
+    need = models.ForeignKey(
+        "tracker.Need",
+        verbose_name=_("need"),
+        on_delete=models.PROTECT,
+        related_name="deliveries",
+    )
+    partner = models.ForeignKey(
+        "campaigns.PartnerPage",
+        verbose_name=_("distributing partner"),
+        on_delete=models.PROTECT,
+        related_name="deliveries",
+    )
+    region = models.ForeignKey(
+        "tracker.Region",
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,
+        related_name="deliveries",
+    )
+    quantity = models.DecimalField(_("quantity"), **QUANTITY)
+    delivered_on = models.DateField(_("delivered on"))
+    households_reached = models.PositiveIntegerField(_("households reached"), default=0)
+    over_received = models.BooleanField(
+        _("more than received (override)"),
+        default=False,
+        help_text=_("Set when this delivery was allowed beyond what was received."),
+    )
+    override_reason = models.TextField(_("reason for the override"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    confirmed_at = models.DateTimeField(_("confirmed on"), null=True, blank=True)
+    source = models.CharField(
+        _("source"), max_length=10, choices=Source.choices, default=Source.ADMIN
+    )
+    reference = models.CharField(_("partner's reference"), max_length=100, blank=True)
+    note = models.TextField(_("internal note"), blank=True)
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+        ordering = ["-delivered_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partner", "reference"],
+                condition=~Q(reference=""),
+                name="tracker_delivery_reference_unique",
+            ),
+            models.CheckConstraint(
+                condition=Q(quantity__gt=0), name="tracker_delivery_quantity_positive"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["campaign", "delivered_on"]),
+            models.Index(fields=["need", "confirmed_at"]),
+        ]
+
+    def __str__(self):
+        return f"{self.need} – {self.quantity} ({self.delivered_on})"
+
+    @property
+    def is_confirmed(self):
+        return self.confirmed_at is not None

@@ -1,0 +1,273 @@
+"""Recording aid handed out, and its confirmation by a second person."""
+
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from campaigns.models import PartnerPage
+
+from ..errors import Errors, TrackerValidationError
+from ..models import Delivery, EntryChange, Need, Region, Source
+from ..models.choices import COUNTED_AS_RECEIVED
+from .common import (
+    actor,
+    check_amount,
+    check_choice,
+    check_quantity,
+    diff,
+    log_change,
+    plain,
+    snapshot,
+    source_of,
+)
+from .needs import _instance, to_date
+from .scope import check_partner
+from .tallies import delivery_bucket, move_delivery
+
+DELIVERY_FIELDS = (
+    "need",
+    "partner",
+    "region",
+    "quantity",
+    "delivered_on",
+    "households_reached",
+    "reference",
+    "note",
+)
+# Changing one of these on a confirmed delivery asks for a new confirmation.
+CONFIRMED_FIGURES = ("need", "region", "quantity", "delivered_on", "households_reached")
+
+
+def received_for(need):
+    """What was received for ``need`` (in its unit or currency): received + distributed gifts."""
+    return need.contributions.filter(status__in=COUNTED_AS_RECEIVED).aggregate(
+        total=Coalesce(Sum(Coalesce("amount", "quantity")), Decimal(0))
+    )["total"]
+
+
+def delivered_for(need, exclude=None):
+    """What was already recorded as delivered for ``need`` (confirmed or not)."""
+    deliveries = need.deliveries.all()
+    if exclude is not None:
+        deliveries = deliveries.exclude(pk=exclude.pk)
+    return deliveries.aggregate(total=Coalesce(Sum("quantity"), Decimal(0)))["total"]
+
+
+def _households(errors, value):
+    if value in (None, ""):
+        return 0
+    try:
+        number = int(str(value).strip()) if not isinstance(value, int) else value
+    except ValueError:
+        number = None
+    if number is None or isinstance(value, bool) or number < 0:
+        errors.add("households_reached", _("Enter a whole number, 0 or more."), "invalid")
+        return None
+    return number
+
+
+def clean_delivery(values, errors=None):
+    """Validate a delivery's fields (``values`` is the whole entry); returns clean values."""
+    errors = errors or Errors()
+    clean = {}
+    need = _instance(errors, "need", values.get("need"), Need, _("Choose the need."))
+    need = clean["need"] = source_of(need) if need else None
+    partner = values.get("partner") or (need.partner if need else None)
+    partner = _instance(
+        errors, "partner", partner, PartnerPage, _("Choose the distributing partner.")
+    )
+    clean["partner"] = source_of(partner) if partner else None
+    region = values.get("region") or (need.region if need else None)
+    region = _instance(errors, "region", region, Region, _("Choose a region."))
+    if region and need and region.country != need.campaign.country:
+        errors.add("region", _("This region is not in the campaign's country."), "wrong_country")
+    clean["region"] = region
+    if need and need.is_cash:
+        clean["quantity"] = check_amount(errors, "quantity", values.get("quantity"), need.currency)
+    else:
+        clean["quantity"] = check_quantity(errors, "quantity", values.get("quantity"))
+    day = to_date(errors, "delivered_on", values.get("delivered_on"))
+    if day is None and "delivered_on" not in errors:
+        errors.add("delivered_on", _("Enter the date of the delivery."), "required")
+    elif day and day > timezone.localdate():
+        errors.add("delivered_on", _("A delivery cannot be in the future."), "future")
+    clean["delivered_on"] = day
+    clean["households_reached"] = _households(errors, values.get("households_reached"))
+    reference = (values.get("reference") or "").strip()
+    if len(reference) > 100:
+        errors.add("reference", _("At most 100 characters."), "too_long")
+    clean["reference"] = reference
+    clean["note"] = (values.get("note") or "").strip()
+    errors.raise_if_any()
+    return clean
+
+
+def _check_received(need, quantity, override, override_reason, exclude=None):
+    """Refuse more than was received for the need, unless an override with a reason."""
+    received = received_for(need)
+    delivered = delivered_for(need, exclude=exclude)
+    if delivered + quantity <= received:
+        return False
+    if override and (override_reason or "").strip():
+        return True
+    if override:
+        raise TrackerValidationError(
+            {"override_reason": [_("Say why this delivery may exceed what was received.")]}
+        )
+    raise TrackerValidationError(
+        {
+            "quantity": [
+                _(
+                    "Only %(received)s %(unit)s were received for this need and %(delivered)s "
+                    "already delivered: this delivery would exceed what was received."
+                )
+                % {
+                    "received": plain(received),
+                    "unit": need.unit_label,
+                    "delivered": plain(delivered),
+                }
+            ]
+        }
+    )
+
+
+@transaction.atomic
+def record_delivery(*, user, source=Source.ADMIN, override=False, override_reason="", **values):
+    """Record aid handed out for a need by ``values["partner"]`` (default: the need's partner).
+
+    Fields: need, partner, region (default: the need's), quantity (in the need's unit or
+    currency), delivered_on, households_reached (a count, never names), reference, note.
+    More than was received for the need is refused (error on ``quantity``) unless
+    ``override=True`` with an ``override_reason``, which is kept in the history.
+    """
+    unknown = set(values) - set(DELIVERY_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown delivery fields: {sorted(unknown)}")
+    errors = Errors()
+    source = check_choice(errors, "source", source, Source)
+    clean = clean_delivery(values, errors)
+    check_partner(user, clean["partner"])
+    need = Need.objects.select_for_update().get(pk=clean["need"].pk)  # one check at a time
+    _check_reference(clean)
+    over = _check_received(need, clean["quantity"], override, override_reason)
+    delivery = Delivery(
+        **clean,
+        campaign_id=need.campaign_id,
+        over_received=over,
+        override_reason=override_reason.strip() if over else "",
+        source=source,
+    )
+    delivery.recorded_by = actor(user)
+    delivery.save()
+    move_delivery(None, delivery_bucket(delivery))
+    log_change(
+        delivery,
+        EntryChange.Action.CREATED,
+        user=user,
+        source=source,
+        changes={k: [None, v] for k, v in snapshot(delivery, DELIVERY_FIELDS).items()},
+    )
+    if over:
+        log_change(
+            delivery,
+            EntryChange.Action.OVERRIDE,
+            user=user,
+            source=source,
+            note=delivery.override_reason,
+        )
+    return delivery
+
+
+def _check_reference(clean, instance=None):
+    if not clean["reference"]:
+        return
+    taken = Delivery.objects.filter(partner=clean["partner"], reference=clean["reference"])
+    if instance is not None:
+        taken = taken.exclude(pk=instance.pk)
+    if taken.exists():
+        raise TrackerValidationError(
+            {
+                "reference": [
+                    _("Your organisation already used the reference “%(ref)s”.")
+                    % {"ref": clean["reference"]}
+                ]
+            }
+        )
+
+
+@transaction.atomic
+def confirm_delivery(delivery, *, user, source=Source.ADMIN):
+    """A second person confirms the delivery; only then does it count in public figures.
+
+    The person who recorded it cannot confirm it (error on ``confirmed_by``).
+    """
+    delivery = Delivery.objects.select_for_update().get(pk=delivery.pk)
+    check_partner(user, delivery.partner)
+    if delivery.is_confirmed:
+        return delivery
+    by = actor(user)
+    if by is not None and delivery.recorded_by_id == by.pk:
+        raise TrackerValidationError(
+            {"confirmed_by": [_("Another person must confirm the delivery you recorded.")]}
+        )
+    bucket = delivery_bucket(delivery)
+    delivery.confirmed_by = by
+    delivery.confirmed_at = timezone.now()
+    delivery.save(update_fields=["confirmed_by", "confirmed_at", "updated_at"])
+    move_delivery(bucket, delivery_bucket(delivery))
+    log_change(delivery, EntryChange.Action.CONFIRMED, user=user, source=source)
+    return delivery
+
+
+@transaction.atomic
+def update_delivery(
+    delivery, *, user, source=Source.ADMIN, override=False, override_reason="", **changes
+):
+    """Correct a delivery. Changing a confirmed delivery's figures asks for a new confirmation."""
+    unknown = set(changes) - set(DELIVERY_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown delivery fields: {sorted(unknown)}")
+    delivery = Delivery.objects.select_for_update().get(pk=delivery.pk)
+    check_partner(user, delivery.partner)
+    before = snapshot(delivery, DELIVERY_FIELDS)
+    bucket = delivery_bucket(delivery)
+    values = {name: getattr(delivery, name) for name in DELIVERY_FIELDS}
+    values.update(changes)
+    clean = clean_delivery(values)
+    check_partner(user, clean["partner"])
+    need = Need.objects.select_for_update().get(pk=clean["need"].pk)
+    _check_reference(clean, instance=delivery)
+    over = _check_received(
+        need,
+        clean["quantity"],
+        override or delivery.over_received,
+        override_reason or delivery.override_reason,
+        exclude=delivery,
+    )
+    for name, value in clean.items():
+        setattr(delivery, name, value)
+    delivery.campaign_id = need.campaign_id
+    delivery.over_received = over
+    delivery.override_reason = (override_reason or delivery.override_reason).strip() if over else ""
+    changed = diff(before, snapshot(delivery, DELIVERY_FIELDS))
+    if delivery.is_confirmed and set(changed) & set(CONFIRMED_FIGURES):
+        changed["confirmed_at"] = [delivery.confirmed_at.isoformat(), None]
+        delivery.confirmed_at = None
+        delivery.confirmed_by = None
+    delivery.save()
+    move_delivery(bucket, delivery_bucket(delivery))
+    if changed:
+        log_change(delivery, EntryChange.Action.EDITED, user=user, source=source, changes=changed)
+    if over and (override or override_reason):
+        log_change(
+            delivery,
+            EntryChange.Action.OVERRIDE,
+            user=user,
+            source=source,
+            note=delivery.override_reason,
+        )
+    return delivery

@@ -1,0 +1,125 @@
+"""Keeping the running totals (``ContributionTally``, ``DeliveryTally``) in step with entries.
+
+Each service takes an entry's bucket before and after its write and moves the entry's
+figures from one to the other, inside the write's transaction.
+"""
+
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import Coalesce
+
+from ..models import Contribution, Delivery
+from ..models.tally import ContributionTally, DeliveryTally
+
+
+def contribution_bucket(contribution):
+    """(bucket fields, value) of a contribution."""
+    fields = {
+        "campaign_id": contribution.campaign_id,
+        "need_id": contribution.need_id,
+        "partner_id": contribution.partner_id,
+        "kind": contribution.kind,
+        "currency": contribution.currency or "",
+        "unit": contribution.unit or "",
+        "status": contribution.status,
+    }
+    return fields, contribution.value or Decimal(0)
+
+
+def delivery_bucket(delivery):
+    fields = {
+        "campaign_id": delivery.campaign_id,
+        "need_id": delivery.need_id,
+        "partner_id": delivery.partner_id,
+        "region_id": delivery.region_id,
+        "confirmed": delivery.confirmed_at is not None,
+    }
+    return fields, delivery.quantity, delivery.households_reached
+
+
+def _key(fields):
+    return ":".join("-" if v is None else str(v) for v in fields.values())
+
+
+def _add_contribution(bucket, sign):
+    fields, value = bucket
+    tally, _created = ContributionTally.objects.get_or_create(key=_key(fields), defaults=fields)
+    ContributionTally.objects.filter(pk=tally.pk).update(
+        total=F("total") + sign * value, count=F("count") + sign
+    )
+
+
+def _add_delivery(bucket, sign):
+    fields, quantity, households = bucket
+    tally, _created = DeliveryTally.objects.get_or_create(key=_key(fields), defaults=fields)
+    DeliveryTally.objects.filter(pk=tally.pk).update(
+        quantity=F("quantity") + sign * quantity,
+        households=F("households") + sign * households,
+        count=F("count") + sign,
+    )
+
+
+def move_contribution(before, after):
+    """Move a contribution's figures from bucket ``before`` to ``after`` (either may be None)."""
+    if before == after:
+        return
+    if before is not None:
+        _add_contribution(before, -1)
+    if after is not None:
+        _add_contribution(after, 1)
+
+
+def move_delivery(before, after):
+    if before == after:
+        return
+    if before is not None:
+        _add_delivery(before, -1)
+    if after is not None:
+        _add_delivery(after, 1)
+
+
+@transaction.atomic
+def rebuild(campaign_id=None):
+    """Recompute every running total from the entries (all campaigns, or one)."""
+    contributions = Contribution.objects.all()
+    deliveries = Delivery.objects.all()
+    if campaign_id is not None:
+        contributions = contributions.filter(campaign_id=campaign_id)
+        deliveries = deliveries.filter(campaign_id=campaign_id)
+        ContributionTally.objects.filter(campaign_id=campaign_id).delete()
+        DeliveryTally.objects.filter(campaign_id=campaign_id).delete()
+    else:
+        ContributionTally.objects.all().delete()
+        DeliveryTally.objects.all().delete()
+    c_fields = ["campaign_id", "need_id", "partner_id", "kind", "currency", "unit", "status"]
+    rows = contributions.values(*c_fields).annotate(
+        sum=Coalesce(Sum(Coalesce("amount", "quantity")), Decimal(0)), n=Count("id")
+    )
+    ContributionTally.objects.bulk_create(
+        ContributionTally(
+            key=_key({k: row[k] for k in c_fields}),
+            total=row["sum"],
+            count=row["n"],
+            **{k: row[k] for k in c_fields},
+        )
+        for row in rows.order_by()
+    )
+    d_fields = ["campaign_id", "need_id", "partner_id", "region_id"]
+    rows = (
+        deliveries.annotate(is_confirmed=Q(confirmed_at__isnull=False))
+        .values(*d_fields, "is_confirmed")
+        .annotate(q=Sum("quantity"), h=Sum("households_reached"), n=Count("id"))
+    )
+    DeliveryTally.objects.bulk_create(
+        DeliveryTally(
+            key=_key({**{k: row[k] for k in d_fields}, "confirmed": row["is_confirmed"]}),
+            confirmed=row["is_confirmed"],
+            quantity=row["q"],
+            households=row["h"],
+            count=row["n"],
+            **{k: row[k] for k in d_fields},
+        )
+        for row in rows.order_by()
+    )
