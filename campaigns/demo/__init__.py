@@ -5,8 +5,9 @@ creates nothing new. Later features add their own step to ``STEPS``.
 """
 
 from .pages import build_pages
+from .tracker import build_tracker
 
-STEPS = [build_pages]
+STEPS = [build_pages, build_tracker]
 
 
 def build_demo(log=print):

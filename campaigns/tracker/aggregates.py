@@ -14,15 +14,15 @@ from django.db.models import (
     Avg,
     Count,
     DecimalField,
-    ExpressionWrapper,
     F,
+    Func,
     OuterRef,
     Q,
     Subquery,
     Sum,
     Value,
 )
-from django.db.models.functions import Coalesce, Least
+from django.db.models.functions import Coalesce
 
 from .cache import cached
 from .models import ContributionKind, ContributionStatus, Need, NeedStatus
@@ -87,12 +87,24 @@ def _delivered_subquery():
     )
 
 
+class CappedPercent(Func):
+    """part × 100 / whole, at most 100, computed exactly (numeric) by the database.
+
+    The literal ``100.0`` keeps SQLite from integer division; PostgreSQL treats it as numeric.
+    """
+
+    arg_joiner = " * 100.0 / "
+    template = "LEAST((%(expressions)s), 100)"
+    output_field = DECIMAL
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return super().as_sql(
+            compiler, connection, template="MIN((%(expressions)s), 100)", **extra_context
+        )
+
+
 def _percent(part, whole):
-    return Least(
-        ExpressionWrapper(part * Value(Decimal(100)) / whole, output_field=DECIMAL),
-        Value(Decimal(100)),
-        output_field=DECIMAL,
-    )
+    return CappedPercent(part, whole)
 
 
 def _empty(extra=None):

@@ -5,6 +5,7 @@ from decimal import Decimal, InvalidOperation
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log as wagtail_log
 from wagtail.models import Locale
 
 from portal.localization.numbers import currency_decimals, is_known_currency
@@ -165,7 +166,16 @@ def diff(before, after):
 
 
 def log_change(instance, action, *, user, source=Source.ADMIN, changes=None, note=""):
-    """Keep one line of an entry's history: who, when, what changed from what to what."""
+    """Keep one line of an entry's history: who, when, what changed from what to what.
+
+    The line is also written to Wagtail's log, so the admin's History tab shows it.
+    """
+    wagtail_log(
+        instance=instance,
+        action=f"tracker.{action}",
+        user=actor(user),
+        data={"changes": changes or {}, "note": note, "source": source},
+    )
     return EntryChange.objects.create(
         content_type=ContentType.objects.get_for_model(type(instance)),
         object_id=instance.pk,
