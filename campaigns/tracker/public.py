@@ -5,14 +5,13 @@ Every function here costs a fixed number of queries whatever the number of needs
 
 import datetime
 
-from django.db.models import Count, Sum
+from django.db.models import Count, F, Sum, Value
 from django.db.models.functions import TruncDate
 from django.utils import timezone
-from wagtail.models import Locale
 
 from campaigns.models import CampaignPage, PartnerPage
 
-from .aggregates import source_campaign_id, source_needs, with_figures
+from .aggregates import source_campaign_id, source_needs, totals_for, with_figures
 from .cache import cached
 from .models import Contribution, ContributionStatus, Delivery, Need
 from .models.choices import COUNTED_AS_RECEIVED
@@ -40,13 +39,12 @@ def public_needs(campaign, filters=None):
     )
 
 
-def localize(needs, language):
+def localize(needs, locale):
     """Give each need ``display_title``, ``display_description`` and ``partner_name`` in
-    the visitor's language (falling back to the source text): two queries for the page."""
+    ``locale`` (a Locale or its id), falling back to the source text: two queries."""
     needs = list(needs)
-    locale = Locale.objects.filter(language_code=language).first()
     texts, partners = {}, {}
-    if locale is not None:
+    if locale is not None and needs:
         texts = {
             t.translation_key: t
             for t in Need.objects.filter(
@@ -74,7 +72,8 @@ def campaign_days(campaign):
 
 
 def _daily(campaign_id, days):
-    received = dict(
+    # One query: gifts received per day and confirmed deliveries per day, as a UNION.
+    received = (
         Contribution.objects.filter(
             campaign_id=campaign_id,
             status__in=COUNTED_AS_RECEIVED,
@@ -83,31 +82,33 @@ def _daily(campaign_id, days):
         )
         .annotate(day=TruncDate("received_at", tzinfo=timezone.get_current_timezone()))
         .values("day")
-        .annotate(n=Count("pk"))
+        .annotate(received=Count("pk"), delivered=Value(0), households=Value(0))
         .order_by()
-        .values_list("day", "n")
     )
-    delivered = {
-        row["delivered_on"]: row
-        for row in Delivery.objects.filter(
+    delivered = (
+        Delivery.objects.filter(
             campaign_id=campaign_id,
             confirmed_at__isnull=False,
             delivered_on__gte=days[0],
             delivered_on__lte=days[-1],
         )
-        .values("delivered_on")
-        .annotate(n=Count("pk"), households=Sum("households_reached"))
+        .annotate(day=F("delivered_on"))
+        .values("day")
+        .annotate(received=Value(0), delivered=Count("pk"), households=Sum("households_reached"))
         .order_by()
-    }
-    return [
-        {
-            "day": day,
-            "received": received.get(day, 0),
-            "delivered": delivered.get(day, {}).get("n", 0),
-            "households": delivered.get(day, {}).get("households", 0) or 0,
-        }
-        for day in days
-    ]
+    )
+    by_day = {day: {"received": 0, "delivered": 0, "households": 0} for day in days}
+    for day, n_received, n_delivered, households in received.union(delivered, all=True).values_list(
+        "day", "received", "delivered", "households"
+    ):
+        if isinstance(day, str):
+            day = datetime.date.fromisoformat(day)
+        entry = by_day.get(day)
+        if entry is not None:
+            entry["received"] += n_received or 0
+            entry["delivered"] += n_delivered or 0
+            entry["households"] += households or 0
+    return [{"day": day, **by_day[day]} for day in days]
 
 
 def daily_series(campaign):
@@ -127,13 +128,13 @@ def donors_wall(campaign, limit=200):
         gifts = Contribution.objects.filter(campaign_id=campaign_id).exclude(
             status=ContributionStatus.CANCELLED
         )
-        named = list(
-            gifts.filter(donor_name_public=True)
-            .exclude(donor_name="")
-            .order_by("-created_at", "-pk")
-            .values_list("donor_name", flat=True)[:limit]
+        named = gifts.filter(donor_name_public=True).exclude(donor_name="")
+        names = list(
+            named.order_by("-created_at", "-pk").values_list("donor_name", flat=True)[: limit + 1]
         )
-        anonymous = gifts.exclude(donor_name_public=True).count()
-        return {"names": named, "anonymous": anonymous}
+        # Every gift that is not named is anonymous; count the named only past the limit.
+        named_count = len(names) if len(names) <= limit else named.count()
+        total = totals_for(campaign)["contributions"]
+        return {"names": names[:limit], "anonymous": max(total - named_count, 0)}
 
     return cached(campaign_id, f"donors:{limit}", compute)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from . import opendata
-from .aggregates import totals_by, totals_for
+from .aggregates import region_table, totals_for
 from .chart import bar_chart
 from .models import Category, NeedStatus, Region, Urgency
 from .public import campaign_in_language, daily_series, donors_wall, localize, public_needs
@@ -19,9 +19,7 @@ PER_PAGE = 50
 
 
 class NeedFilterForm(forms.Form):
-    region = forms.ModelChoiceField(
-        label=_("Region"), queryset=Region.objects.none(), required=False, empty_label=_("All")
-    )
+    region = forms.TypedChoiceField(label=_("Region"), coerce=int, required=False, empty_value=None)
     category = forms.ChoiceField(
         label=_("Category"), choices=[("", _("All")), *Category.choices], required=False
     )
@@ -32,17 +30,16 @@ class NeedFilterForm(forms.Form):
         label=_("Urgency"), choices=[("", _("All")), *Urgency.choices], required=False
     )
 
-    def __init__(self, *args, country=None, **kwargs):
+    def __init__(self, *args, regions=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = Region.objects.filter(country=country)
-        self.fields["region"].label_from_instance = lambda region: region.name
+        self.fields["region"].choices = [("", _("All"))] + [(r.pk, r.name) for r in regions]
 
     def filters(self):
         if not self.is_valid():
             return {}
         data = self.cleaned_data
         return {
-            "region": data.get("region"),
+            "region_id": data.get("region"),
             "category": data.get("category"),
             "status": data.get("status"),
             "urgency": data.get("urgency"),
@@ -60,13 +57,13 @@ def _campaign(campaign_slug):
 def needs(request, campaign_slug):
     """The needs page: what is needed where, how far each need is met, and the totals."""
     campaign = _campaign(campaign_slug)
-    form = NeedFilterForm(request.GET or None, country=campaign.country)
+    regions = {r.pk: r for r in Region.objects.filter(country=campaign.country)}
+    form = NeedFilterForm(request.GET or None, regions=regions.values())
     page = Paginator(public_needs(campaign, form.filters()), PER_PAGE).get_page(
         request.GET.get("page")
     )
-    page.object_list = localize(page.object_list, get_language())
-    by_region = totals_by(campaign, "region")
-    regions = {r.pk: r for r in Region.objects.filter(country=campaign.country)}
+    page.object_list = localize(page.object_list, campaign.locale_id)
+    by_region = region_table(campaign)
     series = daily_series(campaign)
     query = request.GET.copy()
     query.pop("page", None)
@@ -81,9 +78,9 @@ def needs(request, campaign_slug):
             "filter_query": query.urlencode(),
             "totals": totals_for(campaign),
             "regions": [
-                {"region": regions[pk], "figures": figures}
-                for pk, figures in by_region.items()
-                if pk in regions
+                {"region": region, "figures": by_region[pk]}
+                for pk, region in regions.items()
+                if pk in by_region
             ],
             "series": series,
             "chart": bar_chart(series),
@@ -93,7 +90,7 @@ def needs(request, campaign_slug):
 
 
 def _open_data(campaign):
-    needs = localize(public_needs(campaign), get_language())
+    needs = localize(public_needs(campaign), campaign.locale_id)
     return needs, totals_for(campaign)
 
 

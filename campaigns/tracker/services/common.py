@@ -2,7 +2,9 @@
 
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log as wagtail_log
@@ -36,6 +38,16 @@ def actor(user):
     return user
 
 
+def default_locale_id():
+    """The id of the source-language (default) locale, cached for an hour."""
+    key = f"tracker:default-locale:{settings.LANGUAGE_CODE}"
+    found = cache.get(key)
+    if found is None:
+        found = Locale.get_default().pk
+        cache.set(key, found, 3600)
+    return found
+
+
 def source_of(instance):
     """The source of a translatable object (page or snippet): the one every figure uses.
 
@@ -47,7 +59,7 @@ def source_of(instance):
     model = type(instance)
     if hasattr(instance, "specific_class") and instance.specific_class is not None:
         model = instance.specific_class
-    default_id = Locale.get_default().pk
+    default_id = default_locale_id()
     if instance.locale_id == default_id:
         return instance
     first = Case(When(locale_id=default_id, then=Value(0)), default=1, output_field=IntegerField())
