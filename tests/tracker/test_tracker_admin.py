@@ -245,3 +245,21 @@ def test_dashboard_shows_the_campaign_totals(client, staff, partner_group):
     response = client.get(reverse("wagtailadmin_home"))
     assert response.status_code == 200
     assert "tracker-dashboard" in response.content.decode()
+
+
+def test_history_tab_shows_who_changed_what(member_client, need, member):
+    contribution = gift(need, user=member, quantity="5", status="pledged")
+    services.change_contribution_status(contribution, "received", user=member)
+    page = member_client.get(url("contribution", "history", contribution.pk)).content.decode()
+    assert "pledged → received" in page
+    assert member.get_username() in page or member.get_full_name() in page
+
+
+def test_demo_partner_user_sees_the_public_totals_move(client, demo_campaign, partner, member):
+    from campaigns.tracker.aggregates import totals_for
+
+    before = totals_for(demo_campaign)["contributions"]
+    services.record_contribution(
+        user=member, campaign=demo_campaign, partner=partner, kind="cash", amount="10"
+    )
+    assert totals_for(demo_campaign)["contributions"] == before + 1

@@ -53,6 +53,8 @@ def test_needs_page_shows_figures_in_words_in_every_language(client, campaign, f
     assert ('dir="rtl"' in page) == (language == "ar")
     assert "طرود غذائية للأسر" in page  # no translation yet: the source text
     assert "250" in page and "500" in page  # received of target, as text
+    heading = {"ar": "حصيلة الحملة", "fr": "Totaux de la campagne", "en": "Campaign totals"}
+    assert heading[language] in page
     assert MONEY.search(page)
 
 
@@ -60,6 +62,7 @@ def test_households_below_ten_are_suppressed(client, campaign, figures):
     page = client.get(needs_url(campaign, "en")).content.decode()
     assert "fewer than 10" in page
     assert ">6<" not in page
+    assert "أقل من 10" in client.get(needs_url(campaign, "ar")).content.decode()
 
 
 def test_donors_wall_shows_only_consenting_names(client, campaign, figures):
