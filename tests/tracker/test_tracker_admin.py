@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from campaigns.tracker import services
-from campaigns.tracker.models import Contribution, Delivery, EntryChange
+from campaigns.tracker.models import Contribution, Delivery, EntryChange, Need
 
 from .conftest import gift
 
@@ -263,3 +263,43 @@ def test_demo_partner_user_sees_the_public_totals_move(client, demo_campaign, pa
         user=member, campaign=demo_campaign, partner=partner, kind="cash", amount="10"
     )
     assert totals_for(demo_campaign)["contributions"] == before + 1
+
+
+def need_form(campaign, partner, region, **values):
+    data = {"campaign": campaign.pk, "partner": partner.pk, "region": region.pk,
+            "title": "Couvertures", "description": "", "category": "shelter",
+            "quantity": "40", "unit": "blanket", "currency": "", "urgency": "high",
+            "deadline": "2020-05-29", "status": "open"}  # fmt: skip
+    data.update(values)
+    return data
+
+
+def test_partner_records_a_need_in_the_admin(member_client, campaign, partner, kasserine):
+    response = member_client.post(url("need", "add"), need_form(campaign, partner, kasserine))
+    assert response.status_code == 302
+    need = Need.objects.get(title="Couvertures")
+    assert (need.partner, need.locale_id, need.quantity) == (partner, campaign.locale_id, 40)
+    response = member_client.post(
+        url("need", "add"), need_form(campaign, partner, kasserine, title="Zero", quantity="0")
+    )
+    assert response.status_code == 200
+    assert not Need.objects.filter(title="Zero").exists()
+
+
+def test_a_colleague_confirms_a_delivery_in_the_admin(client, need, member, colleague,
+                                                      partner_group):  # fmt: skip
+    gift(need, quantity="50")
+    delivery = services.record_delivery(
+        user=member, need=need, quantity="20", delivered_on="2020-05-20", households_reached=20
+    )
+    colleague.groups.add(partner_group)
+    client.force_login(colleague)
+    response = client.post(
+        url("delivery", "edit", delivery.pk),
+        {"need": need.pk, "partner": need.partner_id, "region": need.region_id,
+         "quantity": "20", "delivered_on": "2020-05-20", "households_reached": "20",
+         "override_reason": "", "reference": "", "note": "", "confirm": "on"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    delivery.refresh_from_db()
+    assert delivery.confirmed_by == colleague
