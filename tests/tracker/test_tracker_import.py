@@ -7,6 +7,16 @@ from django.core.management import CommandError, call_command
 
 from campaigns.tracker.models import Contribution, Delivery, Need
 
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages in English for the assertions (the command speaks the active language)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 HEADER = "campaign,kind,amount,currency,status,reference,donor_name,donor_name_public\n"
 
 
