@@ -6,8 +6,9 @@ creates nothing new. Later features add their own step to ``STEPS``.
 
 from .pages import build_pages
 from .people import build_people
+from .tracker import build_tracker
 
-STEPS = [build_pages, build_people]
+STEPS = [build_pages, build_tracker, build_people]
 
 
 def build_demo(log=print):

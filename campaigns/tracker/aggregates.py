@@ -14,21 +14,21 @@ from django.db.models import (
     Avg,
     Count,
     DecimalField,
-    ExpressionWrapper,
     F,
+    Func,
     OuterRef,
     Q,
     Subquery,
     Sum,
     Value,
 )
-from django.db.models.functions import Coalesce, Least
+from django.db.models.functions import Coalesce
 
 from .cache import cached
 from .models import ContributionKind, ContributionStatus, Need, NeedStatus
 from .models.choices import COUNTED_AS_RECEIVED
 from .models.tally import TOTAL, ContributionTally, DeliveryTally
-from .services.common import source_of
+from .services.common import default_locale_id, source_of
 
 ZERO = Decimal(0)
 DECIMAL = DecimalField(**TOTAL)
@@ -48,6 +48,8 @@ def small_number_threshold():
 
 def source_campaign_id(campaign):
     """The id of the campaign every figure is recorded against (its source page)."""
+    if campaign.locale_id == default_locale_id():
+        return campaign.pk
     key = f"tracker:source-campaign:{campaign.pk}"
     found = cache.get(key)
     if found is None:
@@ -87,12 +89,24 @@ def _delivered_subquery():
     )
 
 
+class CappedPercent(Func):
+    """part × 100 / whole, at most 100, computed exactly (numeric) by the database.
+
+    The literal ``100.0`` keeps SQLite from integer division; PostgreSQL treats it as numeric.
+    """
+
+    arg_joiner = " * 100.0 / "
+    template = "LEAST((%(expressions)s), 100)"
+    output_field = DECIMAL
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return super().as_sql(
+            compiler, connection, template="MIN((%(expressions)s), 100)", **extra_context
+        )
+
+
 def _percent(part, whole):
-    return Least(
-        ExpressionWrapper(part * Value(Decimal(100)) / whole, output_field=DECIMAL),
-        Value(Decimal(100)),
-        output_field=DECIMAL,
-    )
+    return CappedPercent(part, whole)
 
 
 def _empty(extra=None):
@@ -252,6 +266,36 @@ def totals_by(campaign, group):
         raise ValueError(f"Unknown grouping {group!r}; choose one of {sorted(GROUPS)}")
     campaign_id = source_campaign_id(campaign)
     return cached(campaign_id, f"by-{group}", lambda: _compute_grouped(campaign_id, group))
+
+
+def _compute_region_table(campaign_id):
+    rows = {
+        row["region"]: {"needs": row["needs"], "percent_met": row["percent_met"], "households": 0}
+        for row in source_needs(campaign_id)
+        .annotate(percent=_percent(Coalesce(_delivered_subquery(), ZERO), F("quantity")))
+        .values("region")
+        .annotate(needs=Count("pk"), percent_met=Avg("percent"))
+        .order_by("region")
+    }
+    households = (
+        DeliveryTally.objects.filter(campaign_id=campaign_id, confirmed=True)
+        .values("region")
+        .annotate(n=Sum("households"))
+        .order_by("region")
+    )
+    for row in households:
+        entry = rows.setdefault(row["region"], {"needs": 0, "percent_met": ZERO, "households": 0})
+        entry["households"] = row["n"]
+    for entry in rows.values():
+        entry["percent_met"] = (entry["percent_met"] or ZERO).quantize(Decimal("0.1"))
+    return rows
+
+
+def region_table(campaign):
+    """Per region id: ``needs`` (count), ``percent_met`` (mean, capped per need) and
+    ``households`` (confirmed deliveries in that region). Two queries, then cached."""
+    campaign_id = source_campaign_id(campaign)
+    return cached(campaign_id, "region-table", lambda: _compute_region_table(campaign_id))
 
 
 def with_figures(needs):

@@ -1,3 +1,14 @@
 """Public URLs of this app, mounted under the language prefix (/<lang>/...)."""
 
-urlpatterns = []
+from django.urls import path
+
+from . import views
+
+app_name = "tracker"
+
+urlpatterns = [
+    path("<slug:campaign_slug>/needs/", views.needs, name="needs"),
+    path("<slug:campaign_slug>/needs/needs.csv", views.needs_csv, name="needs_csv"),
+    path("<slug:campaign_slug>/needs/totals.csv", views.totals_csv, name="totals_csv"),
+    path("<slug:campaign_slug>/needs/data.json", views.data_json, name="data_json"),
+]

@@ -11,6 +11,31 @@ from campaigns.tracker.models import Region
 
 @pytest.fixture
 def campaign(db):
+    """A fresh Tunisian campaign (the demo one already has entries), in ar, fr and en."""
+    import datetime
+
+    from wagtail.models import Locale
+
+    from home.models import HomePage
+
+    home = HomePage.objects.get(locale__language_code="ar")
+    page = CampaignPage(
+        title="حملة اختبار",
+        slug="test-campaign",
+        country="TN",
+        start_date=datetime.date(2020, 5, 15),
+        end_date=datetime.date(2020, 5, 30),
+    )
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    for code in ("fr", "en"):
+        translation = page.copy_for_translation(Locale.objects.get(language_code=code))
+        translation.save_revision().publish()
+    return CampaignPage.objects.get(pk=page.pk)
+
+
+@pytest.fixture
+def demo_campaign(db):
     return CampaignPage.objects.get(slug="jesr", locale__language_code="ar")
 
 

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .choices import ContributionKind, ContributionStatus, Source, Unit
+from .display import format_amount
 from .need import MONEY, QUANTITY
 
 
@@ -120,6 +121,11 @@ class Contribution(models.Model):
         """The amount (cash) or the quantity (in kind)."""
         return self.amount if self.kind == ContributionKind.CASH else self.quantity
 
+    def value_display(self):
+        return format_amount(self.value, self.currency, self.get_unit_display())
+
+    value_display.short_description = _("amount or quantity")
+
 
 class Delivery(models.Model):
     """Aid handed out for a need: how much, where, when and how many households it reached.
@@ -212,3 +218,14 @@ class Delivery(models.Model):
     @property
     def is_confirmed(self):
         return self.confirmed_at is not None
+
+    def quantity_display(self):
+        need = self.need
+        return format_amount(self.quantity, need.currency, need.get_unit_display())
+
+    quantity_display.short_description = _("quantity")
+
+    def confirmed_display(self):
+        return _("Confirmed") if self.is_confirmed else _("Awaiting confirmation")
+
+    confirmed_display.short_description = _("confirmation")

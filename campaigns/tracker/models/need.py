@@ -8,6 +8,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .choices import Category, NeedStatus, Unit, Urgency
+from .display import format_amount
 
 QUANTITY = {"max_digits": 14, "decimal_places": 3}
 MONEY = {"max_digits": 18, "decimal_places": 4}
@@ -115,3 +116,9 @@ class Need(TranslatableMixin, index.Indexed, models.Model):
     def unit_label(self):
         """What the quantity counts: the currency code or the unit's name."""
         return self.currency or self.get_unit_display()
+
+    def target_display(self):
+        """The target in words and figures: '500 parcels', '10,000.000 TND'."""
+        return format_amount(self.quantity, self.currency, self.get_unit_display())
+
+    target_display.short_description = _("target")

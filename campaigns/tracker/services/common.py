@@ -2,9 +2,12 @@
 
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log as wagtail_log
 from wagtail.models import Locale
 
 from portal.localization.numbers import currency_decimals, is_known_currency
@@ -35,6 +38,16 @@ def actor(user):
     return user
 
 
+def default_locale_id():
+    """The id of the source-language (default) locale, cached for an hour."""
+    key = f"tracker:default-locale:{settings.LANGUAGE_CODE}"
+    found = cache.get(key)
+    if found is None:
+        found = Locale.get_default().pk
+        cache.set(key, found, 3600)
+    return found
+
+
 def source_of(instance):
     """The source of a translatable object (page or snippet): the one every figure uses.
 
@@ -46,7 +59,7 @@ def source_of(instance):
     model = type(instance)
     if hasattr(instance, "specific_class") and instance.specific_class is not None:
         model = instance.specific_class
-    default_id = Locale.get_default().pk
+    default_id = default_locale_id()
     if instance.locale_id == default_id:
         return instance
     first = Case(When(locale_id=default_id, then=Value(0)), default=1, output_field=IntegerField())
@@ -165,7 +178,16 @@ def diff(before, after):
 
 
 def log_change(instance, action, *, user, source=Source.ADMIN, changes=None, note=""):
-    """Keep one line of an entry's history: who, when, what changed from what to what."""
+    """Keep one line of an entry's history: who, when, what changed from what to what.
+
+    The line is also written to Wagtail's log, so the admin's History tab shows it.
+    """
+    wagtail_log(
+        instance=instance,
+        action=f"tracker.{action}",
+        user=actor(user),
+        data={"changes": changes or {}, "note": note, "source": source},
+    )
     return EntryChange.objects.create(
         content_type=ContentType.objects.get_for_model(type(instance)),
         object_id=instance.pk,

@@ -1,0 +1,87 @@
+"""Listing filters whose choices show only what the user may see."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.models import Locale
+
+from campaigns.models import CampaignPage
+
+from . import services
+from .models import (
+    Category,
+    Contribution,
+    ContributionKind,
+    ContributionStatus,
+    Delivery,
+    Need,
+    NeedStatus,
+    Region,
+    Source,
+    Urgency,
+)
+
+
+def _partners(request):
+    return services.partners_for(request.user if request else None).order_by("path")
+
+
+def _campaigns(request):
+    return CampaignPage.objects.filter(locale=Locale.get_default()).order_by("-start_date")
+
+
+def _regions(request):
+    return Region.objects.all()
+
+
+class TitleChoiceFilter(django_filters.ModelChoiceFilter):
+    class field_class(django_filters.fields.ModelChoiceField):  # noqa: N801
+        def label_from_instance(self, obj):
+            return obj.title
+
+
+class NeedFilterSet(WagtailFilterSet):
+    campaign = TitleChoiceFilter(label=_("Campaign"), queryset=_campaigns)
+    partner = TitleChoiceFilter(label=_("Partner"), queryset=_partners)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=NeedStatus.choices)
+    category = django_filters.ChoiceFilter(label=_("Category"), choices=Category.choices)
+    region = django_filters.ModelChoiceFilter(label=_("Region"), queryset=_regions)
+    urgency = django_filters.ChoiceFilter(label=_("Urgency"), choices=Urgency.choices)
+
+    class Meta:
+        model = Need
+        fields = ["campaign", "partner", "status", "category", "region", "urgency"]
+
+
+class ContributionFilterSet(WagtailFilterSet):
+    campaign = TitleChoiceFilter(label=_("Campaign"), queryset=_campaigns)
+    partner = TitleChoiceFilter(label=_("Partner"), queryset=_partners)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=ContributionStatus.choices)
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=ContributionKind.choices)
+    category = django_filters.ChoiceFilter(
+        label=_("Category"), field_name="need__category", choices=Category.choices
+    )
+    region = django_filters.ModelChoiceFilter(
+        label=_("Region"), field_name="need__region", queryset=_regions
+    )
+    source = django_filters.ChoiceFilter(label=_("Source"), choices=Source.choices)
+
+    class Meta:
+        model = Contribution
+        fields = ["campaign", "partner", "status", "kind", "category", "region", "source"]
+
+
+class DeliveryFilterSet(WagtailFilterSet):
+    campaign = TitleChoiceFilter(label=_("Campaign"), queryset=_campaigns)
+    partner = TitleChoiceFilter(label=_("Partner"), queryset=_partners)
+    category = django_filters.ChoiceFilter(
+        label=_("Category"), field_name="need__category", choices=Category.choices
+    )
+    region = django_filters.ModelChoiceFilter(label=_("Region"), queryset=_regions)
+    confirmed = django_filters.BooleanFilter(
+        label=_("Confirmed"), field_name="confirmed_at", lookup_expr="isnull", exclude=True
+    )
+
+    class Meta:
+        model = Delivery
+        fields = ["campaign", "partner", "category", "region", "confirmed"]

@@ -1,0 +1,101 @@
+"""Admin forms for tracker entries: choices limited to what the user may act for.
+
+The forms only check each field's type; every rule (amounts, statuses, partner scope) is
+the service's, so the admin refuses exactly what the API and imports refuse.
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.models import Locale
+
+from campaigns.models import CampaignPage
+
+from . import services
+from .models import Need
+
+
+class PartnerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.title
+
+
+class NeedChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.title} – {obj.region.name}"
+
+
+class ScopedEntryForm(WagtailAdminModelForm):
+    """Partner, campaign and need choices restricted to the user's organisation(s)."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        self.for_user = for_user
+        user = for_user or services.SYSTEM
+        default_locale = Locale.get_default()
+        if "partner" in self.fields:
+            field = self.fields["partner"]
+            self.fields["partner"] = PartnerChoiceField(
+                queryset=services.partners_for(user).order_by("path"),
+                label=field.label,
+                required=field.required,
+                help_text=field.help_text,
+            )
+            if not self.instance.pk and (partner := services.default_partner(user)):
+                self.initial.setdefault("partner", partner.pk)
+        if "campaign" in self.fields:
+            field = self.fields["campaign"]
+            self.fields["campaign"] = PartnerChoiceField(
+                queryset=CampaignPage.objects.filter(locale=default_locale).order_by("-start_date"),
+                label=field.label,
+                required=field.required,
+            )
+        if "need" in self.fields:
+            field = self.fields["need"]
+            needs = services.scope_queryset(
+                Need.objects.filter(locale=default_locale).select_related("region"), user
+            )
+            self.fields["need"] = NeedChoiceField(
+                queryset=needs.order_by("deadline", "pk"),
+                label=field.label,
+                required=field.required,
+                help_text=field.help_text,
+            )
+
+    def _post_clean(self):
+        # The model's own validation is the service's job (one set of rules for all callers).
+        pass
+
+
+class NeedForm(ScopedEntryForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "currency" in self.fields:
+            self.fields["currency"].widget.attrs.update(size=4, autocomplete="off")
+
+
+class ContributionForm(ScopedEntryForm):
+    pass
+
+
+class DeliveryForm(ScopedEntryForm):
+    confirm = forms.BooleanField(
+        label=_("I confirm this delivery"),
+        required=False,
+        help_text=_(
+            "A second person confirms the delivery: the person who recorded it cannot. "
+            "Only confirmed deliveries count in public figures."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "over_received" in self.fields:
+            self.fields["over_received"].label = _("Allow more than was received (override)")
+            self.fields["over_received"].help_text = _(
+                "Only when aid was handed out before the gifts were recorded; say why below. "
+                "The override is kept in the delivery's history."
+            )
+        if self.instance.pk and self.instance.is_confirmed and "confirm" in self.fields:
+            self.fields["confirm"].initial = True
+            self.fields["confirm"].disabled = True

@@ -1,0 +1,116 @@
+"""Admin views for tracker entries: every query scoped to the user's organisation(s), every
+write through the service layer (so the admin refuses exactly what the API refuses)."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.views import chooser as snippet_chooser
+from wagtail.snippets.views import snippets as snippet_views
+
+from . import services
+from .errors import TrackerPermissionDenied, TrackerValidationError
+
+
+class TrackerEntryPolicy(ModelPermissionPolicy):
+    """Model permissions, narrowed to the user's partners; nothing is deleted (close or
+    cancel instead, so no figure is lost)."""
+
+    def user_has_permission(self, user, action):
+        if action == "delete":
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not self.user_has_permission(user, action):
+            return False
+        ids = services.partner_ids_for(user)
+        return ids is None or instance.partner_id in ids
+
+    def instances_user_has_permission_for(self, user, action):
+        if not self.user_has_permission(user, action):
+            return self.model.objects.none()
+        return services.scope_queryset(self.model.objects.all(), user)
+
+
+class ScopedObjectMixin:
+    """A partner user opening another partner's entry gets 403, whatever the view."""
+
+    def get_object(self, *args, **kwargs):
+        instance = super().get_object(*args, **kwargs)
+        ids = services.partner_ids_for(self.request.user)
+        if ids is not None and instance.partner_id not in ids:
+            raise PermissionDenied
+        return instance
+
+
+class ServiceFormMixin:
+    """Save through the viewset's service call; service errors go next to the fields."""
+
+    def refuse(self, form):
+        self.produced_error_code = "validation_error"
+        self.produced_error_message = self.get_error_message()
+        return self.form_invalid(form)
+
+    def form_valid(self, form):
+        self.form = form
+        try:
+            with transaction.atomic():
+                self.object = self.save_through_service(form)
+        except TrackerValidationError as error:
+            for field, messages in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, messages)
+            return self.refuse(form)
+        except TrackerPermissionDenied as error:
+            field = error.field if error.field in form.fields else None
+            form.add_error(field, str(error.message))
+            return self.refuse(form)
+        response = self.save_action()
+        hook_response = self.run_after_hook()
+        return hook_response if hook_response is not None else response
+
+    def service_values(self, form):
+        return {
+            name: form.cleaned_data[name]
+            for name in self.service_fields
+            if name in form.cleaned_data
+        }
+
+    def save_through_service(self, form):
+        raise NotImplementedError
+
+
+class ScopedIndexView(snippet_views.IndexView):
+    def get_base_queryset(self):
+        return services.scope_queryset(super().get_base_queryset(), self.request.user)
+
+
+class ScopedInspectView(ScopedObjectMixin, snippet_views.InspectView):
+    pass
+
+
+class ScopedHistoryView(ScopedObjectMixin, snippet_views.HistoryView):
+    pass
+
+
+class ScopedUsageView(ScopedObjectMixin, snippet_views.UsageView):
+    pass
+
+
+class ScopedDeleteView(ScopedObjectMixin, snippet_views.DeleteView):
+    def dispatch(self, request, *args, **kwargs):
+        raise PermissionDenied
+
+
+class ScopedChooseView(snippet_chooser.ChooseView):
+    def get_object_list(self):
+        return services.scope_queryset(super().get_object_list(), self.request.user)
+
+
+class ScopedChooseResultsView(snippet_chooser.ChooseResultsView):
+    def get_object_list(self):
+        return services.scope_queryset(super().get_object_list(), self.request.user)
+
+
+class ScopedChooserViewSet(snippet_chooser.SnippetChooserViewSet):
+    choose_view_class = ScopedChooseView
+    choose_results_view_class = ScopedChooseResultsView

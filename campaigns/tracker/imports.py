@@ -1,0 +1,195 @@
+"""CSV imports of needs, contributions and deliveries for one partner organisation.
+
+Every row goes through the same service as the admin and the API, inside one transaction:
+all rows are checked (each bad row and field is reported) and, if any row is bad, nothing
+is kept. A row whose partner reference was already imported is skipped, so importing the
+same file twice creates nothing new.
+"""
+
+import csv
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from campaigns.models import CampaignPage, PartnerPage
+
+from . import services
+from .errors import TrackerPermissionDenied, TrackerValidationError
+from .models import Contribution, Delivery, Need, Region, Source
+
+KINDS = ("needs", "contributions", "deliveries")
+COLUMNS = {
+    "needs": {
+        "required": ["category", "region", "title", "quantity"],
+        "optional": ["campaign", "description", "unit", "currency", "urgency", "deadline"],
+    },
+    "contributions": {
+        "required": ["kind"],
+        "optional": [
+            "campaign", "need_id", "amount", "currency", "quantity", "unit", "status",
+            "pledged_at", "received_at", "distributed_at", "donor_name", "donor_name_public",
+            "reference", "note",
+        ],
+    },
+    "deliveries": {
+        "required": ["need_id", "quantity", "delivered_on"],
+        "optional": ["households_reached", "region", "reference", "note"],
+    },
+}  # fmt: skip
+TRUE = {"1", "yes", "true", "oui", "نعم", "y"}
+
+
+class ImportRefused(Exception):
+    """The file cannot be read as this kind of import (missing columns, unknown partner)."""
+
+
+@dataclass
+class Report:
+    imported: int = 0
+    skipped: int = 0
+    errors: list = field(default_factory=list)  # (line, field, message)
+
+    @property
+    def ok(self):
+        return not self.errors
+
+
+def partner_by_slug(slug):
+    partner = PartnerPage.objects.filter(slug=slug, locale=Locale.get_default()).first()
+    if partner is None:
+        raise ImportRefused(_("No partner organisation with the slug “%(slug)s”.") % {"slug": slug})
+    return partner
+
+
+def read_rows(path, kind):
+    """The file's rows as dicts (UTF-8, with or without BOM); refuses missing columns."""
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        header = [name.strip() for name in reader.fieldnames or []]
+        missing = [c for c in COLUMNS[kind]["required"] if c not in header]
+        if missing:
+            raise ImportRefused(
+                _("Missing column(s): %(columns)s.") % {"columns": ", ".join(missing)}
+            )
+        return [{(k or "").strip(): (v or "").strip() for k, v in row.items()} for row in reader]
+
+
+class Importer:
+    def __init__(self, kind, partner, campaign=None):
+        self.kind = kind
+        self.partner = partner
+        self.default_campaign = campaign
+        self.campaigns = {}
+        self.regions = {r.code: r for r in Region.objects.all()}
+        self.needs = {}
+
+    def campaign(self, row):
+        slug = row.get("campaign") or self.default_campaign
+        if not slug:
+            raise TrackerValidationError({"campaign": [_("Give the campaign's slug.")]})
+        if slug not in self.campaigns:
+            self.campaigns[slug] = CampaignPage.objects.filter(
+                slug=slug, locale=Locale.get_default()
+            ).first()
+        if self.campaigns[slug] is None:
+            raise TrackerValidationError({"campaign": [_("Unknown campaign “%s”.") % slug]})
+        return self.campaigns[slug]
+
+    def region(self, code, field_name="region"):
+        if not code:
+            return None
+        region = self.regions.get(code.upper())
+        if region is None:
+            raise TrackerValidationError({field_name: [_("Unknown region code “%s”.") % code]})
+        return region
+
+    def need(self, value):
+        if not value:
+            return None
+        if value not in self.needs:
+            self.needs[value] = (
+                Need.objects.filter(pk=int(value)).first() if value.isdigit() else None
+            )
+        if self.needs[value] is None:
+            raise TrackerValidationError({"need_id": [_("Unknown need “%s”.") % value]})
+        return self.needs[value]
+
+    def already_imported(self, row):
+        reference = row.get("reference")
+        if not reference:
+            if self.kind == "needs":
+                return Need.objects.filter(
+                    partner=self.partner, title=row.get("title"),
+                    region=self.regions.get((row.get("region") or "").upper()),
+                ).exists()  # fmt: skip
+            return False
+        model = Contribution if self.kind == "contributions" else Delivery
+        return model.objects.filter(partner=self.partner, reference=reference).exists()
+
+    def import_row(self, row):
+        user, source = services.SYSTEM, Source.IMPORT
+        if self.kind == "needs":
+            return services.create_need(
+                user=user, source=source, campaign=self.campaign(row), partner=self.partner,
+                category=row.get("category"), region=self.region(row.get("region")),
+                title=row.get("title"), description=row.get("description", ""),
+                quantity=row.get("quantity"), unit=row.get("unit", ""),
+                currency=row.get("currency", ""), urgency=row.get("urgency") or "medium",
+                deadline=row.get("deadline") or None,
+            )  # fmt: skip
+        if self.kind == "contributions":
+            need = self.need(row.get("need_id"))
+            return services.record_contribution(
+                user=user, source=source,
+                campaign=need.campaign if need else self.campaign(row),
+                partner=self.partner, need=need, kind=row.get("kind"),
+                amount=row.get("amount") or None, currency=row.get("currency") or "TND",
+                quantity=row.get("quantity") or None, unit=row.get("unit", ""),
+                status=row.get("status") or "pledged",
+                pledged_at=row.get("pledged_at") or None,
+                received_at=row.get("received_at") or None,
+                distributed_at=row.get("distributed_at") or None,
+                donor_name=row.get("donor_name", ""),
+                donor_name_public=row.get("donor_name_public", "").lower() in TRUE,
+                reference=row.get("reference", ""), note=row.get("note", ""),
+            )  # fmt: skip
+        need = self.need(row.get("need_id"))
+        if need is None:
+            raise TrackerValidationError({"need_id": [_("Give the need's id.")]})
+        return services.record_delivery(
+            user=user, source=source, need=need, partner=self.partner,
+            region=self.region(row.get("region")), quantity=row.get("quantity"),
+            delivered_on=row.get("delivered_on"),
+            households_reached=row.get("households_reached") or 0,
+            reference=row.get("reference", ""), note=row.get("note", ""),
+        )  # fmt: skip
+
+
+def run_import(path, kind, partner_slug, campaign=None, progress=None, dry_run=False):
+    """Import the file; returns a ``Report``. Nothing is kept unless every row is good."""
+    if kind not in KINDS:
+        raise ImportRefused(_("Choose needs, contributions or deliveries."))
+    partner = partner_by_slug(partner_slug)
+    rows = read_rows(path, kind)
+    importer = Importer(kind, partner, campaign)
+    report = Report()
+    progress = progress or (lambda iterable: iterable)
+    with transaction.atomic():
+        for line, row in progress(list(enumerate(rows, start=2))):  # line 1 is the header
+            if importer.already_imported(row):
+                report.skipped += 1
+                continue
+            try:
+                with transaction.atomic():
+                    importer.import_row(row)
+                report.imported += 1
+            except TrackerValidationError as error:
+                for name, messages in error.message_dict.items():
+                    report.errors.extend((line, name, str(m)) for m in messages)
+            except TrackerPermissionDenied as error:
+                report.errors.append((line, error.field, str(error.message)))
+        if report.errors or dry_run:
+            transaction.set_rollback(True)
+    return report

@@ -1,0 +1,140 @@
+"""What the public pages show: localized needs, the daily chart series, the donors' wall.
+
+Every function here costs a fixed number of queries whatever the number of needs or gifts.
+"""
+
+import datetime
+
+from django.db.models import Count, F, Sum, Value
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+
+from campaigns.models import CampaignPage, PartnerPage
+
+from .aggregates import source_campaign_id, source_needs, totals_for, with_figures
+from .cache import cached
+from .models import Contribution, ContributionStatus, Delivery, Need
+from .models.choices import COUNTED_AS_RECEIVED
+
+
+def campaign_in_language(slug, language):
+    """The live campaign page with this slug in the visitor's language (or ``None``)."""
+    return (
+        CampaignPage.objects.live()
+        .filter(slug=slug, locale__language_code=language)
+        .select_related("locale")
+        .first()
+    )
+
+
+def public_needs(campaign, filters=None):
+    """The campaign's source needs with their figures, filtered (region, category, status,
+    urgency), ordered by region then category then deadline."""
+    needs = source_needs(source_campaign_id(campaign)).select_related("region", "partner")
+    for name, value in (filters or {}).items():
+        if value:
+            needs = needs.filter(**{name: value})
+    return with_figures(needs).order_by(
+        "region__sort_order", "region__code", "category", "deadline", "pk"
+    )
+
+
+def localize(needs, locale):
+    """Give each need ``display_title``, ``display_description`` and ``partner_name`` in
+    ``locale`` (a Locale or its id), falling back to the source text: two queries."""
+    needs = list(needs)
+    texts, partners = {}, {}
+    if locale is not None and needs:
+        texts = {
+            t.translation_key: t
+            for t in Need.objects.filter(
+                translation_key__in=[n.translation_key for n in needs], locale=locale
+            ).only("translation_key", "title", "description")
+        }
+        partners = dict(
+            PartnerPage.objects.filter(
+                translation_key__in={n.partner.translation_key for n in needs}, locale=locale
+            ).values_list("translation_key", "title")
+        )
+    for need in needs:
+        translation = texts.get(need.translation_key)
+        need.display_title = translation.title if translation else need.title
+        need.display_description = translation.description if translation else need.description
+        need.partner_name = partners.get(need.partner.translation_key, need.partner.title)
+    return needs
+
+
+def campaign_days(campaign):
+    """The campaign's days so far (all of them once it is over)."""
+    last = min(campaign.end_date, max(timezone.localdate(), campaign.start_date))
+    count = (last - campaign.start_date).days + 1
+    return [campaign.start_date + datetime.timedelta(days=i) for i in range(count)]
+
+
+def _daily(campaign_id, days):
+    # One query: gifts received per day and confirmed deliveries per day, as a UNION.
+    received = (
+        Contribution.objects.filter(
+            campaign_id=campaign_id,
+            status__in=COUNTED_AS_RECEIVED,
+            received_at__date__gte=days[0],
+            received_at__date__lte=days[-1],
+        )
+        .annotate(day=TruncDate("received_at", tzinfo=timezone.get_current_timezone()))
+        .values("day")
+        .annotate(received=Count("pk"), delivered=Value(0), households=Value(0))
+        .order_by()
+    )
+    delivered = (
+        Delivery.objects.filter(
+            campaign_id=campaign_id,
+            confirmed_at__isnull=False,
+            delivered_on__gte=days[0],
+            delivered_on__lte=days[-1],
+        )
+        .annotate(day=F("delivered_on"))
+        .values("day")
+        .annotate(received=Value(0), delivered=Count("pk"), households=Sum("households_reached"))
+        .order_by()
+    )
+    by_day = {day: {"received": 0, "delivered": 0, "households": 0} for day in days}
+    for day, n_received, n_delivered, households in received.union(delivered, all=True).values_list(
+        "day", "received", "delivered", "households"
+    ):
+        if isinstance(day, str):
+            day = datetime.date.fromisoformat(day)
+        entry = by_day.get(day)
+        if entry is not None:
+            entry["received"] += n_received or 0
+            entry["delivered"] += n_delivered or 0
+            entry["households"] += households or 0
+    return [{"day": day, **by_day[day]} for day in days]
+
+
+def daily_series(campaign):
+    """Per campaign day: gifts received, confirmed deliveries, households reached."""
+    campaign_id = source_campaign_id(campaign)
+    days = campaign_days(campaign)
+    key = f"daily:{days[0]}:{days[-1]}"
+    return cached(campaign_id, key, lambda: _daily(campaign_id, days))
+
+
+def donors_wall(campaign, limit=200):
+    """Public names of donors who agreed to be named (never amounts or contacts), and how many
+    gifts came from donors who stay anonymous."""
+    campaign_id = source_campaign_id(campaign)
+
+    def compute():
+        gifts = Contribution.objects.filter(campaign_id=campaign_id).exclude(
+            status=ContributionStatus.CANCELLED
+        )
+        named = gifts.filter(donor_name_public=True).exclude(donor_name="")
+        names = list(
+            named.order_by("-created_at", "-pk").values_list("donor_name", flat=True)[: limit + 1]
+        )
+        # Every gift that is not named is anonymous; count the named only past the limit.
+        named_count = len(names) if len(names) <= limit else named.count()
+        total = totals_for(campaign)["contributions"]
+        return {"names": names[:limit], "anonymous": max(total - named_count, 0)}
+
+    return cached(campaign_id, f"donors:{limit}", compute)

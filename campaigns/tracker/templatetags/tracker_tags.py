@@ -1,0 +1,78 @@
+"""Template helpers for tracker figures: money, quantities, percentages, small numbers."""
+
+from decimal import Decimal
+
+from django import template
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+
+from portal.localization.numbers import format_money, format_number
+
+from ..aggregates import small_number_threshold, totals_for
+from ..models import Unit
+from ..models.display import format_amount
+
+register = template.Library()
+
+
+@register.filter
+def percent(value):
+    """'24 %' in the active language (one decimal when not whole)."""
+    if value is None:
+        value = Decimal(0)
+    value = Decimal(value).quantize(Decimal("0.1"))
+    decimals = 0 if value == value.to_integral() else 1
+    return f"{format_number(value, decimals=decimals)}\u00a0%"
+
+
+@register.filter
+def bar_width(value):
+    """A CSS percentage for a progress bar, between 0 and 100 (dot decimal)."""
+    value = max(Decimal(0), min(Decimal(100), Decimal(value or 0)))
+    return f"{value.quantize(Decimal('0.1'))}%"
+
+
+@register.filter
+def unit_name(code):
+    try:
+        return Unit(code).label
+    except ValueError:
+        return code
+
+
+@register.filter
+def number(value):
+    return format_number(value.normalize() if isinstance(value, Decimal) else value)
+
+
+@register.simple_tag
+def money(amount, currency):
+    return format_money(amount, currency)
+
+
+@register.simple_tag
+def amount(value, need):
+    """A quantity in the need's own terms: '120 parcels' or '2,500.000 TND'."""
+    return format_amount(value or Decimal(0), need.currency, need.get_unit_display())
+
+
+@register.filter
+def households(count):
+    """Households reached, with small numbers suppressed in public: 'fewer than 10'."""
+    threshold = small_number_threshold()
+    if count and 0 < count < threshold:
+        return _("fewer than %(n)s") % {"n": format_number(threshold)}
+    return format_number(count or 0)
+
+
+@register.simple_tag
+def tracker_summary(campaign):
+    """The campaign's totals and its needs page's address, for the campaign page section.
+
+    At most 4 queries (source campaign + 3 aggregate queries), none once cached.
+    """
+    try:
+        needs_url = reverse("tracker:needs", kwargs={"campaign_slug": campaign.slug})
+    except NoReverseMatch:
+        needs_url = ""
+    return {"totals": totals_for(campaign), "needs_url": needs_url}
