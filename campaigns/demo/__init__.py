@@ -5,8 +5,9 @@ creates nothing new. Later features add their own step to ``STEPS``.
 """
 
 from .pages import build_pages
+from .press import build_press
 
-STEPS = [build_pages]
+STEPS = [build_pages, build_press]
 
 
 def build_demo(log=print):
