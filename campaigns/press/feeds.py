@@ -18,7 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from campaigns.press.caching import feeds_version
+from campaigns.press.caching import content_version
 from campaigns.press.models import Coverage, PressIndexPage
 from campaigns.press.press_room import campaigns_in, visible_releases
 
@@ -167,7 +167,7 @@ def cached_feed(feed_class, name):
                 get_language(),
                 request.scheme,
                 request.get_host(),
-                feeds_version(),
+                content_version(),
             ]
         )
         cached = cache.get(key)

@@ -1,15 +1,20 @@
 """What the press room and a release show: visible releases, filters, coverage, kits, contacts.
 
-Every list is fetched in a fixed number of queries whatever its length (the press room is
-tested at 5 and 200 items).
+Every list is fetched in a fixed number of queries whatever its length, and what changes
+rarely (campaign and year choices, media kits, contacts) is cached until press content
+changes (the press room is tested at 5 and 200 items).
 """
 
-from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import F, IntegerField, Prefetch, Q
+from django.db.models.functions import ExtractYear
 from django.utils import timezone
-from wagtail.models import Locale
+from django.utils.translation import get_language
 
 from campaigns.models import CampaignPage
+from campaigns.press.caching import cached, content_version
 from campaigns.press.models import (
     Coverage,
     MediaKit,
@@ -31,23 +36,46 @@ def visible_releases(locale=None, now=None):
     return releases.filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
 
 
-def localized_snippets(queryset, locale):
-    """Each item in ``locale``, falling back to its Arabic (source) version (one query)."""
-    default = Locale.get_default()
+def localized_snippets(queryset, language_code):
+    """Each item in ``language_code``, else its Arabic (source) version; one query."""
+    source = settings.LANGUAGE_CODE
     items = {}
-    for item in queryset.filter(locale_id__in={locale.pk, default.pk}):
+    annotated = queryset.filter(locale__language_code__in={language_code, source}).annotate(
+        language=F("locale__language_code")
+    )
+    for item in annotated:
         key = item.translation_key
-        if key not in items or item.locale_id == locale.pk:
+        if key not in items or item.language == language_code:
             items[key] = item
-    return sorted(items.values(), key=lambda item: [getattr(item, f) for f in _ordering(item)])
+    return list(items.values())
 
 
-def _ordering(item):
-    return [f.lstrip("-") for f in (item._meta.ordering or ["pk"])]
+def press_contacts(language_code):
+    contacts = localized_snippets(PressContact.objects.all(), language_code)
+    return sorted(contacts, key=lambda c: (c.sort_order, c.pk))
 
 
-def press_contacts(locale):
-    return localized_snippets(PressContact.objects.all(), locale)
+def media_kits(language_code, campaign_key=None):
+    kits = MediaKit.objects.select_related("archive").prefetch_related(
+        Prefetch(
+            "items",
+            queryset=MediaKitItem.objects.select_related("image", "document").order_by(
+                "sort_order"
+            ),
+        ),
+        "items__image__renditions",
+    )
+    if campaign_key is not None:
+        kits = kits.filter(campaign__translation_key=campaign_key)
+    return sorted(localized_snippets(kits, language_code), key=lambda k: k.pk)
+
+
+@dataclass(frozen=True)
+class CampaignChoice:
+    translation_key: str
+    slug: str
+    title: str
+    url: str
 
 
 def campaigns_in(locale):
@@ -58,57 +86,113 @@ def campaigns_in(locale):
     }
 
 
-def _year(value):
+def room_choices(index_page):
+    """The campaign and year filters' options (cached)."""
+
+    def build():
+        campaigns = [
+            CampaignChoice(str(c.translation_key), c.slug, c.title, c.url or "")
+            for c in CampaignPage.objects.live()
+            .filter(locale_id=index_page.locale_id)
+            .order_by("-start_date")
+        ]
+        release_years = (
+            visible_releases()
+            .child_of(index_page)
+            .annotate(year=ExtractYear("release_date", output_field=IntegerField()))
+            .values_list("year", flat=True)
+            .order_by()
+        )
+        coverage_years = (
+            Coverage.objects.annotate(year=ExtractYear("date", output_field=IntegerField()))
+            .values_list("year", flat=True)
+            .order_by()
+        )
+        years = sorted(set(release_years.union(coverage_years)), reverse=True)
+        return {"campaigns": campaigns, "years": years}
+
+    return cached("room-choices", build, index_page.pk, index_page.locale_id)
+
+
+def _number(value, low=1, high=None):
     try:
-        year = int(value)
+        number = int(value)
     except (TypeError, ValueError):
         return None
-    return year if 1900 < year < 3000 else None
+    if number < low or (high is not None and number > high):
+        return None
+    return number
 
 
-def _page_number(value):
-    try:
-        return max(1, int(value))
-    except (TypeError, ValueError):
-        return 1
+@dataclass
+class Slice:
+    """One page of a list, without counting the whole list (no COUNT query)."""
+
+    items: list
+    number: int
+    has_next: bool
+
+    @property
+    def has_previous(self):
+        return self.number > 1
+
+    @property
+    def has_other_pages(self):
+        return self.has_next or self.has_previous
+
+    @property
+    def previous_page_number(self):
+        return self.number - 1
+
+    @property
+    def next_page_number(self):
+        return self.number + 1
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self):
+        return len(self.items)
+
+
+def page_of(queryset, number, size):
+    start = (number - 1) * size
+    items = list(queryset[start : start + size + 1])
+    return Slice(items[:size], number, len(items) > size)
 
 
 def press_room_context(index_page, request):
-    locale = index_page.locale
-    campaigns = campaigns_in(locale)
-    by_slug = {c.slug: c for c in campaigns.values()}
+    choices = room_choices(index_page)
+    campaigns = {c.translation_key: c for c in choices["campaigns"]}
+    by_slug = {c.slug: c for c in choices["campaigns"]}
     selected_campaign = by_slug.get(request.GET.get("campaign", ""))
-    selected_year = _year(request.GET.get("year"))
+    selected_year = _number(request.GET.get("year"), 1900, 2999)
 
-    releases = visible_releases(locale).child_of(index_page)
+    releases = visible_releases().filter(locale_id=index_page.locale_id).child_of(index_page)
     coverage = Coverage.objects.select_related("campaign")
-    years = sorted(
-        {d.year for d in releases.dates("release_date", "year")}
-        | {d.year for d in coverage.dates("date", "year")},
-        reverse=True,
-    )
     if selected_campaign is not None:
-        releases = releases.filter(
-            related_campaign__translation_key=selected_campaign.translation_key
-        )
-        coverage = coverage.filter(campaign__translation_key=selected_campaign.translation_key)
+        key = selected_campaign.translation_key
+        releases = releases.filter(related_campaign__translation_key=key)
+        coverage = coverage.filter(campaign__translation_key=key)
     if selected_year is not None:
         releases = releases.filter(release_date__year=selected_year)
         coverage = coverage.filter(date__year=selected_year)
 
     releases = releases.select_related("related_campaign").order_by("-release_date", "-pk")
-    release_page = Paginator(releases, RELEASES_PER_PAGE).get_page(
-        _page_number(request.GET.get("page"))
-    )
+    release_page = page_of(releases, _number(request.GET.get("page")) or 1, RELEASES_PER_PAGE)
     for release in release_page:
         release.localized_campaign = _localized(release.related_campaign, campaigns)
-    coverage_page = Paginator(coverage, COVERAGE_PER_PAGE).get_page(
-        _page_number(request.GET.get("coverage_page"))
+    coverage_page = page_of(
+        coverage.order_by("-date", "-pk"),
+        _number(request.GET.get("coverage_page")) or 1,
+        COVERAGE_PER_PAGE,
     )
     for item in coverage_page:
         item.localized_campaign = _localized(item.campaign, campaigns)
 
-    kits = media_kits(locale, selected_campaign)
+    # The URL's language prefix is the page's language (saves a locale query).
+    language = get_language()
+    campaign_key = selected_campaign.translation_key if selected_campaign else None
     filters = {}
     if selected_campaign is not None:
         filters["campaign"] = selected_campaign.slug
@@ -117,45 +201,36 @@ def press_room_context(index_page, request):
     return {
         "releases": release_page,
         "coverage_items": coverage_page,
-        "media_kits": kits,
-        "press_contacts": press_contacts(locale),
-        "campaign_choices": list(campaigns.values()),
-        "year_choices": years,
+        # Callables: evaluated only when the cached fragment of the template is rebuilt.
+        "media_kits": lambda: media_kits(language, campaign_key),
+        "press_contacts": lambda: press_contacts(language),
+        "campaign_choices": choices["campaigns"],
+        "year_choices": choices["years"],
         "selected_campaign": selected_campaign,
         "selected_year": selected_year,
         "active_filters": filters,
+        "press_cache_key": ":".join(
+            [language, selected_campaign.slug if selected_campaign else "", content_version()]
+        ),
     }
 
 
 def _localized(page, campaigns):
     if page is None:
         return None
-    return campaigns.get(page.translation_key, page)
-
-
-def media_kits(locale, campaign=None):
-    kits = MediaKit.objects.prefetch_related(
-        Prefetch(
-            "items",
-            queryset=MediaKitItem.objects.select_related("image", "document").order_by(
-                "sort_order"
-            ),
-        ),
-        "items__image__renditions",
-    ).select_related("archive")
-    if campaign is not None:
-        kits = kits.filter(campaign__translation_key=campaign.translation_key)
-    return localized_snippets(kits, locale)
+    return campaigns.get(str(page.translation_key), page)
 
 
 def release_context(release, request):
     """Speakers, gallery, attachments, contacts and the campaign, in the release's language."""
-    locale = release.locale
     campaign = None
     if release.related_campaign_id:
         campaign = (
             CampaignPage.objects.live()
-            .filter(translation_key=release.related_campaign.translation_key, locale=locale)
+            .filter(
+                translation_key=release.related_campaign.translation_key,
+                locale_id=release.locale_id,
+            )
             .first()
         ) or release.related_campaign.specific
     return {
@@ -164,6 +239,6 @@ def release_context(release, request):
             release.gallery.select_related("image").prefetch_related("image__renditions")
         ),
         "attachments": list(release.attachments.select_related("document")),
-        "press_contacts": press_contacts(locale),
+        "press_contacts": press_contacts(release.locale.language_code),
         "campaign": campaign,
     }

@@ -1,13 +1,22 @@
-"""Keep cached press content fresh: feeds on publish, the schedule on scheduling."""
+"""Keep cached press content fresh: feeds and press room on publish, the schedule on scheduling."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Revision
 from wagtail.signals import page_published, page_unpublished
 
-from campaigns.press.caching import invalidate_feeds
+from campaigns.models import CampaignPage
+from campaigns.press.caching import invalidate_press_content
 from campaigns.press.embargo import forget_next_due
-from campaigns.press.models import Coverage, PressIndexPage, PressReleasePage
+from campaigns.press.models import (
+    Coverage,
+    MediaKit,
+    MediaKitArchive,
+    MediaKitItem,
+    PressContact,
+    PressIndexPage,
+    PressReleasePage,
+)
 
 
 @receiver(post_save, sender=Revision)
@@ -21,11 +30,16 @@ def schedule_changed(sender, instance, update_fields=None, **kwargs):
 @receiver(page_published)
 @receiver(page_unpublished)
 def press_page_changed(sender, instance, **kwargs):
-    if isinstance(instance, PressReleasePage | PressIndexPage):
-        invalidate_feeds()
+    if isinstance(instance, PressReleasePage | PressIndexPage | CampaignPage):
+        invalidate_press_content()
 
 
-@receiver(post_save, sender=Coverage)
-@receiver(post_delete, sender=Coverage)
-def coverage_changed(sender, **kwargs):
-    invalidate_feeds()
+def press_snippet_changed(sender, **kwargs):
+    invalidate_press_content()
+
+
+for model in (Coverage, PressContact, MediaKit, MediaKitItem, MediaKitArchive):
+    post_save.connect(press_snippet_changed, sender=model, dispatch_uid=f"press-{model.__name__}")
+    post_delete.connect(
+        press_snippet_changed, sender=model, dispatch_uid=f"press-del-{model.__name__}"
+    )

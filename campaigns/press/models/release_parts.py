@@ -9,6 +9,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -27,6 +29,7 @@ class Speaker(TranslatableMixin, Orderable):
     )
 
     panels = [FieldPanel("name"), FieldPanel("role")]
+    api_fields = [APIField("name"), APIField("role")]
     translatable_fields = [TranslatableField("name"), TranslatableField("role")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
@@ -53,6 +56,12 @@ class GalleryPhoto(TranslatableMixin, Orderable):
         FieldPanel("caption"),
         FieldPanel("credit"),
         FieldPanel("licence"),
+    ]
+    api_fields = [
+        APIField("image", serializer=ImageRenditionField("max-1600x1600")),
+        APIField("caption"),
+        APIField("credit"),
+        APIField("licence"),
     ]
     translatable_fields = [
         SynchronizedField("image"),
