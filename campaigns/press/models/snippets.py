@@ -36,7 +36,8 @@ class Coverage(index.Indexed, models.Model):
     headline = models.CharField(
         _("headline"), max_length=300, help_text=_("As the outlet published it, in its language.")
     )
-    url = models.URLField(
+    # A CharField so that the only check (and message) is ours: http(s) links only.
+    url = models.CharField(
         _("link"),
         max_length=500,
         validators=[web_url_validator],
