@@ -14,7 +14,8 @@ class CoverageViewSet(SnippetViewSet):
     list_display = ["headline", "outlet", "date", "medium", "campaign"]
     list_filter = ["medium", "language", "campaign"]
     list_export = ["date", "outlet", "headline", "url", "medium", "language", "country"]
-    search_fields = ["outlet", "headline"]
+    # Searches the model's own index (outlet, headline); restricting fields here breaks
+    # the SQLite full-text backend.
     ordering = ["-date"]
 
 
@@ -24,7 +25,8 @@ class PressContactViewSet(SnippetViewSet):
     menu_label = _("Press contacts")
     list_display = ["name", "role", "email", "phone"]
     list_filter = ["locale"]
-    search_fields = ["name", "role"]
+    search_fields = ["name", "role", "email"]
+    search_backend_name = None  # plain database search: contacts are few
 
 
 class MediaKitViewSet(SnippetViewSet):
@@ -33,6 +35,8 @@ class MediaKitViewSet(SnippetViewSet):
     menu_label = _("Media kits")
     list_display = ["title", "campaign"]
     list_filter = ["locale"]
+    search_fields = ["title"]
+    search_backend_name = None
 
 
 class PressViewSetGroup(SnippetViewSetGroup):

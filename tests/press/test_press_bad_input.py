@@ -181,3 +181,20 @@ def test_uploading_a_forbidden_document_type_is_refused(editor, press):
     )
     assert response.status_code == 200
     assert Document.objects.count() == before
+
+
+@pytest.mark.parametrize(
+    "url, text",
+    [
+        ("/admin/snippets/press/coverage/", "التلفزة التونسية"),
+        ("/admin/snippets/press/coverage/?q=Facebook", "Facebook – solidarity.alecso"),
+        ("/admin/snippets/press/presscontact/", "press@solidarity.example.org"),
+        ("/admin/snippets/press/presscontact/?q=press", "press@solidarity.example.org"),
+        ("/admin/snippets/press/mediakit/?q=Bridge", "Media kit – Bridge of Love"),
+        ("/admin/snippets/press/mediakit/", "Media kit – Bridge of Love"),
+    ],
+)
+def test_press_snippets_are_listed_in_the_admin(editor, press, url, text):
+    response = editor.get(url)
+    assert response.status_code == 200
+    assert text in response.content.decode()

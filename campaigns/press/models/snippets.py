@@ -90,6 +90,8 @@ class Coverage(index.Indexed, models.Model):
     search_fields = [
         index.SearchField("outlet"),
         index.SearchField("headline"),
+        index.AutocompleteField("outlet"),
+        index.AutocompleteField("headline"),
         index.FilterField("medium"),
         index.FilterField("date"),
     ]
