@@ -6,9 +6,10 @@ creates nothing new. Later features add their own step to ``STEPS``.
 
 from .pages import build_pages
 from .people import build_people
+from .press import build_press
 from .tracker import build_tracker
 
-STEPS = [build_pages, build_tracker, build_people]
+STEPS = [build_pages, build_press, build_tracker, build_people]
 
 
 def build_demo(log=print):

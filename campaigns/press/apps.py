@@ -6,3 +6,7 @@ class PressConfig(AppConfig):
     name = "campaigns.press"
     label = "press"
     verbose_name = _("Press room")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from campaigns.press import signals  # noqa: F401

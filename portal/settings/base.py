@@ -263,3 +263,14 @@ PEOPLE_OFFER_MAX_BYTES = 16 * 1024
 PEOPLE_TRUST_X_FORWARDED_FOR = env.bool("PEOPLE_TRUST_X_FORWARDED_FOR", False)
 PEOPLE_INVITATION_DAYS = env.int("PEOPLE_INVITATION_DAYS", 7)
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# --- press room ---
+# Files a release may attach (checked when the release is saved) and their size limit.
+PRESS_ATTACHMENT_EXTENSIONS = ["pdf", "docx", "odt", "txt", "zip", "jpg", "jpeg", "png"]
+PRESS_ATTACHMENT_MAX_SIZE = env.int("PRESS_ATTACHMENT_MAX_SIZE", 15 * 1024 * 1024)
+# Scheduled releases go live on the first request after their time (see docs/press.md);
+# set to false when a cron job runs `manage.py publish_scheduled` instead.
+PRESS_PUBLISH_SCHEDULED_ON_REQUEST = env.bool("PRESS_PUBLISH_SCHEDULED_ON_REQUEST", True)
+# How long the "next scheduled publication" time is trusted before being looked up again.
+PRESS_SCHEDULE_RECHECK_SECONDS = env.int("PRESS_SCHEDULE_RECHECK_SECONDS", 300)
+PRESS_FEED_CACHE_SECONDS = env.int("PRESS_FEED_CACHE_SECONDS", 3600)
+MIDDLEWARE = [*MIDDLEWARE, "campaigns.press.embargo.ScheduledPublishingMiddleware"]

@@ -1,0 +1,49 @@
+"""The press room in the admin: coverage, press contacts and media kits under one menu."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from campaigns.press.models import Coverage, MediaKit, PressContact
+
+
+class CoverageViewSet(SnippetViewSet):
+    model = Coverage
+    icon = "media"
+    menu_label = _("Coverage")
+    list_display = ["headline", "outlet", "date", "medium", "campaign"]
+    list_filter = ["medium", "language", "campaign"]
+    list_export = ["date", "outlet", "headline", "url", "medium", "language", "country"]
+    # Searches the model's own index (outlet, headline); restricting fields here breaks
+    # the SQLite full-text backend.
+    ordering = ["-date"]
+
+
+class PressContactViewSet(SnippetViewSet):
+    model = PressContact
+    icon = "user"
+    menu_label = _("Press contacts")
+    list_display = ["name", "role", "email", "phone"]
+    list_filter = ["locale"]
+    search_fields = ["name", "role", "email"]
+    search_backend_name = None  # plain database search: contacts are few
+
+
+class MediaKitViewSet(SnippetViewSet):
+    model = MediaKit
+    icon = "folder-open-inverse"
+    menu_label = _("Media kits")
+    list_display = ["title", "campaign"]
+    list_filter = ["locale"]
+    search_fields = ["title"]
+    search_backend_name = None
+
+
+class PressViewSetGroup(SnippetViewSetGroup):
+    items = (CoverageViewSet, PressContactViewSet, MediaKitViewSet)
+    menu_icon = "doc-full"
+    menu_label = _("Press room")
+    menu_name = "press-room"
+
+
+register_snippet(PressViewSetGroup)
