@@ -1,0 +1,18 @@
+"""Language redirects for the public site only.
+
+Django's LocaleMiddleware redirects a 404 to the same path under a language prefix when
+that path would resolve; with Wagtail's catch-all page route every path would, so a
+mistyped admin or API address would bounce to ``/ar/admin/…`` instead of answering 404.
+"""
+
+from django.middleware.locale import LocaleMiddleware
+
+UNPREFIXED = ("/admin/", "/api/", "/documents/", "/healthz", "/private-media/", "/static/")
+
+
+class PublicLocaleMiddleware(LocaleMiddleware):
+    def process_response(self, request, response):
+        if request.path_info.startswith(UNPREFIXED):
+            response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
+            return response
+        return super().process_response(request, response)
