@@ -4,9 +4,10 @@ Each step is idempotent: running ``load_demo_content`` again finds what exists a
 creates nothing new. Later features add their own step to ``STEPS``.
 """
 
+from .media import build_media
 from .pages import build_pages
 
-STEPS = [build_pages]
+STEPS = [build_pages, build_media]
 
 
 def build_demo(log=print):
