@@ -2,11 +2,9 @@
 
 from django.templatetags.static import static
 from django.utils.html import strip_tags
+from django.utils.translation import get_language
 
 from home.models import SiteSettings
-
-# The same rendition as the <video poster> in templates/blocks/video_block.html.
-POSTER_SPEC = "fill-1280x720|format-webp"
 
 
 def absolute(request, url):
@@ -39,15 +37,13 @@ def video_object(request, page, value):
         "description": strip_tags(str(value.get("transcript") or ""))[:300]
         or page.search_description
         or page.title,
-        "inLanguage": page.locale.language_code,
+        "inLanguage": get_language(),
         "uploadDate": (page.first_published_at or page.latest_revision_created_at).isoformat()
         if (page.first_published_at or page.latest_revision_created_at)
         else None,
     }
     if poster is not None:
-        data["thumbnailUrl"] = absolute(
-            request, poster.get_rendition("fill-1280x720|format-webp").url
-        )
+        data["thumbnailUrl"] = absolute(request, value.poster_rendition().url)
     media = value.get("video")
     if media is not None:
         data["contentUrl"] = absolute(request, media.url)
@@ -64,8 +60,11 @@ def videos(request, page, stream):
     return [video_object(request, page, child.value) for child in stream or []]
 
 
-def campaign(request, page):
-    """A campaign as a schema.org Event run by the organisation, with its clip."""
+def campaign(request, page, image=None):
+    """A campaign as a schema.org Event run by the organisation, with its clip.
+
+    ``image`` is the (url, width, height) of the page's sharing image, already computed.
+    """
     data = {
         "@type": "Event",
         "name": page.title,
@@ -79,23 +78,21 @@ def campaign(request, page):
             "identifier": page.country,
         },
         "url": absolute(request, page.get_url(request)),
-        "inLanguage": page.locale.language_code,
+        "inLanguage": get_language(),
         "organizer": organisation(request),
     }
-    if page.hero_image_id:
-        data["image"] = absolute(
-            request, page.hero_image.get_rendition("fill-1280x720|format-webp").url
-        )
+    if image:
+        data["image"] = image[0]
     return [data, *videos(request, page, page.promo_video)]
 
 
-def for_page(request, page):
+def for_page(request, page, image=None):
     """The JSON-LD graph for a page: a list of schema.org objects (possibly empty)."""
     kind = type(page).__name__
     if kind == "HomePage":
         return [organisation(request, page)]
     if kind == "CampaignPage":
-        return campaign(request, page)
+        return campaign(request, page, image)
     if kind == "AppealPage":
         return videos(request, page, page.video)
     return []

@@ -24,6 +24,7 @@ PROVIDERS = {
     "fb.watch": "Facebook",
     "vimeo.com": "Vimeo",
 }
+POSTER_SPEC = "fill-1280x720|format-webp"
 YOUTUBE_ID = re.compile(r"(?:v=|youtu\.be/|embed/|shorts/)([\w-]{6,})")
 
 
@@ -78,6 +79,13 @@ class VideoValue(blocks.StructValue):
             for c in self.get("captions") or []
             if c.get("file") is not None
         ]
+
+    def poster_rendition(self):
+        """The poster as shown by the player; computed once (page markup and JSON-LD share it)."""
+        if not hasattr(self, "_poster_rendition"):
+            poster = self.get("poster")
+            self._poster_rendition = poster.get_rendition(POSTER_SPEC) if poster else None
+        return self._poster_rendition
 
     def caption_languages(self):
         return {c["language"] for c in self.get("captions") or []}

@@ -1,7 +1,7 @@
 """Site navigation: the localized home page and its children shown in menus."""
 
 from django import template
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 register = template.Library()
 
@@ -13,8 +13,13 @@ def site_home(context):
     if request is None:
         return None
     if not hasattr(request, "_portal_home"):
-        site = Site.find_for_request(request)
-        request._portal_home = site.root_page.localized if site else None
+        page = context.get("page")
+        if isinstance(page, Page) and page.depth and page.depth >= 2 and page.pk:
+            # Each language's home page is the depth-2 ancestor of the pages in that language.
+            request._portal_home = Page.objects.filter(path=page.path[: 2 * Page.steplen]).first()
+        else:
+            site = Site.find_for_request(request)
+            request._portal_home = site.root_page.localized if site else None
     return request._portal_home
 
 

@@ -76,7 +76,7 @@ def json_ld(context):
     request, page = context.get("request"), context.get("page")
     if request is None or page is None or not hasattr(page, "locale_id"):
         return ""
-    graph = structured_data.for_page(request, page)
+    graph = structured_data.for_page(request, page, social_image(request, page))
     if not graph:
         return ""
     payload = json.dumps(
