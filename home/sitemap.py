@@ -18,9 +18,10 @@ def sitemap_entries(request):
         pages = pages.filter(path__startswith=site.root_page.path[: Page.steplen])
     groups = defaultdict(list)
     for page in pages.order_by("path"):
-        url = page.get_full_url(request)
+        url = page.get_url(request)
         if url:
-            groups[page.translation_key].append((page, url))
+            # Absolute on the host the sitemap was asked on, like the pages' own alternates.
+            groups[page.translation_key].append((page, request.build_absolute_uri(url)))
     entries = []
     order = [code for code, _name in settings.LANGUAGES]
     for versions in groups.values():
