@@ -46,3 +46,10 @@ def test_campaign_page_query_budget_at_two_sizes(client, demo, django_assert_max
         client.get(campaign.url)
     assert small <= BUDGET
     assert large == small, f"{small} queries with 5, {large} with 100"
+
+
+@pytest.mark.parametrize("url", ["/fr/jesr/", "/en/jesr/"])
+def test_translated_campaign_page_within_budget(client, demo, url):
+    html, count = render(client, url)
+    assert 'class="card appeal-card"' in html
+    assert count <= BUDGET, f"{count} queries on {url}"
