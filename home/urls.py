@@ -1,5 +1,6 @@
 from django.urls import path
-from wagtail.contrib.sitemaps.views import sitemap
+
+from home.sitemap import sitemap
 
 urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),

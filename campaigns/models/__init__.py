@@ -1,10 +1,16 @@
-from .campaign import CampaignPage, CampaignPartner, localized_partners
+from .appeal import AppealPage
+from .campaign import CampaignPage, CampaignPartner, CampaignState, localized_partners
+from .giving import ChannelKind, GivingChannel
 from .partner import PartnerIndexPage, PartnerPage
 from .standard import StandardPage
 
 __all__ = [
+    "AppealPage",
     "CampaignPage",
     "CampaignPartner",
+    "CampaignState",
+    "ChannelKind",
+    "GivingChannel",
     "PartnerIndexPage",
     "PartnerPage",
     "StandardPage",

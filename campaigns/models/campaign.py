@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -13,7 +14,8 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from campaigns.blocks import BodyBlock
+from campaigns.blocks import BodyBlock, VideoBlock
+from campaigns.blocks.video import missing_caption_language
 from campaigns.countries import COUNTRY_CHOICES
 from home.models import PortalPage
 
@@ -48,6 +50,13 @@ class CampaignPage(PortalPage):
         blank=True,
         help_text=_("Two or three sentences shown on cards and at the top of the page."),
     )
+    promo_video = StreamField(
+        [("video", VideoBlock())],
+        verbose_name=_("promotional video"),
+        max_num=1,
+        blank=True,
+        help_text=_("The campaign clip: a video file with poster and captions, or a link."),
+    )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
     facebook_url = models.URLField(_("Facebook page"), blank=True)
 
@@ -60,8 +69,20 @@ class CampaignPage(PortalPage):
             ),
         ),
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("summary")], _("Introduction")),
+        FieldPanel("promo_video"),
         FieldPanel("body"),
-        InlinePanel("campaign_partners", label=_("Partners"), heading=_("Partners")),
+        InlinePanel(
+            "campaign_partners",
+            label=_("Partners"),
+            heading=_("Partners"),
+            help_text=_("In the order shown on the page. Add missing partners under Partners."),
+        ),
+        InlinePanel(
+            "giving_channels",
+            label=_("Ways to give"),
+            heading=_("How to give"),
+            help_text=_("Bank transfer, mobile payment, drop-off points, online."),
+        ),
         FieldPanel("facebook_url"),
     ]
 
@@ -79,18 +100,22 @@ class CampaignPage(PortalPage):
         APIField("end_date"),
         APIField("state"),
         APIField("summary"),
+        APIField("promo_video"),
         APIField("body"),
         APIField(
             "hero_image_rendition",
             serializer=ImageRenditionField("fill-1200x630|format-webp", source="hero_image"),
         ),
         APIField("campaign_partners"),
+        APIField("giving_channels"),
         APIField("facebook_url"),
     ]
 
     translatable_fields = PortalPage.base_translatable_fields + [
         TranslatableField("summary"),
         TranslatableField("body"),
+        TranslatableField("promo_video"),
+        TranslatableField("giving_channels"),
         SynchronizedField("country"),
         SynchronizedField("start_date"),
         SynchronizedField("end_date"),
@@ -100,16 +125,35 @@ class CampaignPage(PortalPage):
     ]
 
     parent_page_types = ["home.HomePage"]
+    subpage_types = ["campaigns.AppealPage"]
 
     class Meta:
         verbose_name = _("campaign")
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError(
-                {"end_date": _("The end date must not be before the start date.")}
-            )
+            errors["end_date"] = _("The end date must not be before the start date.")
+        language = self.locale.language_code if self.locale_id else None
+        if language and missing_caption_language(self.promo_video, language):
+            errors["promo_video"] = _("The video needs captions in this page's language.")
+        if errors:
+            raise ValidationError(errors)
+
+    def get_context(self, request, *args, **kwargs):
+        from .page_context import campaign_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(campaign_context(self))
+        return context
+
+    def get_social_image(self):
+        return self.social_image or self.hero_image
+
+    @property
+    def closed_on(self):
+        return self.end_date if self.state == CampaignState.CLOSED else None
 
     def state_on(self, day):
         """The campaign's state on a given local date."""
@@ -157,17 +201,19 @@ class CampaignPartner(Orderable):
         verbose_name = _("campaign partner")
 
 
-def localized_partners(campaign):
+def localized_partners(campaign, rendition_specs=()):
     """The campaign's partners in the campaign's language, in order, in two queries.
 
     Partner links point at the source (Arabic) partner pages; each is swapped for its
-    translation in the campaign's locale when one is live.
+    translation in the campaign's locale when one is live. With ``rendition_specs`` the
+    logos' renditions come prefetched (one more query, whatever the number of partners).
     """
+    from .page_context import with_renditions
     from .partner import PartnerPage
 
     links = list(
         CampaignPartner.objects.filter(campaign=campaign)
-        .select_related("partner", "partner__logo")
+        .select_related("partner")
         .order_by("sort_order")
     )
     keys = [link.partner.translation_key for link in links]
@@ -175,8 +221,14 @@ def localized_partners(campaign):
         p.translation_key: p
         for p in PartnerPage.objects.live()
         .filter(translation_key__in=keys, locale_id=campaign.locale_id)
-        .select_related("logo")
+        .prefetch_related(with_renditions("logo", rendition_specs))
     }
+    fallbacks = []
     for link in links:
-        link.localized_partner = translations.get(link.partner.translation_key, link.partner)
+        link.localized_partner = translations.get(link.partner.translation_key)
+        if link.localized_partner is None:
+            link.localized_partner = link.partner
+            fallbacks.append(link.partner)
+    if fallbacks:
+        prefetch_related_objects(fallbacks, with_renditions("logo", rendition_specs))
     return links

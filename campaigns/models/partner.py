@@ -31,8 +31,13 @@ class PartnerIndexPage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        from .page_context import LOGO_SPECS, with_renditions
+
         context["partners"] = (
-            PartnerPage.objects.child_of(self).live().select_related("logo").order_by("path")
+            PartnerPage.objects.child_of(self)
+            .live()
+            .prefetch_related(with_renditions("logo", LOGO_SPECS))
+            .order_by("path")
         )
         return context
 
@@ -64,12 +69,25 @@ class PartnerPage(PortalPage):
     website = models.URLField(_("website"), blank=True)
     contact_email = models.EmailField(_("public contact email"), blank=True)
     contact_phone = models.CharField(_("public contact phone"), max_length=40, blank=True)
+    address = models.TextField(_("address"), blank=True)
+    regions_served = models.CharField(
+        _("regions served"),
+        max_length=500,
+        blank=True,
+        help_text=_("Where the organisation works, separated by commas (e.g. Tunis, Sfax)."),
+    )
 
     content_panels = PortalPage.content_panels + [
         MultiFieldPanel([FieldPanel("logo"), FieldPanel("kind")], _("Identity")),
         FieldPanel("description"),
+        FieldPanel("regions_served"),
         MultiFieldPanel(
-            [FieldPanel("website"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            [
+                FieldPanel("website"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("address"),
+            ],
             _("Public contact"),
             help_text=_("Shown on the public profile: use the organisation's public addresses."),
         ),
@@ -77,6 +95,7 @@ class PartnerPage(PortalPage):
 
     search_fields = PortalPage.search_fields + [
         index.SearchField("description"),
+        index.SearchField("regions_served"),
         index.FilterField("kind"),
     ]
     api_fields = [
@@ -85,11 +104,16 @@ class PartnerPage(PortalPage):
         APIField("website"),
         APIField("contact_email"),
         APIField("contact_phone"),
+        APIField("address"),
+        APIField("regions_served"),
+        APIField("campaign_ids"),
         APIField("logo"),
         APIField("logo_rendition", serializer=ImageRenditionField("max-400x400", source="logo")),
     ]
     translatable_fields = PortalPage.base_translatable_fields + [
         TranslatableField("description"),
+        TranslatableField("address"),
+        TranslatableField("regions_served"),
         SynchronizedField("logo"),
         SynchronizedField("kind"),
         SynchronizedField("website"),
@@ -105,6 +129,15 @@ class PartnerPage(PortalPage):
 
     def get_social_image(self):
         return self.social_image or self.logo
+
+    @property
+    def regions(self):
+        """The regions served, as a list for display."""
+        return [r.strip() for r in self.regions_served.split(",") if r.strip()]
+
+    @property
+    def campaign_ids(self):
+        return [campaign.pk for campaign in self.campaigns()]
 
     def campaigns(self):
         """Live campaigns in this page's language that list this partner (any locale's link)."""

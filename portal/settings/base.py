@@ -274,3 +274,8 @@ PRESS_PUBLISH_SCHEDULED_ON_REQUEST = env.bool("PRESS_PUBLISH_SCHEDULED_ON_REQUES
 PRESS_SCHEDULE_RECHECK_SECONDS = env.int("PRESS_SCHEDULE_RECHECK_SECONDS", 300)
 PRESS_FEED_CACHE_SECONDS = env.int("PRESS_FEED_CACHE_SECONDS", 3600)
 MIDDLEWARE = [*MIDDLEWARE, "campaigns.press.embargo.ScheduledPublishingMiddleware"]
+# --- site: campaigns, appeals, video ---
+# WebVTT captions are uploaded as documents and served as text/vtt for <track>.
+WAGTAILDOCS_EXTENSIONS = [*WAGTAILDOCS_EXTENSIONS, "vtt"]
+WAGTAILDOCS_CONTENT_TYPES = {"vtt": "text/vtt"}
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain", "text/vtt"]

@@ -1,0 +1,39 @@
+"""What a campaign page shows, gathered in a fixed number of queries whatever its size.
+
+Image renditions are prefetched with the exact filter specs the templates use, so a grid
+of 5 or 100 partner logos and appeal portraits costs the same number of queries.
+"""
+
+from django.db.models import Prefetch
+from wagtail.images import get_image_model
+
+# Must match the {% srcset_image %} specs in templates/includes/partner_card.html and
+# templates/includes/appeal_card.html.
+LOGO_SPECS = ("max-120x120|format-webp", "max-240x240|format-webp")
+PORTRAIT_SPECS = ("fill-320x320|format-webp", "fill-640x640|format-webp")
+
+
+def with_renditions(field, specs):
+    """A prefetch of an image foreign key together with the renditions the template uses."""
+    return Prefetch(field, queryset=get_image_model().objects.prefetch_renditions(*specs))
+
+
+def campaign_appeals(campaign):
+    from .appeal import AppealPage
+
+    return list(
+        AppealPage.objects.child_of(campaign)
+        .live()
+        .order_by("path")
+        .prefetch_related(with_renditions("portrait", PORTRAIT_SPECS))
+    )
+
+
+def campaign_context(campaign):
+    from .campaign import localized_partners
+
+    return {
+        "partners": localized_partners(campaign, rendition_specs=LOGO_SPECS),
+        "appeals": campaign_appeals(campaign),
+        "giving_channels": list(campaign.giving_channels.all()),
+    }

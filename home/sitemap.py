@@ -1,0 +1,55 @@
+"""sitemap.xml: every live public page in every language, each with its hreflang alternates."""
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.template.response import TemplateResponse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from wagtail.models import Page, Site
+
+
+def sitemap_entries(request):
+    """One entry per page URL: its address, last change and the addresses of its translations."""
+    site = Site.find_for_request(request)
+    pages = Page.objects.live().public().filter(depth__gt=1).select_related("locale")
+    if site is not None:
+        # Every locale's home page is a sibling of the site root: take the whole level.
+        pages = pages.filter(path__startswith=site.root_page.path[: Page.steplen])
+    groups = defaultdict(list)
+    for page in pages.order_by("path"):
+        url = page.get_url(request)
+        if url:
+            # Absolute on the host the sitemap was asked on, like the pages' own alternates.
+            groups[page.translation_key].append((page, request.build_absolute_uri(url)))
+    entries = []
+    order = [code for code, _name in settings.LANGUAGES]
+    for versions in groups.values():
+        versions.sort(key=lambda item: order.index(item[0].locale.language_code))
+        alternates = [(p.locale.language_code, url) for p, url in versions]
+        x_default = next(
+            (url for code, url in alternates if code == settings.LANGUAGE_CODE),
+            alternates[0][1],
+        )
+        for page, url in versions:
+            entries.append(
+                {
+                    "location": url,
+                    "lastmod": page.last_published_at,
+                    "alternates": alternates if len(alternates) > 1 else [],
+                    "x_default": x_default,
+                }
+            )
+    entries.sort(key=lambda entry: entry["location"])
+    return entries
+
+
+@require_GET
+@cache_control(public=True, max_age=3600)
+def sitemap(request):
+    return TemplateResponse(
+        request,
+        "home/sitemap.xml",
+        {"entries": sitemap_entries(request)},
+        content_type="application/xml; charset=utf-8",
+    )

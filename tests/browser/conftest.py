@@ -1,0 +1,127 @@
+"""Browser tests: Debian's Chromium driven by Playwright against pytest-django's live server.
+
+Never `playwright install`: the browser is /usr/bin/chromium (apt-get install chromium).
+The live server's tests are transactional, and the database is flushed after each one, so
+the demo content is rebuilt here when it is missing. Media files are served to the browser
+from MEDIA_ROOT by a Playwright route (the live server serves static files only), and every
+request the page makes is recorded.
+"""
+
+import mimetypes
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
+    # Playwright's sync API keeps an event loop around; Django's ORM calls in the test
+    # thread are still synchronous. Restored afterwards so no other test inherits it.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    playwright = sync_api.sync_playwright().start()
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    yield browser
+    browser.close()
+    playwright.stop()
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+def rebuild_base():
+    """What the migrations created and a flush removed: locales, root, home page, site."""
+    from wagtail.models import Collection, Locale, Page, Site
+
+    from home.models import HomePage
+
+    arabic, _ = Locale.objects.get_or_create(language_code="ar")
+    for code in ("fr", "en"):
+        Locale.objects.get_or_create(language_code=code)
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=arabic))
+    if not HomePage.objects.exists():
+        root = Page.objects.get(depth=1)
+        home = root.add_child(
+            instance=HomePage(title="منصة التضامن المجتمعي", slug="home", locale=arabic)
+        )
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={"hostname": "localhost", "root_page": home, "site_name": "Solidarity"},
+        )
+
+
+@pytest.fixture
+def demo_site(live_server):
+    """The live server's base URL (on 127.0.0.1: Chromium resolves no other name)."""
+    from django.core.management import call_command
+
+    from campaigns.models import CampaignPage
+
+    if not CampaignPage.objects.filter(slug="jesr").exists():
+        rebuild_base()
+        with open(os.devnull, "w") as quiet:
+            call_command("load_demo_content", stdout=quiet)
+    return live_server.url.replace("localhost", "127.0.0.1")
+
+
+class Visit:
+    """A browser tab that records every request and serves /media/ from MEDIA_ROOT."""
+
+    def __init__(self, context, media_root):
+        self.requests = []
+        self.page = context.new_page()
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.route("**/media/**", lambda route: self._serve_media(route, media_root))
+
+    @staticmethod
+    def _serve_media(route, media_root):
+        path = route.request.url.split("/media/", 1)[1].split("?")[0]
+        file = Path(media_root) / path
+        if not file.is_file():
+            return route.fulfill(status=404, body="")
+        content_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        return route.fulfill(status=200, body=file.read_bytes(), content_type=content_type)
+
+    def video_requests(self):
+        return [url for url in self.requests if url.split("?")[0].endswith((".mp4", ".webm"))]
+
+
+@pytest.fixture
+def visit(chromium, settings):
+    contexts = []
+
+    def open_tab(javascript=True, **options):
+        context = chromium.new_context(java_script_enabled=javascript, **options)
+        contexts.append(context)
+        return Visit(context, settings.MEDIA_ROOT)
+
+    yield open_tab
+    for context in contexts:
+        context.close()

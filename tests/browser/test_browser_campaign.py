@@ -1,0 +1,53 @@
+"""The campaign in a real browser: no JS, no video bytes before play, right to left."""
+
+import io
+from pathlib import Path
+
+import pytest
+from PIL import Image as PILImage
+
+SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "img" / "home-ar.png"
+
+
+def test_without_javascript_the_clip_poster_and_appeals_show(demo_site, visit):
+    tab = visit(javascript=False, viewport={"width": 390, "height": 844})
+    tab.page.goto(f"{demo_site}/ar/jesr/", wait_until="load")
+    video = tab.page.locator("video.video__player").first
+    assert video.is_visible()
+    poster = video.get_attribute("poster")
+    assert poster and poster.endswith(".webp")
+    assert any(url.endswith(poster) for url in tab.requests), "the poster image was not loaded"
+    appeals = tab.page.locator(".appeal-grid .appeal-card")
+    assert appeals.count() == 1
+    assert "لطفي بوشناق" in appeals.first.inner_text()
+    assert tab.page.locator(".partner-grid li").count() == 8
+    assert tab.video_requests() == []
+    assert all(url.startswith(demo_site) for url in tab.requests)
+
+
+def test_video_bytes_are_fetched_only_after_play(demo_site, visit):
+    tab = visit(viewport={"width": 1024, "height": 768})
+    tab.page.goto(f"{demo_site}/fr/jesr/", wait_until="networkidle")
+    assert tab.video_requests() == []
+    with tab.page.expect_request(lambda request: ".mp4" in request.url, timeout=10_000):
+        tab.page.locator("video.video__player").first.evaluate("v => v.play().catch(() => {})")
+    assert len(tab.video_requests()) >= 1
+
+
+@pytest.mark.parametrize(("code", "direction"), [("ar", "rtl"), ("fr", "ltr"), ("en", "ltr")])
+def test_reading_direction(demo_site, visit, code, direction):
+    tab = visit(javascript=False)
+    tab.page.goto(f"{demo_site}/{code}/jesr/")
+    assert tab.page.locator("html").get_attribute("dir") == direction
+    assert tab.page.evaluate("getComputedStyle(document.body).direction") == direction
+
+
+def test_arabic_home_page_screenshot(demo_site, visit):
+    tab = visit(viewport={"width": 800, "height": 900})
+    tab.page.goto(f"{demo_site}/ar/", wait_until="networkidle")
+    assert tab.page.locator("html").get_attribute("dir") == "rtl"
+    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+    shot = PILImage.open(io.BytesIO(tab.page.screenshot()))
+    # A 64-colour palette keeps the README's picture small (the page is flat colours).
+    shot.convert("RGB").quantize(colors=64).save(SCREENSHOT, optimize=True)
+    assert 5_000 < SCREENSHOT.stat().st_size < 80_000
