@@ -34,6 +34,14 @@ class SearchableSnippet:
     url: Any = None  # callable(obj) -> str
     excerpt: Any = None  # callable(obj) -> str; default: the indexed text
     key: str = field(default="")
+    # For models that are not translated but written in one language (e.g. press coverage):
+    # the field holding that language code; translated models are filtered by locale.
+    language_field: str | None = None
+
+    def in_language(self, queryset, language, locale_id):
+        if self.language_field:
+            return queryset.filter(**{self.language_field: language})
+        return queryset.filter(locale_id=locale_id)
 
     def get_queryset(self):
         return self.queryset() if callable(self.queryset) else self.queryset.all()
@@ -52,7 +60,16 @@ def type_key(model):
     return model._meta.label_lower
 
 
-def register_snippet(model, *, queryset=None, label=None, campaign=None, url=None, excerpt=None):
+def register_snippet(
+    model,
+    *,
+    queryset=None,
+    label=None,
+    campaign=None,
+    url=None,
+    excerpt=None,
+    language_field=None,
+):
     """Add a snippet model to the public search (registering it again replaces it)."""
     entry = SearchableSnippet(
         model=model,
@@ -62,6 +79,7 @@ def register_snippet(model, *, queryset=None, label=None, campaign=None, url=Non
         url=url,
         excerpt=excerpt,
         key=type_key(model),
+        language_field=language_field,
     )
     _registry[entry.key] = entry
     return entry

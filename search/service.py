@@ -115,7 +115,7 @@ class SiteSearch:
         return hits
 
     def snippet_hits(self, entry):
-        queryset = entry.get_queryset().filter(locale_id=self.locale_id)
+        queryset = entry.in_language(entry.get_queryset(), self.language, self.locale_id)
         results = self.backend.search(self.query, queryset).annotate_score("_score")
         hits = []
         for obj in results[:MAX_HITS]:

@@ -5,6 +5,7 @@ of 5 or 100 partner logos and appeal portraits costs the same number of queries.
 """
 
 from django.db.models import Prefetch
+from django.urls import reverse
 from wagtail.images import get_image_model
 
 # Must match the {% srcset_image %} specs in templates/includes/partner_card.html and
@@ -36,4 +37,6 @@ def campaign_context(campaign):
         "partners": localized_partners(campaign, rendition_specs=LOGO_SPECS),
         "appeals": campaign_appeals(campaign),
         "giving_channels": list(campaign.giving_channels.all()),
+        # The closed-campaign banner links to what was delivered (the tracker's needs page).
+        "results_url": reverse("tracker:needs", kwargs={"campaign_slug": campaign.slug}),
     }

@@ -9,4 +9,6 @@ class PressConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from campaigns.press import signals  # noqa: F401
+        from campaigns.press import search, signals  # noqa: F401
+
+        search.register()

@@ -9,6 +9,7 @@ class TrackerConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
+        from . import search, signals
 
         signals.connect()
+        search.register()

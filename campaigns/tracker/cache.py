@@ -42,6 +42,7 @@ def invalidate(campaign_id):
         return
     _bump(campaign_id)
     transaction.on_commit(lambda: _bump(campaign_id))
+    purge_edge(campaign_id)
 
 
 def cached(campaign_id, name, compute):
@@ -52,3 +53,36 @@ def cached(campaign_id, name, compute):
         value = compute()
         cache.set(key, value, _timeout())
     return value
+
+
+PUBLIC_VIEWS = ("tracker:needs", "tracker:needs_csv", "tracker:totals_csv", "tracker:data_json")
+
+
+def purge_edge(campaign_id):
+    """After commit, purge the campaign's pages and its needs/open-data views in every
+    language from the edge cache (nothing to do when no edge cache is configured)."""
+    if campaign_id is None or not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    transaction.on_commit(lambda: _purge_campaign_urls(campaign_id))
+
+
+def _purge_campaign_urls(campaign_id):
+    from django.urls import reverse
+    from django.utils import translation
+    from wagtail.models import Site
+
+    from campaigns.models import CampaignPage
+    from portal.edge import pages_showing, purge_urls, urls_for
+
+    campaign = CampaignPage.objects.filter(pk=campaign_id).first()
+    site = Site.objects.filter(is_default_site=True).first()
+    if campaign is None or site is None:
+        return
+    urls = list(urls_for(pages_showing(campaign)))
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            urls.extend(
+                site.root_url + reverse(name, kwargs={"campaign_slug": campaign.slug})
+                for name in PUBLIC_VIEWS
+            )
+    purge_urls(urls)

@@ -10,6 +10,7 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from campaigns.models import CampaignPage, PartnerPage
+from portal.localization.locales import language_for_locale_id
 
 from .aggregates import source_campaign_id, source_needs, totals_for, with_figures
 from .cache import cached
@@ -49,7 +50,7 @@ def localize(needs, locale):
             t.translation_key: t
             for t in Need.objects.filter(
                 translation_key__in=[n.translation_key for n in needs], locale=locale
-            ).only("translation_key", "title", "description")
+            ).only("translation_key", "title", "description", "locale_id")
         }
         partners = dict(
             PartnerPage.objects.filter(
@@ -60,6 +61,10 @@ def localize(needs, locale):
         translation = texts.get(need.translation_key)
         need.display_title = translation.title if translation else need.title
         need.display_description = translation.description if translation else need.description
+        # Untranslated text is shown in the source language and marked so (lang/dir).
+        need.content_language = language_for_locale_id(
+            translation.locale_id if translation else need.locale_id
+        )
         need.partner_name = partners.get(need.partner.translation_key, need.partner.title)
     return needs
 

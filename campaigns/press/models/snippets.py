@@ -94,6 +94,8 @@ class Coverage(index.Indexed, models.Model):
         index.AutocompleteField("headline"),
         index.FilterField("medium"),
         index.FilterField("date"),
+        index.FilterField("language"),
+        index.FilterField("campaign"),
     ]
 
     class Meta:
