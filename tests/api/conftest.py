@@ -1,4 +1,5 @@
 """API fixtures: the demo campaign, two partners, their keys, and a JSON client."""
+# ruff: noqa: F811  (fixtures imported from the tracker suite are parameters here)
 
 import json
 
