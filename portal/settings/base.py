@@ -225,6 +225,13 @@ SPECTACULAR_SETTINGS.update(
         ],
     }
 )
+# API 404s stay JSON 404s instead of redirects to /<lang>/… (see campaigns/api/middleware.py).
+MIDDLEWARE = [
+    "campaigns.api.middleware.PortalLocaleMiddleware"
+    if name == "django.middleware.locale.LocaleMiddleware"
+    else name
+    for name in MIDDLEWARE
+]
 TRACKER_API_THROTTLE = {
     "anon": env.str("API_THROTTLE_ANON", "120/min"),
     "key": env.str("API_THROTTLE_KEY", "600/min"),

@@ -41,7 +41,7 @@ class ApiClient(Client):
 
 
 @pytest.fixture
-def anon():
+def anon(db):
     return ApiClient()
 
 

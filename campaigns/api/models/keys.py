@@ -97,6 +97,11 @@ class PartnerApiKey(models.Model):
     def status_label(self):
         return _("active") if self.is_active else _("revoked")
 
+    @property
+    def scopes_label(self):
+        labels = dict(Scope.choices)
+        return ", ".join(str(labels.get(scope, scope)) for scope in self.scopes or [])
+
     def has_scope(self, scope):
         return self.is_active and scope in (self.scopes or [])
 
