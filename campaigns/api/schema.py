@@ -1,6 +1,7 @@
 """OpenAPI schema pieces (drf-spectacular): the error shape, shared parameters, examples."""
 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
 
@@ -33,6 +34,16 @@ class PartnerKeyScheme(OpenApiAuthenticationExtension):
         }
 
 
+class TrackerAutoSchema(AutoSchema):
+    """Reads work with or without a key (a key adds the partner's own fields); writes need one."""
+
+    def get_auth(self):
+        auth = super().get_auth()
+        if self.method.upper() in ("GET", "HEAD") and {} not in auth:
+            auth = [*auth, {}]
+        return auth
+
+
 LOCALE_PARAMETER = OpenApiParameter(
     "locale",
     str,
@@ -59,6 +70,7 @@ def _error(description, examples=None):
 
 COMMON_ERRORS = {
     400: "Bad query parameter (named in `errors`).",
+    401: "An Authorization header with an unknown, malformed or revoked key.",
     404: "No such entry.",
     429: "Too many requests: wait `Retry-After` seconds.",
 }

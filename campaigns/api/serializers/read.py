@@ -72,8 +72,8 @@ class PartnerSerializer(LocalizedPageMixin, serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     slug = serializers.CharField(read_only=True)
     kind = serializers.CharField(read_only=True)
-    website = serializers.URLField(read_only=True)
-    contact_email = serializers.EmailField(read_only=True, help_text="Public contact address.")
+    website = serializers.CharField(read_only=True, help_text="Address of the website, or empty.")
+    contact_email = serializers.CharField(read_only=True, help_text="Public address, or empty.")
     contact_phone = serializers.CharField(read_only=True)
     updated_at = serializers.DateTimeField(source="last_published_at", read_only=True)
 

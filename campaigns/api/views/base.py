@@ -11,6 +11,7 @@ from ..errors import RequestTooLarge, exception_handler
 from ..http import conditional
 from ..localization import requested_language
 from ..permissions import ReadOrKeyWithScope
+from ..schema import TrackerAutoSchema
 from ..throttling import AnonymousClientThrottle, PartnerKeyThrottle
 
 
@@ -39,6 +40,8 @@ class TrackerAPIViewSet(viewsets.GenericViewSet):
     parser_classes = [JSONParser]
     renderer_classes = [JSONRenderer]
     pagination_class = TrackerPagination
+    schema = TrackerAutoSchema()
+    lookup_value_regex = r"[0-9]+"
     write_scope = None
 
     def initial(self, request, *args, **kwargs):

@@ -53,6 +53,7 @@ class CampaignViewSet(PageViewSet):
     """Country campaigns; the detail and ``totals/`` carry the campaign's figures."""
 
     model = CampaignPage
+    queryset = CampaignPage.objects.none()  # for the schema; get_queryset() serves
     serializer_class = read.CampaignSerializer
     text_fields = ["title", "summary"]
 
@@ -122,6 +123,7 @@ class PartnerViewSet(PageViewSet):
     """Partner organisations (their public profile fields only)."""
 
     model = PartnerPage
+    queryset = PartnerPage.objects.none()  # for the schema; get_queryset() serves
     serializer_class = read.PartnerSerializer
 
     @extend_schema(parameters=[LOCALE_PARAMETER], responses=read_responses(read.PartnerSerializer))

@@ -81,6 +81,8 @@ class NeedViewSet(mixins.CreateModelMixin, EntryViewSet):
     ordering = ["deadline", "id"]
     write_scope = Scope.NEEDS_WRITE
 
+    queryset = Need.objects.none()  # for the schema; get_queryset() serves
+
     def get_queryset(self):
         # Only source needs carry figures; translations are read through attach_translations.
         needs = Need.objects.filter(locale_id=Locale.get_default().pk).select_related("region")
@@ -117,6 +119,8 @@ class ContributionViewSet(mixins.CreateModelMixin, EntryViewSet):
     ordering_fields = ["created_at", "updated_at", "pledged_at", "amount", "quantity", "id"]
     ordering = ["-created_at", "-id"]
     write_scope = Scope.CONTRIBUTIONS_WRITE
+
+    queryset = Contribution.objects.none()  # for the schema; get_queryset() serves
 
     def get_queryset(self):
         return Contribution.objects.all()
@@ -174,6 +178,8 @@ class DeliveryViewSet(mixins.CreateModelMixin, EntryViewSet):
     ordering_fields = ["delivered_on", "updated_at", "quantity", "households_reached", "id"]
     ordering = ["-delivered_on", "-id"]
     write_scope = Scope.DELIVERIES_WRITE
+
+    queryset = Delivery.objects.none()  # for the schema; get_queryset() serves
 
     def get_queryset(self):
         return Delivery.objects.select_related("region")
