@@ -76,6 +76,10 @@ class PortalPagesAPIViewSet(ConditionalGetMixin, PagesAPIViewSet):
         obj = getattr(self, "_cached_object", None)
         return getattr(obj, "last_published_at", None) if self.action == "detail_view" else None
 
+    def get_queryset(self):
+        # Each listed page shows its locale: fetch it in the same query, not once per page.
+        return super().get_queryset().select_related("locale")
+
     def _locale(self, language):
         locale = Locale.objects.filter(language_code=language).first()
         if locale is None:

@@ -252,3 +252,4 @@ CORS_ALLOW_HEADERS = (
     "if-modified-since",
 )
 CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Retry-After", "Location", "Idempotency-Replayed")
+WAGTAILAPI_LIMIT_MAX = TRACKER_API_MAX_PAGE_SIZE

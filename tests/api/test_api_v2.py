@@ -105,3 +105,19 @@ def test_conditional_get_on_v2(anon, path):
 def test_page_detail_has_last_modified(anon, demo):
     response = anon.get(f"/api/v2/pages/{demo['campaign'].pk}/")
     assert response["Last-Modified"] and response["ETag"]
+
+
+@pytest.mark.parametrize("size", [5, 100])
+def test_page_listing_queries_do_not_grow_with_page_size(
+    anon, demo, size, django_assert_max_num_queries
+):
+    parent = StandardPage(title="قائمة", slug="bulk-parent")
+    demo["home"].add_child(instance=parent)
+    for number in range(size):
+        parent.add_child(instance=StandardPage(title=f"صفحة {number}", slug=f"bulk-{number}"))
+    # Wagtail's own fixed costs (site, view restrictions, child_of parent, count, locales…).
+    with django_assert_max_num_queries(14):
+        response = anon.get(
+            f"/api/v2/pages/?type=campaigns.StandardPage&child_of={parent.pk}&limit={size}"
+        )
+    assert len(items(response)) == size
