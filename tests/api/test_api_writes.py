@@ -216,3 +216,20 @@ def test_failed_request_does_not_burn_the_idempotency_key(client_for, need):
     assert client_for.post_json("/api/v1/contributions/", bad, **headers).status_code == 400
     good = {**bad, "quantity": "7"}
     assert client_for.post_json("/api/v1/contributions/", good, **headers).status_code == 201
+
+
+@pytest.mark.parametrize(
+    ("language", "detail", "unknown"),
+    [
+        ("fr", "Certains champs ne sont pas valides.", "Champ inconnu."),
+        ("ar", "بعض الحقول غير صالحة.", "حقل غير معروف."),
+        ("en", "Some fields are not valid.", "Unknown field."),
+    ],
+)
+def test_errors_in_the_clients_language(client_for, language, detail, unknown):
+    response = client_for.post_json(
+        "/api/v1/contributions/", {"colour": "red"}, HTTP_ACCEPT_LANGUAGE=language
+    )
+    assert response.status_code == 400
+    assert response.json()["detail"] == detail
+    assert response.json()["errors"]["colour"] == [unknown]
