@@ -5,6 +5,8 @@ page's translation group, so ``?campaign=<French id>`` finds the same entries as
 ``updated_since`` returns what changed at or after a moment, for incremental sync.
 """
 
+from datetime import UTC
+
 import django_filters
 from django.db.models import Subquery
 from wagtail.models import Page
@@ -29,6 +31,11 @@ def _same_page(field):
     return method
 
 
+def _changed_since(queryset, name, value):
+    # In UTC: PostgreSQL refuses offsets beyond ±15:59 that ISO 8601 text may carry.
+    return queryset.filter(updated_at__gte=value.astimezone(UTC))
+
+
 class EntryFilter(django_filters.FilterSet):
     campaign = django_filters.NumberFilter(
         method=_same_page("campaign"), help_text="Campaign page id (any language)."
@@ -37,8 +44,7 @@ class EntryFilter(django_filters.FilterSet):
         method=_same_page("partner"), help_text="Partner page id (any language)."
     )
     updated_since = django_filters.IsoDateTimeFilter(
-        field_name="updated_at",
-        lookup_expr="gte",
+        method=_changed_since,
         help_text="ISO 8601 date-time: entries changed at or after it.",
     )
 

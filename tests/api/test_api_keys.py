@@ -58,7 +58,9 @@ def test_staff_revoke_a_key_in_the_admin(admin_client, key_pair, need):
     key.refresh_from_db()
     assert not key.is_active and key.revoked_at is not None
     before = Contribution.objects.count()
-    answer = ApiClient(raw).post_json("/api/v1/contributions/", gift_body(need))
+    answer = ApiClient(raw).post_json(
+        "/api/v1/contributions/", gift_body(need), HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert answer.status_code == 401
     assert "revoked" in answer.json()["detail"]
     assert Contribution.objects.count() == before

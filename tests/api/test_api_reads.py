@@ -275,3 +275,9 @@ def test_keyed_reads_are_private(client_for):
 def test_unknown_entry_is_404_json(anon):
     response = anon.get("/api/v1/needs/999999/")
     assert response.status_code == 404 and response.json()["code"] == "not_found"
+
+
+def test_updated_since_with_an_unusual_offset(anon, entries):
+    # ISO 8601 allows +18:22; PostgreSQL does not: the filter works in UTC.
+    response = anon.get("/api/v1/deliveries/?updated_since=2000-04-13T23:18:36%2B18:22")
+    assert response.status_code == 200 and response.json()["count"] == 1

@@ -9,7 +9,9 @@ import json
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, settings
 from openapi_spec_validator import validate
 from schemathesis import checks as st_checks
@@ -54,7 +56,21 @@ schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_app
 
 
 @pytest.fixture
-def api_key_header(db, settings, partner):
+def in_test_transaction():
+    """Keep the test's database connection across WSGI calls, as Django's test client does.
+
+    Schemathesis calls the WSGI application directly, whose request signals would close the
+    connection (and, on PostgreSQL, the transaction the test runs in).
+    """
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def api_key_header(db, in_test_transaction, settings, partner):
     """Generous limits (the test sends hundreds of requests) and a key with every scope."""
     settings.TRACKER_API_THROTTLE = {"anon": "100000/min", "key": "100000/min"}
     _key, raw = PartnerApiKey.issue(partner=partner, name="schemathesis", scopes=SCOPES)
