@@ -200,7 +200,11 @@ SPECTACULAR_SETTINGS = {
 # --- api (tracker API /api/v1/, Wagtail API /api/v2/) ---
 # The tracker API's views set their own authentication, parsers and error handler, so Wagtail's
 # admin API and wagtail-localize keep DRF's defaults.
-REST_FRAMEWORK.update({"TEST_REQUEST_DEFAULT_FORMAT": "json"})
+# NUM_PROXIES: how many trusted proxies add X-Forwarded-For (1 behind the edge cache); with 0
+# the client address is REMOTE_ADDR, so a client cannot dodge throttling with a forged header.
+REST_FRAMEWORK.update(
+    {"TEST_REQUEST_DEFAULT_FORMAT": "json", "NUM_PROXIES": env.int("API_NUM_PROXIES", 0)}
+)
 SPECTACULAR_SETTINGS.update(
     {
         "DESCRIPTION": (

@@ -57,3 +57,10 @@ def test_no_cors_by_default(anon, settings):
     assert settings.CORS_ALLOWED_ORIGINS == []
     response = anon.get("/api/v1/needs/", HTTP_ORIGIN="https://app.example.org")
     assert "Access-Control-Allow-Origin" not in response
+
+
+@override_settings(TRACKER_API_THROTTLE=RATES)
+def test_a_forged_forwarded_for_header_does_not_reset_the_budget(anon):
+    for number in range(3):
+        anon.get("/api/v1/regions/", HTTP_X_FORWARDED_FOR=f"10.0.0.{number}")
+    assert anon.get("/api/v1/regions/", HTTP_X_FORWARDED_FOR="10.9.9.9").status_code == 429
