@@ -6,6 +6,7 @@ mistyped admin or API address would bounce to ``/ar/admin/…`` instead of answe
 """
 
 from django.middleware.locale import LocaleMiddleware
+from django.utils.cache import patch_vary_headers
 
 UNPREFIXED = ("/admin/", "/api/", "/documents/", "/healthz", "/private-media/", "/static/")
 
@@ -13,6 +14,8 @@ UNPREFIXED = ("/admin/", "/api/", "/documents/", "/healthz", "/private-media/", 
 class PublicLocaleMiddleware(LocaleMiddleware):
     def process_response(self, request, response):
         if request.path_info.startswith(UNPREFIXED):
+            # API answers follow Accept-Language (or ?locale=): shared caches must key on it.
+            patch_vary_headers(response, ("Accept-Language",))
             response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
             return response
         return super().process_response(request, response)

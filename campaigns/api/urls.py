@@ -1,3 +1,35 @@
-"""Tracker API (DRF) at /api/v1/, its OpenAPI schema and docs."""
+"""Tracker API (DRF) at /api/v1/, its OpenAPI schema at /api/schema/ and docs at /api/docs/."""
 
-urlpatterns = []
+from django.http import JsonResponse
+from django.urls import include, path, re_path
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.routers import SimpleRouter
+
+from .views.directory import CampaignViewSet, PartnerViewSet, RegionViewSet
+from .views.entries import ContributionViewSet, DeliveryViewSet, NeedViewSet
+
+router = SimpleRouter()
+router.register("campaigns", CampaignViewSet, basename="tracker-campaign")
+router.register("needs", NeedViewSet, basename="tracker-need")
+router.register("contributions", ContributionViewSet, basename="tracker-contribution")
+router.register("deliveries", DeliveryViewSet, basename="tracker-delivery")
+router.register("partners", PartnerViewSet, basename="tracker-partner")
+router.register("regions", RegionViewSet, basename="tracker-region")
+
+
+@csrf_exempt
+def not_found(request, path=""):
+    """Any other address under /api/: a JSON 404 (never the site's HTML page)."""
+    body = {"detail": _("There is no API endpoint at this address."), "code": "not_found"}
+    return JsonResponse({**body, "errors": {}}, status=404)
+
+
+urlpatterns = [
+    path("v1/", include(router.urls)),
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("docs/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+    re_path(r"^(?P<path>.*)$", not_found),
+]

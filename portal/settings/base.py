@@ -279,3 +279,57 @@ MIDDLEWARE = [*MIDDLEWARE, "campaigns.press.embargo.ScheduledPublishingMiddlewar
 WAGTAILDOCS_EXTENSIONS = [*WAGTAILDOCS_EXTENSIONS, "vtt"]
 WAGTAILDOCS_CONTENT_TYPES = {"vtt": "text/vtt"}
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain", "text/vtt"]
+# --- api (tracker API /api/v1/, Wagtail API /api/v2/) ---
+# The tracker API's views set their own authentication, parsers and error handler, so Wagtail's
+# admin API and wagtail-localize keep DRF's defaults.
+# NUM_PROXIES: how many trusted proxies add X-Forwarded-For (1 behind the edge cache); with 0
+# the client address is REMOTE_ADDR, so a client cannot dodge throttling with a forged header.
+REST_FRAMEWORK.update(
+    {"TEST_REQUEST_DEFAULT_FORMAT": "json", "NUM_PROXIES": env.int("API_NUM_PROXIES", 0)}
+)
+SPECTACULAR_SETTINGS.update(
+    {
+        "DESCRIPTION": (
+            "Public reads of campaigns, needs, contributions, deliveries, partners and regions; "
+            "writes by partner organisations' systems with a partner API key "
+            "(`Authorization: Bearer …`). Errors: `{detail, code, errors: {field: [...]}}`. "
+            "POST accepts an `Idempotency-Key` header; GET answers carry an `ETag`."
+        ),
+        "COMPONENT_SPLIT_REQUEST": True,
+        "ENUM_NAME_OVERRIDES": {
+            "NeedStatusEnum": "campaigns.tracker.models.NeedStatus",
+            "ContributionStatusEnum": "campaigns.tracker.models.ContributionStatus",
+            "StatusChangeEnum": "campaigns.api.serializers.write.STATUS_CHANGES",
+        },
+        "TAGS": [
+            {"name": "campaigns", "description": "Campaigns and their figures."},
+            {"name": "needs", "description": "What is needed, where (translated text)."},
+            {"name": "contributions", "description": "Gifts (public fields only)."},
+            {"name": "deliveries", "description": "Aid handed out (confirmed ones count)."},
+            {"name": "partners", "description": "Partner organisations."},
+            {"name": "regions", "description": "Administrative regions."},
+        ],
+    }
+)
+# API 404s stay JSON 404s instead of redirects to /<lang>/…: see portal/locale.py.
+TRACKER_API_THROTTLE = {
+    "anon": env.str("API_THROTTLE_ANON", "120/min"),
+    "key": env.str("API_THROTTLE_KEY", "600/min"),
+}
+TRACKER_API_MAX_PAGE_SIZE = 100
+TRACKER_API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", 64 * 1024)
+TRACKER_API_CACHE_SECONDS = env.int("API_CACHE_SECONDS", 60)
+TRACKER_API_IDEMPOTENCY_HOURS = 48  # "at least 24 hours", with a margin for slow retries
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", [])
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_HEADERS = (
+    "accept",
+    "accept-language",
+    "authorization",
+    "content-type",
+    "idempotency-key",
+    "if-none-match",
+    "if-modified-since",
+)
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Retry-After", "Location", "Idempotency-Replayed")
+WAGTAILAPI_LIMIT_MAX = TRACKER_API_MAX_PAGE_SIZE

@@ -1,0 +1,54 @@
+"""``Authorization: Bearer <key>``: a partner API key authenticates as its service account."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from rest_framework import exceptions
+from rest_framework.authentication import BaseAuthentication, get_authorization_header
+
+from .models import PartnerApiKey
+from .models.keys import LOOKUP_LENGTH
+
+# Writing last_used_at on every request would turn each read into a write; once a minute is enough.
+LAST_USED_RESOLUTION = timedelta(minutes=1)
+
+
+class PartnerKeyAuthentication(BaseAuthentication):
+    """Authenticates a partner key; ``request.auth`` is the ``PartnerApiKey``.
+
+    A missing header leaves the request anonymous (reads are public); a malformed, unknown
+    or revoked key is refused with ``401``.
+    """
+
+    keyword = b"bearer"
+
+    def authenticate(self, request):
+        header = get_authorization_header(request).split()
+        if not header or header[0].lower() != self.keyword:
+            return None
+        if len(header) != 2:
+            raise exceptions.AuthenticationFailed(
+                _("Send the key as 'Authorization: Bearer <key>'.")
+            )
+        try:
+            raw = header[1].decode("ascii")
+        except UnicodeError as error:
+            raise exceptions.AuthenticationFailed(_("This API key is not valid.")) from error
+        key = (
+            PartnerApiKey.objects.select_related("user", "partner")
+            .filter(lookup=raw[:LOOKUP_LENGTH])
+            .first()
+        )
+        if key is None or len(raw) <= LOOKUP_LENGTH or not key.matches(raw):
+            raise exceptions.AuthenticationFailed(_("This API key is not valid."))
+        if not key.is_active:
+            raise exceptions.AuthenticationFailed(_("This API key has been revoked."))
+        now = timezone.now()
+        if key.last_used_at is None or now - key.last_used_at > LAST_USED_RESOLUTION:
+            PartnerApiKey.objects.filter(pk=key.pk).update(last_used_at=now)
+            key.last_used_at = now
+        return key.user, key
+
+    def authenticate_header(self, request):
+        return 'Bearer realm="api"'

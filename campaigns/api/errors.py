@@ -1,0 +1,76 @@
+"""One error shape for the whole tracker API, whatever went wrong.
+
+``{"detail": "…", "code": "…", "errors": {"field": ["message", …]}}`` — ``errors`` names
+each bad field (``non_field_errors`` for the body as a whole). Service errors map to the same
+shape: ``TrackerValidationError`` → ``400``, ``TrackerPermissionDenied`` → ``403``.
+"""
+
+from django.core.exceptions import RequestDataTooBig
+from django.utils.translation import gettext_lazy as _
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from campaigns.tracker.services import TrackerPermissionDenied, TrackerValidationError
+
+
+class RequestTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = _("The request body is too large.")
+    default_code = "too_large"
+
+
+class IdempotencyConflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = _(
+        "This Idempotency-Key was already used with a different request; use a new key."
+    )
+    default_code = "idempotency_conflict"
+
+
+def _flatten(detail):
+    """DRF error details (nested lists/dicts) as ``{field: [message, ...]}`` of plain text."""
+    if isinstance(detail, dict):
+        out = {}
+        for field, value in detail.items():
+            messages = value if isinstance(value, list) else [value]
+            out[str(field)] = [
+                " ".join(_flatten(m).get("non_field_errors", []))
+                if isinstance(m, dict | list)
+                else str(m)
+                for m in messages
+            ]
+        return out
+    if isinstance(detail, list):
+        return {"non_field_errors": [str(m) for m in detail]}
+    return {"non_field_errors": [str(detail)]}
+
+
+def body(detail, code, errors=None):
+    return {"detail": str(detail), "code": code, "errors": errors or {}}
+
+
+def exception_handler(exc, context):
+    """DRF's handler, then every error rewritten to the one shape above (never a 500 for input)."""
+    if isinstance(exc, TrackerValidationError):
+        return Response(
+            body(_("Some fields are not valid."), "invalid", exc.as_json()),
+            status=status.HTTP_400_BAD_REQUEST,
+        )
+    if isinstance(exc, TrackerPermissionDenied):
+        return Response(
+            body(exc.message, "permission_denied", exc.as_json()),
+            status=status.HTTP_403_FORBIDDEN,
+        )
+    if isinstance(exc, RequestDataTooBig):
+        exc = RequestTooLarge()
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ValidationError):
+        response.data = body(_("Some fields are not valid."), "invalid", _flatten(exc.detail))
+        return response
+    message = response.data.get("detail", "") if isinstance(response.data, dict) else ""
+    code = getattr(message, "code", None) or "error"
+    response.data = body(message or _("The request failed."), code)
+    return response

@@ -1,0 +1,88 @@
+"""Filters for the tracker lists (django-filter): by campaign, partner, status, region, …
+
+Campaign and partner ids may be any language's page: entries are matched through the
+page's translation group, so ``?campaign=<French id>`` finds the same entries as the Arabic id.
+``updated_since`` returns what changed at or after a moment, for incremental sync.
+"""
+
+from datetime import UTC
+
+import django_filters
+from django.db.models import Subquery
+from wagtail.models import Page
+
+from campaigns.tracker.models import (
+    Category,
+    Contribution,
+    ContributionKind,
+    ContributionStatus,
+    Delivery,
+    Need,
+    NeedStatus,
+    Urgency,
+)
+
+
+def _same_page(field):
+    def method(queryset, name, value):
+        keys = Page.objects.filter(pk=value).values("translation_key")
+        return queryset.filter(**{f"{field}__translation_key__in": Subquery(keys)})
+
+    return method
+
+
+def _changed_since(queryset, name, value):
+    # In UTC: PostgreSQL refuses offsets beyond ±15:59 that ISO 8601 text may carry.
+    return queryset.filter(updated_at__gte=value.astimezone(UTC))
+
+
+class EntryFilter(django_filters.FilterSet):
+    campaign = django_filters.NumberFilter(
+        method=_same_page("campaign"), help_text="Campaign page id (any language)."
+    )
+    partner = django_filters.NumberFilter(
+        method=_same_page("partner"), help_text="Partner page id (any language)."
+    )
+    updated_since = django_filters.IsoDateTimeFilter(
+        method=_changed_since,
+        help_text="ISO 8601 date-time: entries changed at or after it.",
+    )
+
+
+class NeedFilter(EntryFilter):
+    status = django_filters.ChoiceFilter(choices=NeedStatus.choices)
+    category = django_filters.ChoiceFilter(choices=Category.choices)
+    urgency = django_filters.ChoiceFilter(choices=Urgency.choices)
+    region = django_filters.CharFilter(field_name="region__code", help_text="e.g. TN-42")
+
+    class Meta:
+        model = Need
+        fields = ["campaign", "partner", "status", "category", "urgency", "region"]
+
+
+class ContributionFilter(EntryFilter):
+    need = django_filters.NumberFilter(field_name="need_id")
+    status = django_filters.ChoiceFilter(choices=ContributionStatus.choices)
+    kind = django_filters.ChoiceFilter(choices=ContributionKind.choices)
+    category = django_filters.ChoiceFilter(field_name="need__category", choices=Category.choices)
+    region = django_filters.CharFilter(
+        field_name="need__region__code", help_text="The need's region."
+    )
+    currency = django_filters.CharFilter()
+
+    class Meta:
+        model = Contribution
+        fields = ["campaign", "partner", "need", "status", "kind", "category", "region", "currency"]
+
+
+class DeliveryFilter(EntryFilter):
+    need = django_filters.NumberFilter(field_name="need_id")
+    category = django_filters.ChoiceFilter(field_name="need__category", choices=Category.choices)
+    region = django_filters.CharFilter(field_name="region__code")
+    confirmed = django_filters.BooleanFilter(
+        field_name="confirmed_at", lookup_expr="isnull", exclude=True
+    )
+
+    class Meta:
+        model = Delivery
+        fields = ["campaign", "partner", "need", "category", "region", "confirmed"]

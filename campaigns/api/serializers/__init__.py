@@ -1,0 +1,1 @@
+"""Serializers of the tracker API: public reads (``read``, ``figures``) and writes (``write``)."""

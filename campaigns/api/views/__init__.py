@@ -1,0 +1,1 @@
+"""Tracker API views (``/api/v1/``)."""

@@ -1,0 +1,76 @@
+"""What every tracker API view shares: JSON only, keys, scopes, limits, caching headers."""
+
+from django.conf import settings
+from rest_framework import viewsets
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.parsers import JSONParser
+from rest_framework.renderers import JSONRenderer
+
+from ..authentication import PartnerKeyAuthentication
+from ..errors import RequestTooLarge, exception_handler
+from ..http import conditional
+from ..localization import requested_language
+from ..permissions import ReadOrKeyWithScope
+from ..schema import TrackerAutoSchema
+from ..throttling import AnonymousClientThrottle, PartnerKeyThrottle
+
+
+class TrackerPagination(PageNumberPagination):
+    """``?page=2&page_size=50``; ``page_size`` is capped at ``TRACKER_API_MAX_PAGE_SIZE``."""
+
+    page_size = 20
+    page_size_query_param = "page_size"
+
+    @property
+    def max_page_size(self):
+        return settings.TRACKER_API_MAX_PAGE_SIZE
+
+
+class TrackerAPIViewSet(viewsets.GenericViewSet):
+    """Base of the ``/api/v1/`` views.
+
+    Reads are public; writes need a partner key (``Authorization: Bearer …``) with the view's
+    ``write_scope``. Bodies are JSON only (``415`` otherwise) and at most
+    ``TRACKER_API_MAX_BODY_BYTES`` (``413``). Every successful GET carries an ``ETag``.
+    """
+
+    authentication_classes = [PartnerKeyAuthentication]
+    permission_classes = [ReadOrKeyWithScope]
+    throttle_classes = [AnonymousClientThrottle, PartnerKeyThrottle]
+    parser_classes = [JSONParser]
+    renderer_classes = [JSONRenderer]
+    pagination_class = TrackerPagination
+    schema = TrackerAutoSchema()
+    lookup_value_regex = r"[0-9]+"
+    write_scope = None
+
+    def initial(self, request, *args, **kwargs):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.TRACKER_API_MAX_BODY_BYTES:
+            raise RequestTooLarge()
+        super().initial(request, *args, **kwargs)
+        self.language = requested_language(request)
+
+    def get_exception_handler(self):
+        return exception_handler
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["language"] = getattr(self, "language", settings.LANGUAGE_CODE)
+        return context
+
+    def last_modified(self, response):
+        """The detail's ``updated_at`` (lists have none: a deletion would not show in it)."""
+        data = response.data if isinstance(response.data, dict) else {}
+        if "results" in data:
+            return None
+        return data.get("updated_at")
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code == 200 and request.method in ("GET", "HEAD"):
+            response = conditional(request, response, self.last_modified(response))
+        return response
