@@ -1,13 +1,18 @@
 """Keep the roles complete as the site grows (new models, new locales, new press rooms)."""
 
 from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
 from django.db.models.signals import post_migrate
 from wagtail.signals import page_published
 
 from .roles import sync_roles
 
 
-def sync_roles_after_migrate(sender, **kwargs):
+def sync_roles_after_migrate(sender, using="default", **kwargs):
+    # post_migrate reaches this app before the apps listed after it have their permissions
+    # (e.g. when a test database is flushed): create every app's permissions first.
+    for app_config in global_apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
     sync_roles(global_apps)
 
 

@@ -7,6 +7,7 @@ from MEDIA_ROOT by a Playwright route (the live server serves static files only)
 request the page makes is recorded.
 """
 
+import importlib
 import mimetypes
 import os
 from pathlib import Path
@@ -66,6 +67,16 @@ def rebuild_base():
         Collection.add_root(name="Root")
     if not Page.objects.filter(depth=1).exists():
         Page.add_root(instance=Page(title="Root", slug="root", locale=arabic))
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
+    regions = importlib.import_module("campaigns.tracker.migrations.0002_tunisia_governorates")
+    from campaigns.tracker.models import Region
+
+    if not Region.objects.exists():
+        regions.add_governorates(apps, None)
     if not HomePage.objects.exists():
         root = Page.objects.get(depth=1)
         home = root.add_child(

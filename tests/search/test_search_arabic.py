@@ -1,6 +1,7 @@
 """People type Arabic with or without hamza, dots, vowels; French without accents. All find."""
 
 import pytest
+from wagtail.models import Page
 
 from search.service import search_site
 from search.text import normalise
@@ -10,7 +11,8 @@ def titles(language, query):
     outcome = search_site(query, language)
     # Nothing from another language, whatever the query.
     assert {r.obj.locale.language_code for r in outcome.page} <= {language}
-    return [result.title for result in outcome.page]
+    # The demo's needs use the same words; these tests are about pages.
+    return [result.title for result in outcome.page if isinstance(result.obj, Page)]
 
 
 def test_normalisation_folds_the_letters_people_use_interchangeably():

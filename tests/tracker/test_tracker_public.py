@@ -50,8 +50,12 @@ def test_needs_page_shows_figures_in_words_in_every_language(client, campaign, f
     assert response.status_code == 200
     page = response.content.decode()
     assert f'lang="{language}"' in page
-    assert ('dir="rtl"' in page) == (language == "ar")
+    html_dir = "rtl" if language == "ar" else "ltr"
+    assert f'<html lang="{language}" dir="{html_dir}">' in page
     assert "طرود غذائية للأسر" in page  # no translation yet: the source text
+    # …marked as Arabic inside a French or English page.
+    marked = ' lang="ar" dir="rtl">طرود غذائية للأسر<'
+    assert (marked in page) == (language != "ar")
     assert "250" in page and "500" in page  # received of target, as text
     heading = {"ar": "حصيلة الحملة", "fr": "Totaux de la campagne", "en": "Campaign totals"}
     assert heading[language] in page
