@@ -26,8 +26,7 @@ URLS = ["/healthz/ping", "/ar/", "/ar/jesr/", "/fr/jesr/"]
 def setup(no_page_cache):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
-    if no_page_cache:
-        os.environ["PAGE_CACHE_SECONDS"] = "0"
+    os.environ["PAGE_CACHE_SECONDS"] = "0" if no_page_cache else "600"
     import django
 
     django.setup()
