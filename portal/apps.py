@@ -8,7 +8,8 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        from portal import cache_outage, edge
+        from portal import cache_outage, edge, page_cache
 
         edge.connect_signals()
+        page_cache.connect_signals()
         cache_outage.install()

@@ -58,11 +58,15 @@ def urls_for(pages):
 
 def purge_urls(urls):
     """Purge these URLs once the current transaction commits (immediately outside one)."""
+    from portal import page_cache
+
+    page_cache.invalidate()  # the origin's HTML copies first: a purged URL is re-fetched
     urls = sorted(set(urls))
     if not urls:
         return
 
     def send():
+        page_cache.invalidate()
         logger.info("Purging %d URL(s) from the edge cache", len(urls))
         PurgeBatch(urls).purge()
 

@@ -40,8 +40,11 @@ def invalidate(campaign_id):
     """
     if campaign_id is None:
         return
+    from portal import page_cache
+
     _bump(campaign_id)
     transaction.on_commit(lambda: _bump(campaign_id))
+    page_cache.invalidate()  # pages showing the figures, rendered by the origin
     purge_edge(campaign_id)
 
 

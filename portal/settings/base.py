@@ -333,3 +333,8 @@ CORS_ALLOW_HEADERS = (
 )
 CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Retry-After", "Location", "Idempotency-Replayed")
 WAGTAILAPI_LIMIT_MAX = TRACKER_API_MAX_PAGE_SIZE
+# --- performance (perf): the origin's anonymous page cache, see portal/page_cache.py ---
+# Seconds an anonymous page's HTML is kept (any database write retires it sooner). Needs a
+# cache shared by every process (Redis): off by default with the per-process memory cache.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
+MIDDLEWARE = [*MIDDLEWARE, "portal.page_cache.PageCacheMiddleware"]

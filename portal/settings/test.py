@@ -27,3 +27,8 @@ STORAGES["private"] = {
     "BACKEND": "portal.storage.PrivateFileSystemStorage",
     "OPTIONS": {"location": tempfile.mkdtemp(prefix="portal-test-private-"), "expire": 300},
 }
+
+# --- performance (perf) ---
+# Off for the suite (rolled-back tests would leave copies of rolled-back content in the
+# memory cache); tests/perf switches it on, bench/render_profile.py through the environment.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", 0)

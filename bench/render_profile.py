@@ -1,0 +1,96 @@
+"""Origin render cost in-process: median ms per anonymous render, pages vs the framework floor.
+
+    python bench/render_profile.py                 # builds the demo in a throw-away SQLite db
+    python bench/render_profile.py -n 200 --profile /ar/jesr/   # plus cProfile's top costs
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_perf_bench python bench/render_profile.py
+
+Renders each URL through Django's test client (full middleware stack, no network, no edge
+cache) and prints the median and p90 per render, the SQL queries of a repeated request, and
+the ratio to ``/healthz/ping`` (a view doing no database or cache work), side by side in one
+run. ``--no-page-cache`` measures the render with the anonymous page cache switched off.
+"""
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import statistics
+import sys
+import time
+from pathlib import Path
+
+URLS = ["/healthz/ping", "/ar/", "/ar/jesr/", "/fr/jesr/"]
+
+
+def setup(no_page_cache):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+    os.environ["PAGE_CACHE_SECONDS"] = "0" if no_page_cache else "600"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from portal.catalogues import compile_all
+
+    compile_all()
+    with open(os.devnull, "w") as quiet:
+        call_command("migrate", verbosity=0, stdout=quiet)
+        call_command("load_demo_content", stdout=quiet)
+
+
+def timed(client, url, n):
+    samples = []
+    for _ in range(n):
+        start = time.perf_counter()
+        response = client.get(url)
+        samples.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, f"{url}: {response.status_code}"
+    samples.sort()
+    return statistics.median(samples), samples[int(len(samples) * 0.9) - 1]
+
+
+def queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(url)
+    return len(ctx.captured_queries)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("-n", type=int, default=200, help="renders per URL")
+    parser.add_argument("--profile", metavar="URL", help="cProfile this URL, print top costs")
+    parser.add_argument("--no-page-cache", action="store_true")
+    args = parser.parse_args()
+    setup(args.no_page_cache)
+    from django.test import Client
+
+    client = Client()
+    for url in URLS:  # warm: first render fills renditions, caches, template loaders
+        for _ in range(3):
+            client.get(url)
+    rows = []
+    for url in URLS:
+        median, p90 = timed(client, url, args.n)
+        rows.append((url, median, p90, queries(client, url)))
+    floor = rows[0][1]
+    print(f"{'url':<16} {'median ms':>10} {'p90 ms':>8} {'queries':>8} {'x floor':>8}")
+    for url, median, p90, count in rows:
+        print(f"{url:<16} {median:>10.2f} {p90:>8.2f} {count:>8} {median / floor:>8.1f}")
+    if args.profile:
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(args.n):
+            client.get(args.profile)
+        profiler.disable()
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(45)
+        print(out.getvalue())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,159 @@
+"""The origin's own copy of anonymous page HTML, never older than the database.
+
+A page rendered for an anonymous visitor is kept in the Django cache (Redis in production)
+and handed to the next anonymous visitor of the same host, language and path without
+rendering it again. It is always correct because every cached copy is stored under a site-wide
+*generation* token that any write retires:
+
+* any model saved or deleted (pages, revisions, snippets, images, settings, tracker entries…),
+  except the few models a render itself writes (renditions) or that never show on a page;
+* publish, unpublish and move (``portal.edge`` bumps it before each edge purge);
+* tracker figures changing (``campaigns.tracker.cache.invalidate``);
+* the date changing (campaign state depends on today's date: the date is part of the key).
+
+The token is bumped at once and again after the transaction commits, so a render that read
+the old rows between the two can never be filed under the new token. The token is read
+*before* rendering, so a copy rendered while a write commits is filed under the old token.
+
+Only GET requests without a query string, from visitors with no session (not logged in, no
+preview), for Wagtail pages answering 200, that set no cookie, used no CSRF token and did not
+touch the session, are kept. Off unless ``PAGE_CACHE_SECONDS`` > 0 (by default on when
+``REDIS_URL`` is set: a per-process memory cache could not see other processes' writes).
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from portal.cache_headers import is_personal
+
+GENERATION_KEY = "pagecache:generation"
+HEADER = "X-Page-Cache"
+# Written while rendering, or never shown on a public page: they don't retire the cache.
+IGNORED_MODELS = {
+    "sessions.session",
+    "wagtailimages.rendition",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.modellogentry",
+    "wagtailusers.userprofile",
+    "auth.user",
+    "admin.logentry",
+    "contenttypes.contenttype",
+}
+KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link")
+
+
+def enabled():
+    return getattr(settings, "PAGE_CACHE_SECONDS", 0) > 0
+
+
+def generation():
+    token = cache.get(GENERATION_KEY)
+    if token is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+        token = cache.get(GENERATION_KEY)
+    return token
+
+
+def _bump():
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def invalidate():
+    """Retire every cached page now, and again when the current transaction commits."""
+    if not enabled():
+        return
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def on_write(sender, **kwargs):
+    if sender._meta.label_lower not in IGNORED_MODELS:
+        invalidate()
+
+
+def connect_signals():
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    post_save.connect(on_write, dispatch_uid="page-cache-save")
+    post_delete.connect(on_write, dispatch_uid="page-cache-delete")
+    m2m_changed.connect(on_write, dispatch_uid="page-cache-m2m")
+
+
+def _key(request, token):
+    return ":".join(
+        (
+            "pagecache",
+            token,
+            request.scheme,
+            request.get_host(),
+            get_language() or "",
+            timezone.localdate().isoformat(),
+            request.path,
+        )
+    )
+
+
+def _storable(request, response):
+    match = getattr(request, "resolver_match", None)
+    session = getattr(request, "session", None)
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and match is not None
+        and match.url_name == "wagtail_serve"
+        and not getattr(request, "is_preview", False)
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not (session is not None and session.modified)
+        and "private" not in response.get("Cache-Control", "")
+        and "no-store" not in response.get("Cache-Control", "")
+    )
+
+
+class PageCacheMiddleware:
+    """Serve anonymous page HTML from the cache; keep fresh renders for the next visitor.
+
+    Sits last in ``MIDDLEWARE``: the locale is active, the user known, scheduled releases
+    already published; the outer middlewares (edge headers, CSRF, session) still run.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self._is_candidate(request):
+            return self.get_response(request)
+        key = _key(request, generation())
+        stored = cache.get(key)
+        if stored is not None:
+            status, content, headers = stored
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response[HEADER] = "hit"
+            return response
+        response = self.get_response(request)
+        if _storable(request, response):
+            headers = [(h, response[h]) for h in KEPT_HEADERS if response.has_header(h)]
+            cache.set(
+                key, (response.status_code, response.content, headers), settings.PAGE_CACHE_SECONDS
+            )
+            response[HEADER] = "miss"
+        return response
+
+    @staticmethod
+    def _is_candidate(request):
+        user = getattr(request, "user", None)
+        return (
+            enabled()
+            and request.method == "GET"
+            and not request.META.get("QUERY_STRING")
+            and not is_personal(request)
+            and (user is None or not user.is_authenticated)
+        )
