@@ -5,10 +5,13 @@ over the entries written in that language; the matching entries are then listed 
 source (Arabic) entry, like every other list. Without ``ordering`` the best match comes first.
 """
 
+import re
+
 from drf_spectacular.utils import OpenApiParameter
 from wagtail.search.backends import get_search_backend
 
 from portal.localization.locales import locale_id_for_language
+from search.text import normalise
 
 MAX_QUERY_LENGTH = 200
 MAX_MATCHES = 500
@@ -22,9 +25,17 @@ SEARCH_PARAMETER = OpenApiParameter(
 )
 
 
+WORDS = re.compile(r"[^\W_]+")
+
+
 def search_query(request):
     """The words asked for (at most 200 characters), or "" for no search."""
     return (request.query_params.get("search") or "").strip()[:MAX_QUERY_LENGTH]
+
+
+def query_words(query):
+    """The query's words, normalised as the index is; punctuation alone leaves nothing."""
+    return " ".join(WORDS.findall(normalise(query)))
 
 
 def search_sources(request, sources, translations, language):
@@ -37,9 +48,12 @@ def search_sources(request, sources, translations, language):
     query = search_query(request)
     if not query or request.parser_context["view"].action != "list":
         return sources
+    words = query_words(query)
+    if not words:
+        return []  # something was searched for, but no word of it can match
     locale_id = locale_id_for_language(language)
     backend = get_search_backend("default", LANGUAGE=language)
-    matches = backend.search(query, translations.filter(locale_id=locale_id))[:MAX_MATCHES]
+    matches = backend.search(words, translations.filter(locale_id=locale_id))[:MAX_MATCHES]
     rank = {}
     for position, match in enumerate(matches):
         rank.setdefault(match.translation_key, position)

@@ -26,6 +26,7 @@ from wagtailmedia.api.views import MediaAPIViewSet
 
 from .http import conditional
 from .localization import LANGUAGE_CODES
+from .search import query_words
 from .throttling import AnonymousClientThrottle
 
 
@@ -109,6 +110,9 @@ class PortalPagesAPIViewSet(ConditionalGetMixin, PagesAPIViewSet):
 
     def listing_view(self, request):
         # ``search`` is stemmed in the active language: make it the one asked for (``locale``).
+        if "search" in request.GET and not query_words(request.GET["search"]):
+            # Punctuation alone: no word can match (and the backend cannot parse it).
+            return Response({"meta": {"total_count": 0}, "items": []})
         language = request.GET.get("locale")
         if language in LANGUAGE_CODES:
             with translation.override(language):

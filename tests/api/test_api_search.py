@@ -77,6 +77,15 @@ def test_search_keeps_the_other_filters_and_ordering(anon, campaign, medicine_ne
     assert long_query.status_code == 200
 
 
+@pytest.mark.parametrize("query", ["!!!", "%01", "_", "%D9%8E", "%F1%B5%BF%B4"])
+def test_a_search_without_words_finds_nothing_and_never_fails(anon, medicine_need, query):
+    for path in ("/api/v1/needs/", "/api/v1/partners/"):
+        response = anon.get(f"{path}?search={query}&locale=ar")
+        assert response.status_code == 200 and response.json()["results"] == []
+    response = anon.get(f"/api/v2/pages/?search={query}&locale=fr")
+    assert response.status_code == 200 and response.json()["items"] == []
+
+
 def test_partner_search(anon, partner):
     from wagtail.models import Locale
 
