@@ -11,6 +11,7 @@ import django_filters
 from django.db.models import Subquery
 from wagtail.models import Page
 
+from campaigns.press.models import Coverage, Medium
 from campaigns.tracker.models import (
     Category,
     Contribution,
@@ -86,3 +87,21 @@ class DeliveryFilter(EntryFilter):
     class Meta:
         model = Delivery
         fields = ["campaign", "partner", "need", "category", "region", "confirmed"]
+
+
+class CoverageFilter(django_filters.FilterSet):
+    campaign = django_filters.NumberFilter(
+        method=_same_page("campaign"), help_text="Campaign page id (any language)."
+    )
+    language = django_filters.CharFilter(help_text="The headline's language code, e.g. ar, fr.")
+    medium = django_filters.ChoiceFilter(choices=Medium.choices)
+    date_after = django_filters.DateFilter(
+        field_name="date", lookup_expr="gte", help_text="ISO date: published on or after it."
+    )
+    date_before = django_filters.DateFilter(
+        field_name="date", lookup_expr="lte", help_text="ISO date: published on or before it."
+    )
+
+    class Meta:
+        model = Coverage
+        fields = ["campaign", "language", "medium", "date_after", "date_before"]

@@ -9,6 +9,7 @@ from rest_framework.routers import SimpleRouter
 
 from .views.directory import CampaignViewSet, PartnerViewSet, RegionViewSet
 from .views.entries import ContributionViewSet, DeliveryViewSet, NeedViewSet
+from .views.press import CoverageViewSet
 
 router = SimpleRouter()
 router.register("campaigns", CampaignViewSet, basename="tracker-campaign")
@@ -17,6 +18,7 @@ router.register("contributions", ContributionViewSet, basename="tracker-contribu
 router.register("deliveries", DeliveryViewSet, basename="tracker-delivery")
 router.register("partners", PartnerViewSet, basename="tracker-partner")
 router.register("regions", RegionViewSet, basename="tracker-region")
+router.register("coverage", CoverageViewSet, basename="tracker-coverage")
 
 
 @csrf_exempt

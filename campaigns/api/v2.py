@@ -6,9 +6,12 @@
   ``?translation_of=<id>&locale=fr`` lists it; ``find/?html_path=/fr/jesr/`` finds it. When
   the page has no live translation in that language the answer is ``404`` with
   ``"reason": "not_translated"`` — never another language in its place.
+* ``?search=…&locale=fr`` stems the query in French (the portal's Arabic-aware backend,
+  ``docs/search.md``), whatever ``Accept-Language`` says.
 """
 
 from django.http import Http404
+from django.utils import translation
 from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.fields import ReadOnlyField
@@ -22,6 +25,8 @@ from wagtailmedia.api.serializers import MediaItemSerializer
 from wagtailmedia.api.views import MediaAPIViewSet
 
 from .http import conditional
+from .localization import LANGUAGE_CODES
+from .search import query_words
 from .throttling import AnonymousClientThrottle
 
 
@@ -104,7 +109,16 @@ class PortalPagesAPIViewSet(ConditionalGetMixin, PagesAPIViewSet):
         return page.specific
 
     def listing_view(self, request):
-        response = super().listing_view(request)
+        # ``search`` is stemmed in the active language: make it the one asked for (``locale``).
+        if "search" in request.GET and not query_words(request.GET["search"]):
+            # Punctuation alone: no word can match (and the backend cannot parse it).
+            return Response({"meta": {"total_count": 0}, "items": []})
+        language = request.GET.get("locale")
+        if language in LANGUAGE_CODES:
+            with translation.override(language):
+                response = super().listing_view(request)
+        else:
+            response = super().listing_view(request)
         asked = request.GET.get("translation_of"), request.GET.get("locale")
         if all(asked) and response.data["meta"]["total_count"] == 0:
             page = self.get_base_queryset().filter(pk=asked[0]).first()

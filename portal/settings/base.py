@@ -290,7 +290,8 @@ REST_FRAMEWORK.update(
 SPECTACULAR_SETTINGS.update(
     {
         "DESCRIPTION": (
-            "Public reads of campaigns, needs, contributions, deliveries, partners and regions; "
+            "Public reads of campaigns, needs, contributions, deliveries, partners, regions and "
+            "press coverage; "
             "writes by partner organisations' systems with a partner API key "
             "(`Authorization: Bearer …`). Errors: `{detail, code, errors: {field: [...]}}`. "
             "POST accepts an `Idempotency-Key` header; GET answers carry an `ETag`."
@@ -308,6 +309,7 @@ SPECTACULAR_SETTINGS.update(
             {"name": "deliveries", "description": "Aid handed out (confirmed ones count)."},
             {"name": "partners", "description": "Partner organisations."},
             {"name": "regions", "description": "Administrative regions."},
+            {"name": "coverage", "description": "What the media published (press coverage)."},
         ],
     }
 )

@@ -174,9 +174,8 @@ class ContributionSerializer(OwnerFieldsMixin, serializers.Serializer):
         help_text="The donor's name only if they agreed to show it; null means anonymous."
     )
     source = serializers.ChoiceField(choices=Source.choices, read_only=True)
-    reference = serializers.CharField(
-        read_only=True, required=False, help_text="Only for the partner's own key."
-    )
+    # Not read_only: the schema would then call it required, and anonymous reads omit it.
+    reference = serializers.CharField(required=False, help_text="Only for the partner's own key.")
     created_at = serializers.DateTimeField(read_only=True)
     updated_at = serializers.DateTimeField(read_only=True)
 
@@ -200,9 +199,8 @@ class DeliverySerializer(OwnerFieldsMixin, serializers.Serializer):
     confirmed_at = serializers.DateTimeField(read_only=True, allow_null=True)
     over_received = serializers.BooleanField(read_only=True)
     source = serializers.ChoiceField(choices=Source.choices, read_only=True)
-    reference = serializers.CharField(
-        read_only=True, required=False, help_text="Only for the partner's own key."
-    )
+    # Not read_only: the schema would then call it required, and anonymous reads omit it.
+    reference = serializers.CharField(required=False, help_text="Only for the partner's own key.")
     created_at = serializers.DateTimeField(read_only=True)
     updated_at = serializers.DateTimeField(read_only=True)
 

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from rest_framework import viewsets
+from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
@@ -51,6 +52,11 @@ class TrackerAPIViewSet(viewsets.GenericViewSet):
             length = 0
         if length > settings.TRACKER_API_MAX_BODY_BYTES:
             raise RequestTooLarge()
+        if request.method.lower() not in self.http_method_names or not hasattr(
+            self, request.method.lower()
+        ):
+            # A method this address never accepts is 405 for everyone, before keys and scopes.
+            raise MethodNotAllowed(request.method)
         super().initial(request, *args, **kwargs)
         self.language = requested_language(request)
 

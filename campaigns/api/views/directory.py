@@ -16,6 +16,7 @@ from campaigns.tracker.models import Region
 
 from ..localization import attach_translations
 from ..schema import LOCALE_PARAMETER, read_responses
+from ..search import SEARCH_PARAMETER, search_sources
 from ..serializers import figures, read
 from .base import TrackerAPIViewSet
 
@@ -126,7 +127,13 @@ class PartnerViewSet(PageViewSet):
     queryset = PartnerPage.objects.none()  # for the schema; get_queryset() serves
     serializer_class = read.PartnerSerializer
 
-    @extend_schema(parameters=[LOCALE_PARAMETER], responses=read_responses(read.PartnerSerializer))
+    def filter_queryset(self, queryset):
+        return search_sources(self.request, queryset, self.model.objects.live(), self.language)
+
+    @extend_schema(
+        parameters=[LOCALE_PARAMETER, SEARCH_PARAMETER],
+        responses=read_responses(read.PartnerSerializer),
+    )
     def list(self, request, *args, **kwargs):
         return super().list(request, *args, **kwargs)
 

@@ -22,6 +22,7 @@ from ..idempotency import idempotent
 from ..localization import attach_translations
 from ..models import Scope
 from ..schema import LOCALE_PARAMETER, read_responses, write_responses
+from ..search import SEARCH_PARAMETER, search_sources
 from ..serializers import read, write
 from .base import TrackerAPIViewSet
 
@@ -91,7 +92,15 @@ class NeedViewSet(mixins.CreateModelMixin, EntryViewSet):
     def prepare(self, objects):
         return attach_translations(objects, self.language, ["title", "description"], Need.objects)
 
-    @extend_schema(parameters=[LOCALE_PARAMETER], responses=read_responses(read.NeedSerializer))
+    def filter_queryset(self, queryset):
+        # The other filters and ordering first, then the search narrows what they kept.
+        queryset = super().filter_queryset(queryset)
+        return search_sources(self.request, queryset, Need.objects.all(), self.language)
+
+    @extend_schema(
+        parameters=[LOCALE_PARAMETER, SEARCH_PARAMETER],
+        responses=read_responses(read.NeedSerializer),
+    )
     def list(self, request, *args, **kwargs):
         return super().list(request, *args, **kwargs)
 
