@@ -74,6 +74,7 @@ def test_unknown_page_is_json_404(anon):
     assert response.status_code == 404 and response.json()["message"]
 
 
+@pytest.mark.usefixtures("no_demo_media")
 def test_images_documents_and_media_endpoints(anon, demo):
     images = items(anon.get("/api/v2/images/"))
     assert images and images[0]["meta"]["download_url"]
@@ -81,6 +82,7 @@ def test_images_documents_and_media_endpoints(anon, demo):
     assert items(anon.get("/api/v2/media/")) == []
 
 
+@pytest.mark.usefixtures("no_demo_media")
 def test_media_items_have_file_and_poster_urls(anon, demo):
     from django.core.files.base import ContentFile
     from wagtailmedia.models import Media
