@@ -12,8 +12,6 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from wagtail.documents import get_document_model
-from wagtail.models import Locale
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtailmedia.models import get_media_model
 
 from campaigns.press.kit_archive import ensure_archives
@@ -29,7 +27,7 @@ from campaigns.press.models import (
 
 from . import facts
 from .images import PALETTE, demo_image
-from .translate import TARGET_LANGUAGES, MissingDemoTranslation, translate
+from .translate import retranslate, translate
 
 AR = 0
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -312,38 +310,6 @@ def build_press(context, log):
 
 
 @transaction.atomic
-def retranslate(instance, catalogue, languages=TARGET_LANGUAGES):
-    """Bring existing translations up to date after the source gained new text."""
-    source, created = TranslationSource.get_or_create_from_instance(instance)
-    if not created:
-        source.update_from_db()
-    segments = list(StringSegment.objects.filter(source=source).select_related("string", "context"))
-    results = {}
-    for code in languages:
-        locale = Locale.objects.get(language_code=code)
-        translation, _created = Translation.objects.get_or_create(
-            source=source, target_locale=locale, defaults={"enabled": True}
-        )
-        for segment in segments:
-            text = catalogue.get(segment.string.data, {}).get(code)
-            if text is None:
-                raise MissingDemoTranslation(
-                    f"No {code} text for {segment.context.path}: {segment.string.data!r}"
-                )
-            StringTranslation.objects.update_or_create(
-                translation_of=segment.string,
-                locale=locale,
-                context=segment.context,
-                defaults={
-                    "data": text,
-                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                },
-            )
-        translation.save_target(publish=True)
-        results[code] = instance.get_translation(locale)
-    return results
-
-
 def _translate_captions(translations):
     """Each translation of the release gets captions in its own language."""
     texts = dict(zip(("fr", "en"), TRANSCRIPT[1:], strict=True))

@@ -33,24 +33,45 @@ def translate(instance, catalogue, languages=TARGET_LANGUAGES):
         if existing is not None:
             results[code] = existing
             continue
-        translation, _created = Translation.objects.get_or_create(
-            source=source, target_locale=locale, defaults={"enabled": True}
-        )
-        for segment in segments:
-            text = catalogue.get(segment.string.data, {}).get(code)
-            if text is None:
-                raise MissingDemoTranslation(
-                    f"No {code} text for {segment.context.path}: {segment.string.data!r}"
-                )
-            StringTranslation.objects.update_or_create(
-                translation_of=segment.string,
-                locale=locale,
-                context=segment.context,
-                defaults={
-                    "data": text,
-                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                },
-            )
-        translation.save_target(publish=True)
+        _save_translation(source, segments, locale, catalogue, strict=True)
         results[code] = instance.get_translation(locale)
     return results
+
+
+@transaction.atomic
+def retranslate(instance, catalogue, languages=TARGET_LANGUAGES, strict=True):
+    """Bring the fr/en translations up to date after the Arabic source gained new text.
+
+    With ``strict=False`` a segment missing from the catalogue keeps its earlier translation.
+    """
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
+    segments = list(StringSegment.objects.filter(source=source).select_related("string", "context"))
+    results = {}
+    for code in languages:
+        locale = Locale.objects.get(language_code=code)
+        _save_translation(source, segments, locale, catalogue, strict=strict)
+        results[code] = instance.get_translation(locale)
+    return results
+
+
+def _save_translation(source, segments, locale, catalogue, *, strict):
+    """Store the catalogue's text for each segment, then save (publish) the translation."""
+    code = locale.language_code
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    for segment in segments:
+        text = catalogue.get(segment.string.data, {}).get(code)
+        if text is None:
+            if not strict:
+                continue  # translated earlier (e.g. the page title)
+            raise MissingDemoTranslation(
+                f"No {code} text for {segment.context.path}: {segment.string.data!r}"
+            )
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+        )
+    translation.save_target(publish=True)
