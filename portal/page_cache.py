@@ -44,6 +44,15 @@ IGNORED_MODELS = {
     "auth.user",
     "admin.logentry",
     "contenttypes.contenttype",
+    # Written by visitors and API clients but shown on no public page: a search, an offer
+    # still pending, an API key's use or a retry record must not retire every cached page.
+    "portal_search.searchterm",
+    "wagtailsearchpromotions.query",
+    "wagtailsearchpromotions.querydailyhits",
+    "people.offer",
+    "people.invitation",
+    "tracker_api.partnerapikey",
+    "tracker_api.idempotencyrecord",
 }
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link")
 

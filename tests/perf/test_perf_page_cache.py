@@ -106,3 +106,17 @@ def test_a_query_string_or_an_off_switch_bypasses_the_cache(client, demo, settin
     assert get(client, url + "?utm=x").get("X-Page-Cache") is None
     settings.PAGE_CACHE_SECONDS = 0
     assert get(client, url).get("X-Page-Cache") is None
+
+
+def test_visitors_searches_and_pending_offers_keep_the_cached_pages(client, demo, page_cache):
+    from campaigns.people.models import Offer
+    from search.models import SearchTerm
+
+    url = demo["campaign"].url
+    get(client, url)
+    client.get("/ar/search/", {"q": "كلمة لم يبحث عنها أحد"})
+    assert SearchTerm.objects.filter(example="كلمة لم يبحث عنها أحد").exists()
+    assert get(client, url)["X-Page-Cache"] == "hit"
+    offer = Offer.objects.first()
+    offer.save()  # a write of a pending offer (not shown on any page)
+    assert get(client, url)["X-Page-Cache"] == "hit"
