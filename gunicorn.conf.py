@@ -34,3 +34,11 @@ if os.environ.get("GUNICORN_CONTROL_SOCKET"):
     control_socket = os.environ["GUNICORN_CONTROL_SOCKET"]
 else:
     control_socket_disable = True
+
+
+def when_ready(server):
+    """In the master, before the first fork: load what every worker would load on its own."""
+    if preload_app:
+        from portal.warmup import warm
+
+        server.log.info("warm-up: %d templates compiled, URLs and catalogues loaded", warm())
