@@ -32,6 +32,7 @@ migrate: install
 
 demo: migrate
 	$(MANAGE) load_demo_content
+	$(MANAGE) set_site_url http://$(HOST):$(PORT)
 
 admin: migrate
 	$(MANAGE) ensure_admin
