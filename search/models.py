@@ -47,17 +47,31 @@ class SearchTerm(models.Model):
             "last_searched_at": timezone.now(),
             "example": query[:255],
         }
-        if cls.objects.filter(language=language, query=key).update(**changes):
-            return
-        try:
-            with transaction.atomic():
-                cls.objects.create(
-                    language=language,
-                    query=key,
-                    example=query[:255],
-                    searches=1,
-                    no_result_searches=0 if result_count else 1,
-                    last_result_count=result_count,
-                )
-        except IntegrityError:  # another request created it first
-            cls.objects.filter(language=language, query=key).update(**changes)
+        with transaction.atomic():
+            _count_without_waiting_for_disk()
+            if cls.objects.filter(language=language, query=key).update(**changes):
+                return
+            try:
+                with transaction.atomic():
+                    cls.objects.create(
+                        language=language,
+                        query=key,
+                        example=query[:255],
+                        searches=1,
+                        no_result_searches=0 if result_count else 1,
+                        last_result_count=result_count,
+                    )
+            except IntegrityError:  # another request created it first
+                cls.objects.filter(language=language, query=key).update(**changes)
+
+
+def _count_without_waiting_for_disk():
+    """On PostgreSQL, commit this count without waiting for the disk (``synchronous_commit``
+    off for this transaction only): every search, even one served from the cache, writes a
+    count, and a flush to disk would cost more than the cached search itself. A crash can lose
+    the last fraction of a second of counts; it can never leave them inconsistent."""
+    connection = transaction.get_connection()
+    outermost = len(connection.atomic_blocks) == 1  # not inside the caller's transaction
+    if connection.vendor == "postgresql" and outermost:
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
