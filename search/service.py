@@ -83,8 +83,9 @@ def _chosen(group, type_filter, campaign_filter):
 
 
 class SiteSearch:
-    def __init__(self, query, language, type_filter="", campaign_filter=None):
+    def __init__(self, query, language, type_filter="", campaign_filter=None, request=None):
         self.query = query
+        self.request = request  # Wagtail keeps the site's root paths on it for page URLs
         self.language = language
         self.filters = (type_filter, campaign_filter)
         self.locale_id = locale_id_for_language(language)
@@ -177,7 +178,7 @@ class SiteSearch:
             if obj is None:
                 continue
             entry = sources[hit.source].entry
-            url = obj.get_url() if entry is None else entry.get_url(obj)
+            url = obj.get_url(self.request) if entry is None else entry.get_url(obj)
             campaign = self.campaigns.titles.get(hit.campaign_id) if self.campaigns else None
             results.append(
                 Result(
@@ -218,9 +219,11 @@ def _asked_page(page_number):
         return 1
 
 
-def search_site(query, language, *, type_filter="", campaign_filter=None, page_number=1):
+def search_site(
+    query, language, *, type_filter="", campaign_filter=None, page_number=1, request=None
+):
     """The visitor's search in ``language``: ranked results, facets, one page of results."""
-    search = SiteSearch(query, language, type_filter, campaign_filter)
+    search = SiteSearch(query, language, type_filter, campaign_filter, request)
     if search.locale_id is None:
         raise ValueError(f"No locale for language {language!r}")
     # Deep enough for the page asked for (a page past the end shows the last one: fetched

@@ -55,10 +55,11 @@ def search(request):
         type_filter=type_filter,
         campaign_filter=campaign_filter,
         page_number=page_number,
+        request=request,
     )
     promotions = []
     if outcome.page.number == 1:
-        promotions = promotions_for(query, locale_id_for_language(language))
+        promotions = promotions_for(query, locale_id_for_language(language), request)
     counted = None
     if not type_filter and not campaign_filter and outcome.page.number == 1:
         counted = outcome.total + len(promotions)
