@@ -264,7 +264,7 @@ def main():
     row("/robots.txt (framework floor)", floor, floor)
     empty, _ = median_ms(client, "/ar/search/")
     row("/ar/search/ (no query: template floor)", empty, floor)
-    worst_warm = 0
+    worst_warm = worst_cold = 0
     for language, query in QUERIES.items():
         url = f"/{language}/search/?q={query}"
         found = search_site(query, language).total
@@ -274,12 +274,16 @@ def main():
         assert warm_response.get("X-Search-Cache") == "hit", warm_response.get("X-Search-Cache")
         assert warm_response.content == cold_response.content  # the cache changes nothing shown
         worst_warm = max(worst_warm, warm / floor)
+        worst_cold = max(worst_cold, cold / floor)
         print(url)
         row("  cold (generation retired before each)", cold, floor, f"{found} results")
         row("  warm (repeated: search cache)", warm, floor, f"{found} results")
-    verdict = "OK" if worst_warm < 10 else "OVER TARGET"
-    print(f"\nworst warm ratio {worst_warm:.1f}x (target < 10x): {verdict}")
-    print("cold searches run in full (no cache): see the cold rows beside the template floor")
+    print(f"\nworst warm ratio {worst_warm:.1f}x (target < 10x): {verdict(worst_warm)}")
+    print(f"worst cold ratio {worst_cold:.1f}x (target < 10x): {verdict(worst_cold)}")
+
+
+def verdict(ratio):
+    return "OK" if ratio < 10 else "OVER TARGET"
 
 
 if __name__ == "__main__":
