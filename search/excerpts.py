@@ -5,6 +5,7 @@ Matching is done on the normalised text (so "الحمله" marks "الحملة",
 """
 
 import re
+from itertools import chain
 
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
@@ -35,22 +36,19 @@ def indexed_text(obj):
 
 
 def _match_spans(text, terms):
-    """(start, end) spans of the original text whose words start with a query term."""
+    """(start, end) spans of the original text whose words start with a query term, in
+    order, found only as far as they are read."""
     folded, positions = normalise_with_map(text)
-    spans = []
+    stems = [(term, re.sub(r"^(?:ال)", "", term)[:4] or term) for term in terms]
     for match in re.finditer(r"\w+", folded):
         word = match.group()
         # A word matches a term when one starts with the other's first 4 letters (light stemming:
         # "المساعدات" ~ "مساعدة"), ignoring the Arabic article and conjunctions before it.
         bare = re.sub(r"^(?:و|ف|ب|ل|ك)?(?:ال)?", "", word) or word
-        for term in terms:
-            stem = re.sub(r"^(?:ال)", "", term)[:4] or term
+        for term, stem in stems:
             if word.startswith(term) or bare.startswith(stem):
-                start = positions[match.start()]
-                end = positions[match.end() - 1] + 1
-                spans.append((start, end))
+                yield positions[match.start()], positions[match.end() - 1] + 1
                 break
-    return spans
 
 
 def highlight(text, query, length=EXCERPT_LENGTH):
@@ -58,15 +56,18 @@ def highlight(text, query, length=EXCERPT_LENGTH):
     if not text:
         return ""
     spans = _match_spans(text, query_terms(query))
+    first = next(spans, None)
     begin = 0
-    if spans and spans[0][0] > length // 3:
-        begin = text.rfind(" ", 0, spans[0][0] - length // 3) + 1
+    if first and first[0] > length // 3:
+        begin = text.rfind(" ", 0, first[0] - length // 3) + 1
     end = min(len(text), begin + length)
     if end < len(text):
         end = text.rfind(" ", begin, end) if text.rfind(" ", begin, end) > begin else end
     pieces = ["…"] if begin > 0 else []
     cursor = begin
-    for start, stop in spans:
+    for start, stop in chain([first], spans) if first else ():
+        if start >= end:
+            break  # the rest lies beyond the excerpt
         if start < cursor or stop > end:
             continue
         pieces.append(escape(text[cursor:start]))

@@ -1,5 +1,7 @@
 """What visitors search for, so staff can see popular queries and the ones that find nothing."""
 
+from contextlib import contextmanager
+
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -47,17 +49,34 @@ class SearchTerm(models.Model):
             "last_searched_at": timezone.now(),
             "example": query[:255],
         }
-        if cls.objects.filter(language=language, query=key).update(**changes):
-            return
-        try:
-            with transaction.atomic():
-                cls.objects.create(
-                    language=language,
-                    query=key,
-                    example=query[:255],
-                    searches=1,
-                    no_result_searches=0 if result_count else 1,
-                    last_result_count=result_count,
-                )
-        except IntegrityError:  # another request created it first
-            cls.objects.filter(language=language, query=key).update(**changes)
+        with _without_waiting_for_disk():
+            if cls.objects.filter(language=language, query=key).update(**changes):
+                return
+            try:
+                with transaction.atomic():
+                    cls.objects.create(
+                        language=language,
+                        query=key,
+                        example=query[:255],
+                        searches=1,
+                        no_result_searches=0 if result_count else 1,
+                        last_result_count=result_count,
+                    )
+            except IntegrityError:  # another request created it first
+                cls.objects.filter(language=language, query=key).update(**changes)
+
+
+@contextmanager
+def _without_waiting_for_disk():
+    """On PostgreSQL, commit a count without waiting for the disk (``synchronous_commit`` off
+    for its own transaction only): every search, even one served from the cache, writes a
+    count, and the flush to disk cost more than the cached search itself. A crash can lose the
+    last fraction of a second of counts; it can never leave them inconsistent."""
+    connection = transaction.get_connection()
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        yield  # elsewhere, or inside the caller's transaction: as it is
+        return
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+        yield

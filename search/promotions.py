@@ -14,8 +14,9 @@ def _key(query):
     return " ".join(normalise(query).split())
 
 
-def promotions_for(query, locale_id):
-    """[(title, url, description)] for the query, in the staff's order (two queries)."""
+def promotions_for(query, locale_id, request=None):
+    """[(title, url, description)] for the query, in the staff's order (one query, two when
+    a promoted page is found)."""
     key = _key(query)
     if not key:
         return []
@@ -26,6 +27,8 @@ def promotions_for(query, locale_id):
         )
         if _key(p.query.query_string) == key
     ]
+    if not promotions:
+        return []
     keys = [p.page.translation_key for p in promotions if p.page_id]
     localized = {
         page.translation_key: page
@@ -40,7 +43,7 @@ def promotions_for(query, locale_id):
             page = localized.get(promotion.page.translation_key)
             if page is None:
                 continue
-            items.append((page.title, page.get_url(), promotion.description))
+            items.append((page.title, page.get_url(request), promotion.description))
         elif promotion.external_link_url:
             title = promotion.external_link_text or promotion.external_link_url
             items.append((title, promotion.external_link_url, promotion.description))

@@ -1,16 +1,15 @@
 """The public search: every live page and registered snippet in one language, ranked together.
 
-:func:`search_site` runs one indexed query per source (pages, then each registered snippet),
-keeps the best ``MAX_HITS`` of each as light hits (type, id, score, campaign), counts the facets
-on all of them, filters by the chosen type and campaign, and loads full objects only for the
-page of results being shown.
+:func:`search_site` asks each source (pages, then each registered snippet, see
+:mod:`search.sources`) for its match counts per type and campaign (counted in SQL over every
+match: totals and facets are exact), then for the best matches up to the page being shown
+(light rows ranked in SQL), merges them, and loads full objects only for that page.
 """
 
 from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 from wagtail.models import Page
@@ -19,21 +18,10 @@ from wagtail.search.backends import get_search_backend
 from portal.localization.locales import locale_id_for_language
 
 from .excerpts import excerpt_for
-from .registry import registered_snippets, type_key
+from .registry import registered_snippets
+from .sources import PAGES, Source, page_queryset
 
-MAX_HITS = 200  # per source: the best 200 are ranked, counted in facets and paged through
 PER_PAGE = 10
-PAGES = "page"
-
-
-@dataclass
-class Hit:
-    type_key: str
-    pk: int
-    score: float
-    campaign_id: int | None = None
-    source: str = PAGES
-    obj: object = None
 
 
 @dataclass
@@ -86,104 +74,118 @@ class Campaigns:
         return row["pk"] if row else None
 
 
+def _chosen(group, type_filter, campaign_filter):
+    """Whether a (source, type, campaign) group passes the visitor's filters."""
+    _source, type_key, campaign = group
+    return (not type_filter or type_key == type_filter) and (
+        not campaign_filter or campaign == campaign_filter
+    )
+
+
 class SiteSearch:
-    def __init__(self, query, language):
+    def __init__(self, query, language, type_filter="", campaign_filter=None, request=None):
         self.query = query
+        self.request = request  # Wagtail keeps the site's root paths on it for page URLs
         self.language = language
+        self.filters = (type_filter, campaign_filter)
         self.locale_id = locale_id_for_language(language)
         self.backend = get_search_backend("default", LANGUAGE=language)
         self.higher_is_better = getattr(self.backend, "higher_score_is_better", True)
         self.campaigns = Campaigns(self.locale_id) if campaign_model() else None
+        self.depth = 0
+        self.grid = {}  # {(source key, type key, campaign id): matches}, over every match
+        self.hits = []  # each group's best ``depth`` matches, all sources
 
-    def _rank(self, score):
+    def rank(self, score):
         score = score or 0.0
         return score if self.higher_is_better else -score
 
-    def page_hits(self):
-        queryset = (
-            Page.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id, depth__gt=1)
-            .only("pk", "path", "content_type_id")
-        )
-        results = self.backend.search(self.query, queryset).annotate_score("_score")
-        hits = []
-        for page in results[:MAX_HITS]:
-            campaign = self.campaigns.for_path(page.path) if self.campaigns else None
-            key = self.content_type_keys[page.content_type_id]
-            hits.append(Hit(key, page.pk, self._rank(page._score), campaign, PAGES))
-        return hits
-
-    def snippet_hits(self, entry):
-        queryset = entry.in_language(entry.get_queryset(), self.language, self.locale_id)
-        results = self.backend.search(self.query, queryset).annotate_score("_score")
-        hits = []
-        for obj in results[:MAX_HITS]:
-            campaign = None
-            if entry.campaign and self.campaigns:
-                campaign = self.campaigns.for_campaign_id(getattr(obj, f"{entry.campaign}_id"))
-            hits.append(Hit(entry.key, obj.pk, self._rank(obj._score), campaign, entry.key, obj))
-        return hits
-
     @cached_property
-    def content_type_keys(self):
-        return {ct.pk: f"{ct.app_label}.{ct.model}" for ct in ContentType.objects.all()}
-
-    @cached_property
-    def labels(self):
-        labels = {}
-        for model in apps.get_models():
-            labels[type_key(model)] = model._meta.verbose_name
+    def sources(self):
+        """Pages, then each registered snippet, in the visitor's language."""
+        sources = [Source(self, page_queryset(self.locale_id))]
         for entry in registered_snippets():
-            labels[entry.key] = entry.label
-        return labels
+            queryset = entry.in_language(entry.get_queryset(), self.language, self.locale_id)
+            sources.append(Source(self, queryset, entry))
+        return sources
 
-    def all_hits(self):
-        hits = self.page_hits()
+    def fetch(self, depth):
+        """Ask each source for its groups and their best ``depth`` matches (one query each;
+        again only if a deeper page is asked for)."""
+        if depth <= self.depth:
+            return
+        self.depth, self.grid, self.hits = depth, {}, []
+        for source in self.sources:
+            grid, hits = source.fetch(depth)
+            self.grid.update({(source.key, t, c): count for t, c, count in grid})
+            self.hits.extend(hits)
+
+    def count(self):
+        """How many matches pass the visitor's filters (exact)."""
+        return sum(count for group, count in self.grid.items() if _chosen(group, *self.filters))
+
+    def ranked(self, stop):
+        """The best ``stop`` matches passing the filters, all sources merged by rank."""
+        self.fetch(stop)
+        hits = [
+            hit
+            for hit in self.hits
+            if _chosen((hit.source, hit.type_key, hit.campaign_id), *self.filters)
+        ]
+        # Each source's own order (rank, then id), extended across sources: exact on any page.
+        order = {source.key: number for number, source in enumerate(self.sources)}
+        hits.sort(key=lambda hit: (-hit.rank, hit.pk, order[hit.source]))
+        return hits[:stop]
+
+    def label(self, type_key):
         for entry in registered_snippets():
-            hits.extend(self.snippet_hits(entry))
-        hits.sort(key=lambda hit: (-hit.score, hit.type_key, hit.pk))
-        return hits
+            if entry.key == type_key:
+                return entry.label
+        try:
+            return apps.get_model(type_key)._meta.verbose_name
+        except (LookupError, ValueError):
+            return type_key
 
-    def facets(self, hits, chosen_type, chosen_campaign):
+    def facets(self):
+        """Type and campaign facets, counted over every match (the filters aside)."""
+        chosen_type, chosen_campaign = self.filters
         type_counts, campaign_counts = {}, {}
-        for hit in hits:
-            type_counts[hit.type_key] = type_counts.get(hit.type_key, 0) + 1
-            if hit.campaign_id:
-                campaign_counts[hit.campaign_id] = campaign_counts.get(hit.campaign_id, 0) + 1
+        for (_source, type_key, campaign), count in self.grid.items():
+            type_counts[type_key] = type_counts.get(type_key, 0) + count
+            if campaign:
+                campaign_counts[campaign] = campaign_counts.get(campaign, 0) + count
         types = [
-            (key, self.labels.get(key, key), count, key == chosen_type)
-            for key, count in sorted(type_counts.items(), key=lambda kv: -kv[1])
+            (key, self.label(key), count, key == chosen_type)
+            for key, count in sorted(type_counts.items(), key=lambda kv: (-kv[1], kv[0]))
         ]
         campaigns = [
             (pk, self.campaigns.titles.get(pk, ""), count, pk == chosen_campaign)
-            for pk, count in sorted(campaign_counts.items(), key=lambda kv: -kv[1])
+            for pk, count in sorted(campaign_counts.items(), key=lambda kv: (-kv[1], kv[0]))
         ]
         return types, campaigns
 
     def results_for(self, hits):
         """Full results for one page of hits: one query per page type and snippet type."""
         page_ids = [hit.pk for hit in hits if hit.source == PAGES]
-        pages = Page.objects.filter(pk__in=page_ids).specific().in_bulk() if page_ids else {}
-        entries = {entry.key: entry for entry in registered_snippets()}
+        objects = {PAGES: Page.objects.filter(pk__in=page_ids).specific().in_bulk()}
+        sources = {source.key: source for source in self.sources}
+        for key in {hit.source for hit in hits} - {PAGES}:
+            ids = [hit.pk for hit in hits if hit.source == key]
+            objects[key] = sources[key].queryset.in_bulk(ids)
         results = []
         for hit in hits:
-            if hit.source == PAGES:
-                obj = pages.get(hit.pk)
-                if obj is None:
-                    continue
-                url = obj.get_url()
-            else:
-                obj = hit.obj
-                url = entries[hit.source].get_url(obj)
-            excerpt = excerpt_for(obj, self.query, entries.get(hit.source))
+            obj = objects[hit.source].get(hit.pk)
+            if obj is None:
+                continue
+            entry = sources[hit.source].entry
+            url = obj.get_url(self.request) if entry is None else entry.get_url(obj)
             campaign = self.campaigns.titles.get(hit.campaign_id) if self.campaigns else None
             results.append(
                 Result(
                     title=str(getattr(obj, "title", obj)),
                     url=url,
-                    type_label=self.labels.get(hit.type_key, hit.type_key),
-                    excerpt=excerpt,
+                    type_label=self.label(hit.type_key),
+                    excerpt=excerpt_for(obj, self.query, entry),
                     campaign=campaign,
                     obj=obj,
                 )
@@ -191,18 +193,44 @@ class SiteSearch:
         return results
 
 
-def search_site(query, language, *, type_filter="", campaign_filter=None, page_number=1):
+class RankedHits:
+    """Every match passing the filters, in rank order, as a Paginator sees it: counted from
+    the groups, sliced from each source's best matches."""
+
+    def __init__(self, search):
+        self.search = search
+
+    def count(self):
+        return self.search.count()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, bounds):
+        if not isinstance(bounds, slice) or bounds.stop is None:
+            raise TypeError("RankedHits is sliced by a Paginator: [start:stop]")
+        return self.search.ranked(bounds.stop)[bounds.start or 0 :]
+
+
+def _asked_page(page_number):
+    try:
+        return max(int(page_number), 1)
+    except (TypeError, ValueError):
+        return 1
+
+
+def search_site(
+    query, language, *, type_filter="", campaign_filter=None, page_number=1, request=None
+):
     """The visitor's search in ``language``: ranked results, facets, one page of results."""
-    search = SiteSearch(query, language)
+    search = SiteSearch(query, language, type_filter, campaign_filter, request)
     if search.locale_id is None:
         raise ValueError(f"No locale for language {language!r}")
-    hits = search.all_hits()
-    type_facets, campaign_facets = search.facets(hits, type_filter, campaign_filter)
-    if type_filter:
-        hits = [hit for hit in hits if hit.type_key == type_filter]
-    if campaign_filter:
-        hits = [hit for hit in hits if hit.campaign_id == campaign_filter]
-    paginator = Paginator(hits, PER_PAGE)
+    # Deep enough for the page asked for (a page past the end shows the last one: fetched
+    # again, deeper, only then).
+    search.fetch(PER_PAGE * _asked_page(page_number))
+    type_facets, campaign_facets = search.facets()
+    paginator = Paginator(RankedHits(search), PER_PAGE)
     page = paginator.get_page(page_number)
     page.object_list = search.results_for(list(page.object_list))
     return SearchOutcome(query, paginator.count, page, type_facets, campaign_facets)

@@ -5,8 +5,10 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from portal.localization.locales import locale_id_for_language
 from portal.localization.numbers import current_language
 
+from . import cache as search_cache
 from .models import SearchTerm
 from .promotions import promotions_for
 from .service import search_site
@@ -27,29 +29,46 @@ def search(request):
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
     type_filter = request.GET.get("type", "")[:100]
     campaign_filter = _positive_int(request.GET.get("campaign"))
+    page_number = request.GET.get("page", "1")[:20]
     language = current_language(get_language())
     context = {
         "search_query": query,
         "type_filter": type_filter,
         "campaign_filter": campaign_filter,
     }
-    if query:
-        outcome = search_site(
-            query,
-            language,
-            type_filter=type_filter,
-            campaign_filter=campaign_filter,
-            page_number=request.GET.get("page", 1),
+    if not query:
+        return render(request, "search/search.html", context)
+    key = None
+    if search_cache.is_candidate(request):
+        key = search_cache.key_for(
+            request, language, query, type_filter, campaign_filter, page_number
         )
-        promotions = []
-        if outcome.page.number == 1:
-            from portal.localization.locales import locale_id_for_language
-
-            promotions = promotions_for(query, locale_id_for_language(language))
-        if not type_filter and not campaign_filter and outcome.page.number == 1:
-            SearchTerm.record(language, query, outcome.total + len(promotions))
-        context.update(outcome=outcome, page_obj=outcome.page, promotions=promotions)
-    return render(request, "search/search.html", context)
+        cached = search_cache.get(key)
+        if cached is not None:
+            response, counted = cached
+            if counted is not None:
+                SearchTerm.record(language, query, counted)
+            return response
+    outcome = search_site(
+        query,
+        language,
+        type_filter=type_filter,
+        campaign_filter=campaign_filter,
+        page_number=page_number,
+        request=request,
+    )
+    promotions = []
+    if outcome.page.number == 1:
+        promotions = promotions_for(query, locale_id_for_language(language), request)
+    counted = None
+    if not type_filter and not campaign_filter and outcome.page.number == 1:
+        counted = outcome.total + len(promotions)
+        SearchTerm.record(language, query, counted)
+    context.update(outcome=outcome, page_obj=outcome.page, promotions=promotions)
+    response = render(request, "search/search.html", context)
+    if key is not None:
+        search_cache.store(key, request, response, counted)
+    return response
 
 
 def search_terms_report(request):

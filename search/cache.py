@@ -1,0 +1,95 @@
+"""Repeated searches answered from the cache: the rendered results page for anonymous visitors.
+
+A search page is kept under the same site-wide *generation* token as the origin page cache
+(:mod:`portal.page_cache`): any content write (a page published, a need saved, a promotion
+changed…) retires every cached search at once, so a cached search never misses new content.
+The key also holds the host, the language, the date, the query as the view cleaned it
+(whitespace collapsed, cut at 200 characters: the page shows it as typed), the type and
+campaign filters and the page number.
+
+Only anonymous visitors without a session (not logged in, not previewing) are served or stored,
+and only answers that set no cookie and used no CSRF token. On exactly when the page cache is
+on (``PAGE_CACHE_SECONDS`` > 0, by default when ``REDIS_URL`` is set: a per-process memory
+cache could not see other processes' writes). A search served from the cache is still counted
+for the staff report (:class:`search.models.SearchTerm`).
+"""
+
+import hashlib
+import json
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils import timezone
+
+from portal import page_cache
+from portal.cache_headers import is_personal
+
+HEADER = "X-Search-Cache"
+KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link")
+
+
+def is_candidate(request):
+    user = getattr(request, "user", None)
+    return (
+        page_cache.enabled()
+        and request.method == "GET"
+        and not is_personal(request)
+        and not (user is not None and user.is_authenticated)
+    )
+
+
+def key_for(request, language, *criteria):
+    """The cache key of one search; the generation token is read now, before any rendering."""
+    described = json.dumps(
+        [
+            request.scheme,
+            request.get_host(),
+            language,
+            timezone.localdate().isoformat(),
+            *criteria,
+        ],
+        ensure_ascii=False,
+    )
+    digest = hashlib.sha256(described.encode()).hexdigest()
+    return f"searchcache:{page_cache.generation()}:{digest}"
+
+
+def get(key):
+    """(response, result count to record or None), or None when not cached."""
+    stored = cache.get(key)
+    if stored is None:
+        return None
+    status, content, headers, counted = stored
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    response[HEADER] = "hit"
+    return response, counted
+
+
+def _storable(request, response):
+    session = getattr(request, "session", None)
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not (session is not None and session.modified)
+        and "private" not in response.get("Cache-Control", "")
+        and "no-store" not in response.get("Cache-Control", "")
+    )
+
+
+def store(key, request, response, counted):
+    """Keep an anonymous visitor's results page; ``counted``: the count the staff report
+    records when the page is served again (None when such a search is not recorded)."""
+    if not _storable(request, response):
+        return
+    headers = [(h, response[h]) for h in KEPT_HEADERS if response.has_header(h)]
+    cache.set(
+        key,
+        (response.status_code, response.content, headers, counted),
+        settings.PAGE_CACHE_SECONDS,
+    )
+    response[HEADER] = "miss"
