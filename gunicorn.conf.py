@@ -4,6 +4,7 @@ Every value can be overridden from the environment, so one file serves a laptop,
 benchmark and a production app server.
 """
 
+import gc
 import multiprocessing
 import os
 
@@ -42,3 +43,6 @@ def when_ready(server):
         from portal.warmup import warm
 
         server.log.info("warm-up: %d templates compiled, URLs and catalogues loaded", warm())
+        # What the master loaded lives as long as the workers: keep it out of their garbage
+        # collections (and their memory pages shared, untouched by the collector's marks).
+        gc.freeze()

@@ -40,6 +40,7 @@ def test_project_templates_are_the_projects_own():
 def test_gunicorn_warms_the_master_before_forking(monkeypatch):
     calls = []
     monkeypatch.setattr("portal.warmup.warm", lambda: calls.append("warm") or 7)
+    monkeypatch.setattr("gc.freeze", lambda: calls.append("freeze"))
     config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
 
     class Log:
@@ -51,4 +52,8 @@ def test_gunicorn_warms_the_master_before_forking(monkeypatch):
 
     config["when_ready"](Server())
     assert config["preload_app"] is True
-    assert calls == ["warm", "warm-up: 7 templates compiled, URLs and catalogues loaded"]
+    assert calls == [
+        "warm",
+        "warm-up: 7 templates compiled, URLs and catalogues loaded",
+        "freeze",
+    ]
