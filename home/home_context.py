@@ -1,7 +1,29 @@
 """What the home page shows, gathered in a fixed number of queries whatever the content size."""
 
+from django.db.models import Q
+from wagtail.models import Page
+
 from campaigns.models import CampaignPage, localized_partners
+from campaigns.models.page_context import HOME_LOGO_SPECS
 from campaigns.press.models import PressReleasePage
+
+
+def localized_link(page_id, locale_id):
+    """A linked page in ``locale_id`` when it has a live translation there, else the page
+    itself (as Wagtail's ``page.localized``), in one query instead of three."""
+    if not page_id:
+        return None
+    same_key = Page.objects.filter(pk=page_id).values("translation_key")
+    candidates = Page.objects.filter(
+        Q(pk=page_id) | Q(translation_key__in=same_key, locale_id=locale_id, live=True)
+    )
+    linked = translated = None
+    for candidate in candidates:
+        if candidate.pk == page_id:
+            linked = candidate
+        if candidate.locale_id == locale_id and candidate.live:
+            translated = candidate
+    return translated or linked
 
 
 def home_context(page):
@@ -18,18 +40,15 @@ def home_context(page):
             .select_related("hero_image")
             .first()
         )
-    partners = localized_partners(campaign) if campaign else []
+    partners = localized_partners(campaign, HOME_LOGO_SPECS) if campaign else []
     latest_press = (
         PressReleasePage.objects.live()
         .filter(locale_id=page.locale_id)
         .order_by("-release_date", "-pk")[:3]
     )
-    give_page = None
-    if page.give_page_id:
-        give_page = page.give_page.localized if page.give_page else None
     return {
         "campaign": campaign,
         "partners": partners,
         "latest_press": latest_press,
-        "give_page": give_page,
+        "give_page": localized_link(page.give_page_id, page.locale_id),
     }
