@@ -1,6 +1,9 @@
 """What the home page shows, gathered in a fixed number of queries whatever the content size."""
 
+import functools
+
 from django.db.models import Q
+from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page
 
 from campaigns.models import CampaignPage, localized_partners
@@ -26,29 +29,36 @@ def localized_link(page_id, locale_id):
     return translated or linked
 
 
-def home_context(page):
-    campaign = None
-    if page.featured_campaign_id:
-        campaign = (
-            CampaignPage.objects.live()
-            .filter(
-                translation_key__in=CampaignPage.objects.filter(
-                    pk=page.featured_campaign_id
-                ).values("translation_key"),
-                locale_id=page.locale_id,
-            )
-            .select_related("hero_image")
-            .first()
+def featured_campaign(page):
+    if not page.featured_campaign_id:
+        return None
+    return (
+        CampaignPage.objects.live()
+        .filter(
+            translation_key__in=CampaignPage.objects.filter(pk=page.featured_campaign_id).values(
+                "translation_key"
+            ),
+            locale_id=page.locale_id,
         )
-    partners = localized_partners(campaign, HOME_LOGO_SPECS) if campaign else []
-    latest_press = (
-        PressReleasePage.objects.live()
-        .filter(locale_id=page.locale_id)
-        .order_by("-release_date", "-pk")[:3]
+        .select_related("hero_image")
+        .first()
     )
+
+
+def home_context(page):
+    """Fetched when first shown: not at all when the home page's fragment is cached."""
+    campaign = functools.cache(lambda: featured_campaign(page))
+
+    def partners():
+        return localized_partners(campaign(), HOME_LOGO_SPECS) if campaign() else []
+
     return {
-        "campaign": campaign,
-        "partners": partners,
-        "latest_press": latest_press,
-        "give_page": localized_link(page.give_page_id, page.locale_id),
+        "campaign": SimpleLazyObject(campaign),
+        "partners": SimpleLazyObject(partners),
+        "latest_press": (
+            PressReleasePage.objects.live()
+            .filter(locale_id=page.locale_id)
+            .order_by("-release_date", "-pk")[:3]
+        ),
+        "give_page": SimpleLazyObject(lambda: localized_link(page.give_page_id, page.locale_id)),
     }

@@ -74,8 +74,10 @@ def _bump():
 
 
 def invalidate():
-    """Retire every cached page now, and again when the current transaction commits."""
-    if not enabled():
+    """Retire every cached page and fragment now, and again when the transaction commits."""
+    from portal import fragments
+
+    if not (enabled() or fragments.enabled()):
         return
     _bump()
     transaction.on_commit(_bump)
@@ -136,9 +138,14 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        from portal import fragments
+
+        token = generation() if fragments.enabled() else None
+        if token is not None:
+            fragments.remember_generation(request, token)  # before routing reads any row
         if not self._is_candidate(request):
             return self.get_response(request)
-        key = _key(request, generation())
+        key = _key(request, token or generation())
         stored = cache.get(key)
         if stored is not None:
             status, content, headers = stored

@@ -7,6 +7,7 @@ number of queries (one per list, one for its renditions).
 
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from wagtail.images import get_image_model
 
 # Must match the {% srcset_image %} specs in templates/includes/partner_card.html and
@@ -41,12 +42,15 @@ def campaign_appeals(campaign):
 
 
 def campaign_context(campaign):
+    """The lists are fetched when first shown: not at all when their fragment is cached."""
     from .campaign import localized_partners
 
     return {
-        "partners": localized_partners(campaign, rendition_specs=LOGO_SPECS),
-        "appeals": campaign_appeals(campaign),
-        "giving_channels": list(campaign.giving_channels.all()),
+        "partners": SimpleLazyObject(
+            lambda: localized_partners(campaign, rendition_specs=LOGO_SPECS)
+        ),
+        "appeals": SimpleLazyObject(lambda: campaign_appeals(campaign)),
+        "giving_channels": SimpleLazyObject(lambda: list(campaign.giving_channels.all())),
         # The closed-campaign banner links to what was delivered (the tracker's needs page).
         "results_url": reverse("tracker:needs", kwargs={"campaign_slug": campaign.slug}),
     }
