@@ -37,6 +37,11 @@ def timeout():
     return getattr(settings, "FRAGMENT_CACHE_SECONDS", 0) or settings.PAGE_CACHE_SECONDS
 
 
+def may_serve(request):
+    """Whether this request may read or keep fragments (checked before the token is read)."""
+    return enabled() and request.method in ("GET", "HEAD") and not is_personal(request)
+
+
 def remember_generation(request, token):
     setattr(request, REQUEST_ATTR, token)
 
@@ -55,10 +60,10 @@ def key(context, name, parts, per_page=False):
     """The cache key of fragment ``name`` for this request, or None to render it live."""
     request = context.get("request")
     token = getattr(request, REQUEST_ATTR, None) if request is not None else None
-    if token is None or not enabled() or request.method not in ("GET", "HEAD"):
+    if token is None or not may_serve(request):
         return None
     user = getattr(request, "user", None)
-    if is_personal(request) or (user is not None and user.is_authenticated):
+    if user is not None and user.is_authenticated:
         return None
     parts = [str(part) for part in parts]
     if per_page:
