@@ -3,11 +3,13 @@
     python bench/render_profile.py                 # builds the demo in a throw-away SQLite db
     python bench/render_profile.py -n 200 --profile /ar/jesr/   # plus cProfile's top costs
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_perf_bench python bench/render_profile.py
+    REDIS_URL=redis://127.0.0.1:6379/4 python bench/render_profile.py --no-page-cache  # fragments
 
 Renders each URL through Django's test client (full middleware stack, no network, no edge
 cache) and prints the median and p90 per render, the SQL queries of a repeated request, and
 the ratio to ``/healthz/ping`` (a view doing no database or cache work), side by side in one
-run. ``--no-page-cache`` measures the render with the anonymous page cache switched off.
+run. ``--no-page-cache`` measures the render with the anonymous page cache switched off; then
+fragments (portal/fragments.py) are kept only with ``REDIS_URL`` (bench/render_settings.py).
 """
 
 import argparse
@@ -25,7 +27,8 @@ URLS = ["/healthz/ping", "/ar/", "/ar/jesr/", "/fr/jesr/"]
 
 def setup(no_page_cache):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+    default = "bench.render_settings" if os.environ.get("REDIS_URL") else "portal.settings.test"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", default)
     os.environ["PAGE_CACHE_SECONDS"] = "0" if no_page_cache else "600"
     import django
 
@@ -78,6 +81,15 @@ def main():
         median, p90 = timed(client, url, args.n)
         rows.append((url, median, p90, queries(client, url)))
     floor = rows[0][1]
+    from django.conf import settings
+
+    from portal import fragments
+
+    backend = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+    print(
+        f"cache {backend}, page cache {settings.PAGE_CACHE_SECONDS}s, "
+        f"fragments {'on' if fragments.enabled() else 'off'}"
+    )
     print(f"{'url':<16} {'median ms':>10} {'p90 ms':>8} {'queries':>8} {'x floor':>8}")
     for url, median, p90, count in rows:
         print(f"{url:<16} {median:>10.2f} {p90:>8.2f} {count:>8} {median / floor:>8.1f}")

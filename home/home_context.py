@@ -1,35 +1,64 @@
 """What the home page shows, gathered in a fixed number of queries whatever the content size."""
 
+import functools
+
+from django.db.models import Q
+from django.utils.functional import SimpleLazyObject
+from wagtail.models import Page
+
 from campaigns.models import CampaignPage, localized_partners
+from campaigns.models.page_context import HOME_LOGO_SPECS
 from campaigns.press.models import PressReleasePage
 
 
-def home_context(page):
-    campaign = None
-    if page.featured_campaign_id:
-        campaign = (
-            CampaignPage.objects.live()
-            .filter(
-                translation_key__in=CampaignPage.objects.filter(
-                    pk=page.featured_campaign_id
-                ).values("translation_key"),
-                locale_id=page.locale_id,
-            )
-            .select_related("hero_image")
-            .first()
-        )
-    partners = localized_partners(campaign) if campaign else []
-    latest_press = (
-        PressReleasePage.objects.live()
-        .filter(locale_id=page.locale_id)
-        .order_by("-release_date", "-pk")[:3]
+def localized_link(page_id, locale_id):
+    """A linked page in ``locale_id`` when it has a live translation there, else the page
+    itself (as Wagtail's ``page.localized``), in one query instead of three."""
+    if not page_id:
+        return None
+    same_key = Page.objects.filter(pk=page_id).values("translation_key")
+    candidates = Page.objects.filter(
+        Q(pk=page_id) | Q(translation_key__in=same_key, locale_id=locale_id, live=True)
     )
-    give_page = None
-    if page.give_page_id:
-        give_page = page.give_page.localized if page.give_page else None
+    linked = translated = None
+    for candidate in candidates:
+        if candidate.pk == page_id:
+            linked = candidate
+        if candidate.locale_id == locale_id and candidate.live:
+            translated = candidate
+    return translated or linked
+
+
+def featured_campaign(page):
+    if not page.featured_campaign_id:
+        return None
+    return (
+        CampaignPage.objects.live()
+        .filter(
+            translation_key__in=CampaignPage.objects.filter(pk=page.featured_campaign_id).values(
+                "translation_key"
+            ),
+            locale_id=page.locale_id,
+        )
+        .select_related("hero_image")
+        .first()
+    )
+
+
+def home_context(page):
+    """Fetched when first shown: not at all when the home page's fragment is cached."""
+    campaign = functools.cache(lambda: featured_campaign(page))
+
+    def partners():
+        return localized_partners(campaign(), HOME_LOGO_SPECS) if campaign() else []
+
     return {
-        "campaign": campaign,
-        "partners": partners,
-        "latest_press": latest_press,
-        "give_page": give_page,
+        "campaign": SimpleLazyObject(campaign),
+        "partners": SimpleLazyObject(partners),
+        "latest_press": (
+            PressReleasePage.objects.live()
+            .filter(locale_id=page.locale_id)
+            .order_by("-release_date", "-pk")[:3]
+        ),
+        "give_page": SimpleLazyObject(lambda: localized_link(page.give_page_id, page.locale_id)),
     }

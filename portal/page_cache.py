@@ -11,8 +11,10 @@ rendering it again. It is always correct because every cached copy is stored und
 * tracker figures changing (``campaigns.tracker.cache.invalidate``);
 * the date changing (campaign state depends on today's date: the date is part of the key).
 
-The token is bumped at once and again after the transaction commits, so a render that read
-the old rows between the two can never be filed under the new token. The token is read
+Fragments of pages (portal/fragments.py) are filed under the same token: it is kept up to
+date whenever either is on. The token is bumped at once and again after the transaction
+commits, so a render that read the old rows between the two can never be filed under the new
+token. The token is read
 *before* rendering, so a copy rendered while a write commits is filed under the old token.
 
 Only GET requests without a query string, from visitors with no session (not logged in, no
@@ -74,8 +76,10 @@ def _bump():
 
 
 def invalidate():
-    """Retire every cached page now, and again when the current transaction commits."""
-    if not enabled():
+    """Retire every cached page and fragment now, and again when the transaction commits."""
+    from portal import fragments
+
+    if not (enabled() or fragments.enabled()):
         return
     _bump()
     transaction.on_commit(_bump)
@@ -136,9 +140,15 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        from portal import fragments
+
+        # One read of the token serves the fragments and the page cache alike.
+        token = generation() if fragments.may_serve(request) else None
+        if token is not None:
+            fragments.remember_generation(request, token)  # before routing reads any row
         if not self._is_candidate(request):
             return self.get_response(request)
-        key = _key(request, generation())
+        key = _key(request, token or generation())
         stored = cache.get(key)
         if stored is not None:
             status, content, headers = stored

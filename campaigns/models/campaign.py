@@ -202,33 +202,37 @@ class CampaignPartner(Orderable):
 
 
 def localized_partners(campaign, rendition_specs=()):
-    """The campaign's partners in the campaign's language, in order, in two queries.
+    """The campaign's partners in the campaign's language, in order, in two or three queries.
 
     Partner links point at the source (Arabic) partner pages; each is swapped for its
-    translation in the campaign's locale when one is live. With ``rendition_specs`` the
-    logos' renditions come prefetched (one more query, whatever the number of partners).
+    translation in the campaign's locale when one is live (one query, only when some link
+    points at another language). Logos come joined, and their renditions
+    (``rendition_specs``, else all) prefetched, whatever the number of partners.
     """
     from .page_context import with_renditions
     from .partner import PartnerPage
 
     links = list(
         CampaignPartner.objects.filter(campaign=campaign)
-        .select_related("partner")
+        .select_related("partner__logo")
         .order_by("sort_order")
     )
-    keys = [link.partner.translation_key for link in links]
-    translations = {
-        p.translation_key: p
-        for p in PartnerPage.objects.live()
-        .filter(translation_key__in=keys, locale_id=campaign.locale_id)
-        .prefetch_related(with_renditions("logo", rendition_specs))
-    }
-    fallbacks = []
+    keys = [
+        link.partner.translation_key
+        for link in links
+        if link.partner.locale_id != campaign.locale_id
+    ]
+    translations = {}
+    if keys:
+        translations = {
+            p.translation_key: p
+            for p in PartnerPage.objects.live()
+            .filter(translation_key__in=keys, locale_id=campaign.locale_id)
+            .select_related("logo")
+        }
     for link in links:
-        link.localized_partner = translations.get(link.partner.translation_key)
-        if link.localized_partner is None:
-            link.localized_partner = link.partner
-            fallbacks.append(link.partner)
-    if fallbacks:
-        prefetch_related_objects(fallbacks, with_renditions("logo", rendition_specs))
+        link.localized_partner = translations.get(link.partner.translation_key, link.partner)
+    prefetch_related_objects(
+        [link.localized_partner for link in links], with_renditions("logo", rendition_specs)
+    )
     return links

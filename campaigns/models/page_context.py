@@ -1,22 +1,32 @@
 """What a campaign page shows, gathered in a fixed number of queries whatever its size.
 
-Image renditions are prefetched with the exact filter specs the templates use, so a grid
-of 5 or 100 partner logos and appeal portraits costs the same number of queries.
+Images are joined to their pages and their renditions prefetched with the exact filter specs
+the templates use, so a grid of 5 or 100 partner logos and appeal portraits costs the same
+number of queries (one per list, one for its renditions).
 """
 
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from wagtail.images import get_image_model
 
 # Must match the {% srcset_image %} specs in templates/includes/partner_card.html and
 # templates/includes/appeal_card.html.
 LOGO_SPECS = ("max-120x120|format-webp", "max-240x240|format-webp")
 PORTRAIT_SPECS = ("fill-320x320|format-webp", "fill-640x640|format-webp")
+# templates/home/home_page.html's logo strip.
+HOME_LOGO_SPECS = ("max-160x160|format-webp",)
 
 
 def with_renditions(field, specs):
-    """A prefetch of an image foreign key together with the renditions the template uses."""
-    return Prefetch(field, queryset=get_image_model().objects.prefetch_renditions(*specs))
+    """The renditions the template uses of an image foreign key, for ``prefetch_related``.
+
+    The image itself comes with ``select_related(field)`` (joined: no query of its own).
+    """
+    renditions = get_image_model().get_rendition_model().objects.all()
+    if specs:
+        renditions = renditions.filter(filter_spec__in=specs)
+    return Prefetch(f"{field}__renditions", queryset=renditions)
 
 
 def campaign_appeals(campaign):
@@ -26,17 +36,21 @@ def campaign_appeals(campaign):
         AppealPage.objects.child_of(campaign)
         .live()
         .order_by("path")
+        .select_related("portrait")
         .prefetch_related(with_renditions("portrait", PORTRAIT_SPECS))
     )
 
 
 def campaign_context(campaign):
+    """The lists are fetched when first shown: not at all when their fragment is cached."""
     from .campaign import localized_partners
 
     return {
-        "partners": localized_partners(campaign, rendition_specs=LOGO_SPECS),
-        "appeals": campaign_appeals(campaign),
-        "giving_channels": list(campaign.giving_channels.all()),
+        "partners": SimpleLazyObject(
+            lambda: localized_partners(campaign, rendition_specs=LOGO_SPECS)
+        ),
+        "appeals": SimpleLazyObject(lambda: campaign_appeals(campaign)),
+        "giving_channels": SimpleLazyObject(lambda: list(campaign.giving_channels.all())),
         # The closed-campaign banner links to what was delivered (the tracker's needs page).
         "results_url": reverse("tracker:needs", kwargs={"campaign_slug": campaign.slug}),
     }

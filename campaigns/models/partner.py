@@ -36,6 +36,7 @@ class PartnerIndexPage(PortalPage):
         context["partners"] = (
             PartnerPage.objects.child_of(self)
             .live()
+            .select_related("logo")
             .prefetch_related(with_renditions("logo", LOGO_SPECS))
             .order_by("path")
         )

@@ -1,27 +1,20 @@
 """Site navigation: the localized home page and its children shown in menus."""
 
 from django import template
-from django.db.models import Q
 from wagtail.models import Page, Site
+
+from home.site_chrome import chrome_pages
 
 register = template.Library()
 
 
 def _load_navigation(request, page):
-    """Home page and menu items, memoised on the request; one query on a page of the tree."""
+    """Home page and menu items, memoised on the request; one query on a page of the tree
+    (shared with the language switcher's translations, see home/site_chrome.py)."""
     if isinstance(page, Page) and page.pk and page.depth and page.depth >= 2:
-        # Each language's home page is the depth-2 ancestor of the pages in that language;
-        # fetch it together with its children shown in menus.
-        home_path = page.path[: 2 * Page.steplen]
-        rows = list(
-            Page.objects.filter(
-                Q(path=home_path)
-                | Q(depth=3, path__startswith=home_path, live=True, show_in_menus=True)
-            ).order_by("path")
-        )
-        home = rows[0] if rows and rows[0].path == home_path else None
-        request._portal_home = home
-        request._portal_menu = [row for row in rows if row.depth == 3] if home else []
+        pages = chrome_pages(request, page)
+        request._portal_home = pages.home
+        request._portal_menu = pages.menu if pages.home else []
     else:
         site = Site.find_for_request(request)
         request._portal_home = site.root_page.localized if site else None

@@ -8,6 +8,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from home.site_chrome import chrome_pages
+
 register = template.Library()
 
 
@@ -34,7 +36,11 @@ def compute_alternates(request, page=None):
     homes = _language_homes(request)
     urls = {}
     if isinstance(page, Page) and page.pk:
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+        if page.depth and page.depth >= 2:
+            translations = chrome_pages(request, page).translations  # with the menu's query
+        else:
+            translations = page.get_translations(inclusive=True).live().select_related("locale")
+        for translation in translations:
             url = translation.get_url(request)
             if url:
                 urls[translation.locale.language_code] = request.build_absolute_uri(url)

@@ -339,4 +339,7 @@ WAGTAILAPI_LIMIT_MAX = TRACKER_API_MAX_PAGE_SIZE
 # Seconds an anonymous page's HTML is kept (any database write retires it sooner). Needs a
 # cache shared by every process (Redis): off by default with the per-process memory cache.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
+# Seconds the site chrome and a page's slow lists are kept between renders (see
+# portal/fragments.py); any database write retires them. On with the page cache or Redis.
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", 600 if REDIS_URL else 0)
 MIDDLEWARE = [*MIDDLEWARE, "portal.page_cache.PageCacheMiddleware"]

@@ -32,3 +32,4 @@ STORAGES["private"] = {
 # Off for the suite (rolled-back tests would leave copies of rolled-back content in the
 # memory cache); tests/perf switches it on, bench/render_profile.py through the environment.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", 0)
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", 0)

@@ -1,0 +1,110 @@
+"""Fragments: the site chrome and a page's slow lists kept between real renders.
+
+Kept only under the page cache's generation token and only when it is maintained (here:
+``FRAGMENT_CACHE_SECONDS`` as with Redis, the page cache itself off), so a visitor sees the
+same page, a published change at once, and nobody is ever served someone else's render.
+"""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
+
+from campaigns.models import CampaignPartner
+from home.models import SiteSettings
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def fragments(settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    cache.clear()
+    yield settings
+    cache.clear()
+
+
+def render(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response.get("X-Page-Cache") is None  # a real render, never the page cache
+    return response.content.decode(), len(queries)
+
+
+@pytest.mark.parametrize(("url", "budget"), [("/fr/", 7), ("/fr/jesr/", 8), ("/ar/jesr/", 7)])
+def test_kept_fragments_give_the_same_page_for_fewer_queries(client, demo, fragments, url, budget):
+    fragments.FRAGMENT_CACHE_SECONDS = 0
+    client.get(url)
+    plain, plain_count = render(client, url)
+    fragments.FRAGMENT_CACHE_SECONDS = 600
+    first, _ = render(client, url)
+    again, count = render(client, url)
+    assert first == plain
+    assert again == plain  # hreflang, lang/dir, menu, partners, appeals: all as rendered
+    assert count <= budget < plain_count, f"{count} queries with fragments, {plain_count} without"
+
+
+def test_a_published_change_shows_through_every_fragment(client, demo, fragments):
+    french = Locale.objects.get(language_code="fr")
+    render(client, "/fr/jesr/")
+    render(client, "/fr/")
+
+    link = CampaignPartner.objects.filter(campaign=demo["campaign_fr"]).first()
+    partner = link.partner.get_translation(french)
+    partner.title = "Partenaire renommé"
+    partner.save_revision().publish()
+    assert "Partenaire renommé" in render(client, "/fr/jesr/")[0]  # the partner grid
+    assert "Partenaire renommé" in render(client, "/fr/")[0]  # the home page's logo strip
+
+    campaign = demo["campaign_fr"]
+    campaign.title = "Campagne renommée"
+    campaign.save_revision().publish()
+    home = render(client, "/fr/")[0]
+    assert '<a href="/fr/jesr/">Campagne renommée</a>' in home  # the menu in the header
+
+    site_settings = SiteSettings.objects.get()
+    site_settings.organisation_name = "Organisation renommée"
+    site_settings.save()
+    assert '<p class="site-footer__org">Organisation renommée</p>' in render(client, "/fr/")[0]
+
+
+def test_with_a_private_memory_cache_and_no_page_cache_nothing_is_kept(client, demo, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    client.get("/fr/jesr/")
+    _, first = render(client, "/fr/jesr/")
+    _, again = render(client, "/fr/jesr/")
+    assert again == first  # every part rendered from the database each time
+
+
+def test_a_logged_in_editor_neither_reads_nor_fills_fragments(client, demo, fragments):
+    from django.contrib.auth import get_user_model
+
+    url = "/fr/jesr/"
+    editor = get_user_model().objects.create_superuser("frag-editor", "f@example.org", "x")
+    client.force_login(editor)
+    render(client, url)  # the editor's first visit also loads their profile and session
+    html, editor_count = render(client, url)
+    assert "wagtail-userbar" in html
+
+    client.logout()
+    client.cookies.clear()
+    html, anonymous_first = render(client, url)
+    _, anonymous_again = render(client, url)
+    assert "wagtail-userbar" not in html
+    assert anonymous_again < anonymous_first  # the editor's renders filled nothing
+
+    client.force_login(editor)
+    render(client, url)
+    assert render(client, url)[1] == editor_count  # nor read what the anonymous one kept
+
+
+def test_a_search_keeps_its_own_query_in_the_language_links(client, demo, fragments):
+    render(client, "/fr/search/")
+    render(client, "/fr/search/?q=eau")
+    html = render(client, "/fr/search/?q=pain")[0]
+    assert "/ar/search/?q=pain" in html
+    assert "q=eau" not in html
