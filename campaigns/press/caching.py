@@ -25,7 +25,10 @@ def invalidate_press_content():
 
 
 def cached(name, build, *parts):
-    """``build()``, kept in the cache until the press content changes."""
+    """``build()``, kept in the cache until the press content changes (if it is kept at all:
+    ``PRESS_FEED_CACHE_SECONDS`` is 0 without a cache shared by every process)."""
+    if settings.PRESS_FEED_CACHE_SECONDS <= 0:
+        return build()
     key = ":".join(["press", name, *map(str, parts), content_version()])
     value = cache.get(key)
     if value is None:

@@ -209,6 +209,7 @@ def press_room_context(index_page, request):
         "selected_campaign": selected_campaign,
         "selected_year": selected_year,
         "active_filters": filters,
+        "press_cache_seconds": settings.PRESS_FEED_CACHE_SECONDS,
         "press_cache_key": ":".join(
             [language, selected_campaign.slug if selected_campaign else "", content_version()]
         ),

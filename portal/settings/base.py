@@ -272,7 +272,9 @@ PRESS_ATTACHMENT_MAX_SIZE = env.int("PRESS_ATTACHMENT_MAX_SIZE", 15 * 1024 * 102
 PRESS_PUBLISH_SCHEDULED_ON_REQUEST = env.bool("PRESS_PUBLISH_SCHEDULED_ON_REQUEST", True)
 # How long the "next scheduled publication" time is trusted before being looked up again.
 PRESS_SCHEDULE_RECHECK_SECONDS = env.int("PRESS_SCHEDULE_RECHECK_SECONDS", 300)
-PRESS_FEED_CACHE_SECONDS = env.int("PRESS_FEED_CACHE_SECONDS", 3600)
+# Feeds and press-room lists kept until press content changes: only in a cache every process
+# shares (Redis); in per-process memory one worker would never hear of another's change.
+PRESS_FEED_CACHE_SECONDS = env.int("PRESS_FEED_CACHE_SECONDS", 3600 if REDIS_URL else 0)
 MIDDLEWARE = [*MIDDLEWARE, "campaigns.press.embargo.ScheduledPublishingMiddleware"]
 # --- site: campaigns, appeals, video ---
 # WebVTT captions are uploaded as documents and served as text/vtt for <track>.

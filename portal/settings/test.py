@@ -33,3 +33,5 @@ STORAGES["private"] = {
 # memory cache); tests/perf switches it on, bench/render_profile.py through the environment.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", 0)
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", 0)
+# One process: its memory cache sees every change (the suite clears it between press tests).
+PRESS_FEED_CACHE_SECONDS = env.int("PRESS_FEED_CACHE_SECONDS", 3600)

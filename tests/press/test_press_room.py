@@ -3,8 +3,10 @@
 import datetime
 
 import pytest
+from django.utils.html import escape
 
 from campaigns.demo import facts
+from campaigns.press.models import PressContact
 
 from .conftest import add_coverage, add_release
 
@@ -87,3 +89,15 @@ def test_press_room_query_budget(client, press, django_assert_max_num_queries, s
     assert response.status_code == 200
     assert f"Bulk {size - 1}" in response.content.decode()
     assert "Outlet" in response.content.decode()
+
+
+def test_without_a_shared_cache_the_press_room_shows_another_process_s_change(
+    client, press, settings
+):
+    """Per-process memory (no Redis): a change saved by another worker shows at once."""
+    settings.PRESS_FEED_CACHE_SECONDS = 0
+    contact = PressContact.objects.filter(locale__language_code="fr").first()
+    assert escape(contact.name) in client.get("/fr/press/").content.decode()
+    # Another process saves it: this process's memory cache hears nothing of it.
+    PressContact.objects.filter(pk=contact.pk).update(name="Leïla Ben Salah")
+    assert "Leïla Ben Salah" in client.get("/fr/press/").content.decode()
