@@ -64,7 +64,8 @@ def parse_args():
     parser.add_argument(
         "--database-url",
         default="postgres://postgres@127.0.0.1:5432/portal_bench",
-        help="PostgreSQL database for the run (created if missing)",
+        help="PostgreSQL database for the run, dropped and created again each run (its name "
+        "must contain 'bench': never point it at real data)",
     )
     parser.add_argument("--keep", action="store_true", help="keep the work directory")
     return parser.parse_args()
@@ -82,18 +83,21 @@ def require_tools():
 
 
 def ensure_postgres_database(url):
-    """Create the benchmark database if PostgreSQL is up; None (SQLite fallback) if not."""
+    """A new, empty benchmark database if PostgreSQL is up; None (SQLite fallback) if not.
+
+    Each run starts from an empty database: the demo's media files live in the run's own
+    work directory, which is removed afterwards, so a database kept from an earlier run
+    would name files that no longer exist."""
     import psycopg
 
     name = url.rsplit("/", 1)[1]
+    if "bench" not in name:
+        sys.exit(f"--database-url: {name!r} is dropped at each run; its name must contain 'bench'")
     admin_url = url.rsplit("/", 1)[0] + "/postgres"
     try:
         with psycopg.connect(admin_url, autocommit=True, connect_timeout=3) as connection:
-            exists = connection.execute(
-                "SELECT 1 FROM pg_database WHERE datname = %s", [name]
-            ).fetchone()
-            if not exists:
-                connection.execute(f'CREATE DATABASE "{name}"')
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            connection.execute(f'CREATE DATABASE "{name}"')
     except psycopg.OperationalError as error:
         print(f"! PostgreSQL unreachable ({error}); falling back to SQLite for this run.")
         return None
