@@ -1,0 +1,72 @@
+"""Hostile input to the tracker API: never a 500, always the JSON error shape naming the field,
+in the client's language, and a refused write leaves the database as it was."""
+
+import json
+
+import pytest
+
+from campaigns.api.models import IdempotencyRecord
+from campaigns.tracker.models import Contribution, Delivery, EntryChange, Need
+from tests.tracker.conftest import gift
+
+pytestmark = pytest.mark.django_db
+
+HUGE = 10**24  # beyond any 64-bit id or count
+
+
+def counts():
+    return tuple(
+        model.objects.count()
+        for model in (Need, Contribution, Delivery, EntryChange, IdempotencyRecord)
+    )
+
+
+def assert_refused(response, field, status=400):
+    assert response.status_code == status, response.content
+    assert response["Content-Type"] == "application/json"
+    body = response.json()
+    assert field in body["errors"], body
+    return body
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/api/v1/contributions/", {"kind": "\ud800"}),
+        ("/api/v1/contributions/", {"unit": "\ud800"}),
+        ("/api/v1/contributions/", {"status": "a\ud800b"}),
+        ("/api/v1/needs/", {"urgency": "\ud800"}),
+        ("/api/v1/needs/", {"region": "TN\x0042"}),
+        ("/api/v1/deliveries/", {"region": "\x00"}),
+    ],
+)
+def test_text_that_is_not_text_is_400_naming_the_field(client_for, need, path, body):
+    """A lone surrogate broke the error message's encoding; a NUL broke PostgreSQL."""
+    field = next(iter(body))
+    before = counts()
+    response = client_for.post(
+        path, json.dumps(body), content_type="application/json", HTTP_ACCEPT_LANGUAGE="fr"
+    )
+    payload = assert_refused(response, field)
+    assert "ne peut contenir ni caractère NUL" in payload["errors"][field][0]
+    assert counts() == before
+
+
+def test_a_field_name_that_is_not_text_is_refused_as_a_whole(client_for):
+    response = client_for.post(
+        "/api/v1/contributions/", '{"\\ud800": 1}', content_type="application/json"
+    )
+    assert_refused(response, "non_field_errors")
+
+
+def test_the_status_change_refuses_a_lone_surrogate(client_for, need):
+    contribution = gift(need, status="pledged")
+    response = client_for.post_json(
+        f"/api/v1/contributions/{contribution.pk}/status/",
+        {"status": "\udfff"},
+        HTTP_ACCEPT_LANGUAGE="ar",
+    )
+    payload = assert_refused(response, "status")
+    assert "لا يمكن أن يحتوي النص" in payload["errors"]["status"][0]
+    contribution.refresh_from_db()
+    assert contribution.status == "pledged"
