@@ -70,3 +70,27 @@ def test_the_status_change_refuses_a_lone_surrogate(client_for, need):
     assert "لا يمكن أن يحتوي النص" in payload["errors"]["status"][0]
     contribution.refresh_from_db()
     assert contribution.status == "pledged"
+
+
+@pytest.mark.parametrize("field", ["campaign", "partner"])
+@pytest.mark.parametrize("value", [HUGE, -HUGE, str(HUGE)])
+def test_a_page_id_beyond_any_id_is_400_naming_it(client_for, need, field, value):
+    body = {"need": need.pk, "kind": "in_kind", "quantity": "1", "unit": "parcel", field: value}
+    before = counts()
+    response = client_for.post_json("/api/v1/contributions/", body, HTTP_IDEMPOTENCY_KEY="k-1")
+    assert_refused(response, field)
+    assert counts() == before
+
+
+def test_a_new_need_for_a_campaign_id_beyond_any_id_is_400(client_for, kasserine):
+    body = {
+        "campaign": HUGE,
+        "category": "food",
+        "region": kasserine.code,
+        "title": "Parcels",
+        "quantity": "10",
+        "unit": "parcel",
+    }
+    before = counts()
+    assert_refused(client_for.post_json("/api/v1/needs/", body), "campaign")
+    assert counts() == before
