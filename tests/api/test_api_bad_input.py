@@ -94,3 +94,22 @@ def test_a_new_need_for_a_campaign_id_beyond_any_id_is_400(client_for, kasserine
     before = counts()
     assert_refused(client_for.post_json("/api/v1/needs/", body), "campaign")
     assert counts() == before
+
+
+@pytest.mark.parametrize("households", [HUGE, 2_147_483_648])
+def test_households_beyond_what_can_be_stored_is_400(client_for, need, households):
+    gift(need, quantity="10")
+    before = counts()
+    response = client_for.post_json(
+        "/api/v1/deliveries/",
+        {
+            "need": need.pk,
+            "quantity": "5",
+            "delivered_on": "2020-05-20",
+            "households_reached": households,
+        },
+        HTTP_ACCEPT_LANGUAGE="fr",
+    )
+    payload = assert_refused(response, "households_reached")
+    assert payload["errors"]["households_reached"] == ["Ce nombre est trop grand."]
+    assert counts() == before
