@@ -7,6 +7,7 @@ import pytest
 
 from campaigns.api.models import IdempotencyRecord
 from campaigns.tracker.models import Contribution, Delivery, EntryChange, Need
+from tests.api.conftest import ApiClient
 from tests.tracker.conftest import gift
 
 pytestmark = pytest.mark.django_db
@@ -112,4 +113,17 @@ def test_households_beyond_what_can_be_stored_is_400(client_for, need, household
     )
     payload = assert_refused(response, "households_reached")
     assert payload["errors"]["households_reached"] == ["Ce nombre est trop grand."]
+    assert counts() == before
+
+
+@pytest.mark.parametrize("raw", ["sk_\x00abcdefghijklmnop", "sk_abc\x7fdefghijklmnop"])
+def test_a_key_with_characters_no_key_has_is_401(need, raw):
+    client = ApiClient(raw)
+    before = counts()
+    response = client.post_json(
+        "/api/v1/contributions/",
+        {"need": need.pk, "kind": "in_kind", "quantity": "1", "unit": "parcel"},
+    )
+    assert response.status_code == 401
+    assert response.json()["code"] == "authentication_failed"
     assert counts() == before
