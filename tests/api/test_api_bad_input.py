@@ -127,3 +127,32 @@ def test_a_key_with_characters_no_key_has_is_401(need, raw):
     assert response.status_code == 401
     assert response.json()["code"] == "authentication_failed"
     assert counts() == before
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"/api/v1/campaigns/{HUGE}/",
+        f"/api/v1/campaigns/{HUGE}/totals/",
+        f"/api/v1/partners/{HUGE}/",
+    ],
+)
+def test_reading_a_page_id_beyond_any_id_is_a_json_404(anon, path):
+    response = anon.get(path)
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+
+
+@pytest.mark.parametrize("path", ["/api/v1/contributions/", "/api/v1/deliveries/"])
+def test_filtering_by_a_need_id_beyond_any_id_is_400_naming_it(anon, path):
+    response = anon.get(f"{path}?need={HUGE}", HTTP_ACCEPT_LANGUAGE="fr")
+    body = assert_refused(response, "need")
+    assert "Assurez-vous que cette valeur est inférieure ou égale à" in body["errors"]["need"][0]
+
+
+def test_an_unknown_totals_grouping_is_named_in_the_clients_language(anon, campaign):
+    response = anon.get(
+        f"/api/v1/campaigns/{campaign.pk}/totals/?by=colour", HTTP_ACCEPT_LANGUAGE="fr"
+    )
+    payload = assert_refused(response, "by")
+    assert payload["errors"]["by"][0].startswith("Choisissez parmi : ")
