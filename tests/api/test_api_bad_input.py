@@ -156,3 +156,25 @@ def test_an_unknown_totals_grouping_is_named_in_the_clients_language(anon, campa
     )
     payload = assert_refused(response, "by")
     assert payload["errors"]["by"][0].startswith("Choisissez parmi : ")
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [
+        ("options", "/api/docs/", 405),
+        ("post", "/api/docs/", 405),
+        ("post", "/api/docs/redoc/", 405),
+        ("post", "/api/schema/", 405),
+        ("get", "/api/schema/?format=xml", 404),
+    ],
+)
+def test_the_schema_and_docs_answer_errors_in_json(anon, method, path, status):
+    response = getattr(anon, method)(path)
+    assert response.status_code == status
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["code"] in ("method_not_allowed", "not_found")
+
+
+def test_the_docs_still_serve_their_page(anon):
+    assert anon.get("/api/docs/").status_code == 200
+    assert anon.get("/api/schema/").status_code == 200
