@@ -178,3 +178,36 @@ def test_the_schema_and_docs_answer_errors_in_json(anon, method, path, status):
 def test_the_docs_still_serve_their_page(anon):
     assert anon.get("/api/docs/").status_code == 200
     assert anon.get("/api/schema/").status_code == 200
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents", "media"])
+def test_v2_offset_beyond_any_list_is_400(anon, endpoint):
+    response = anon.get(f"/api/v2/{endpoint}/?offset={HUGE}")
+    assert response.status_code == 400
+    assert "offset" in response.json()["message"]
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents", "media"])
+@pytest.mark.parametrize("value", ["abc", "²", "1.5"])
+def test_v2_find_by_an_id_that_is_not_a_number_is_400(anon, endpoint, value):
+    response = anon.get(f"/api/v2/{endpoint}/find/", {"id": value})
+    assert response.status_code == 400
+    assert response.json() == {"message": "id must be a positive integer"}
+
+
+@pytest.mark.parametrize(
+    ("path", "param"),
+    [
+        ("/api/v2/pages/", "locale"),
+        ("/api/v2/pages/13/", "locale"),
+        ("/api/v2/pages/find/", "html_path"),
+        ("/api/v2/pages/", "search"),
+        ("/api/v2/images/", "search"),
+        ("/api/v2/media/", "search"),
+    ],
+)
+def test_v2_parameters_holding_a_nul_are_400_naming_them(anon, path, param):
+    """PostgreSQL refuses a NUL in a query's text: it was a 500 there."""
+    response = anon.get(path, {param: "fr\x00"})
+    assert response.status_code == 400
+    assert response.json() == {"message": f"{param} cannot contain a NUL character"}
