@@ -211,3 +211,15 @@ def test_v2_parameters_holding_a_nul_are_400_naming_them(anon, path, param):
     response = anon.get(path, {param: "fr\x00"})
     assert response.status_code == 400
     assert response.json() == {"message": f"{param} cannot contain a NUL character"}
+
+
+@pytest.mark.parametrize("raw", ["{bad", '{"need": NaN}', b"\xff\xfe{", '{"a": 1'])
+def test_a_body_that_is_not_json_is_400_for_the_body_as_a_whole(client_for, raw):
+    before = counts()
+    response = client_for.post(
+        "/api/v1/contributions/", raw, content_type="application/json", HTTP_ACCEPT_LANGUAGE="fr"
+    )
+    payload = assert_refused(response, "non_field_errors")
+    assert payload["detail"] == "Le corps de la requête n’est pas du JSON valide."
+    assert payload["code"] == "parse_error"
+    assert counts() == before
