@@ -9,6 +9,8 @@ from home import views as home_views
 from portal import health, storage
 from portal.api import api_router
 
+handler400 = "portal.errors.bad_request"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

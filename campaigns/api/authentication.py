@@ -1,5 +1,6 @@
 """``Authorization: Bearer <key>``: a partner API key authenticates as its service account."""
 
+import re
 from datetime import timedelta
 
 from django.utils import timezone
@@ -12,6 +13,9 @@ from .models.keys import LOOKUP_LENGTH
 
 # Writing last_used_at on every request would turn each read into a write; once a minute is enough.
 LAST_USED_RESOLUTION = timedelta(minutes=1)
+# What a key can be made of (``sk_`` + URL-safe base64); anything else is refused unseen by
+# the database (PostgreSQL cannot even compare text holding a NUL byte).
+KEY_SHAPE = re.compile(r"[A-Za-z0-9_-]+")
 
 
 class PartnerKeyAuthentication(BaseAuthentication):
@@ -35,6 +39,8 @@ class PartnerKeyAuthentication(BaseAuthentication):
             raw = header[1].decode("ascii")
         except UnicodeError as error:
             raise exceptions.AuthenticationFailed(_("This API key is not valid.")) from error
+        if not KEY_SHAPE.fullmatch(raw):
+            raise exceptions.AuthenticationFailed(_("This API key is not valid."))
         key = (
             PartnerApiKey.objects.select_related("user", "partner")
             .filter(lookup=raw[:LOOKUP_LENGTH])

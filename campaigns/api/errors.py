@@ -70,6 +70,12 @@ def exception_handler(exc, context):
     if isinstance(exc, exceptions.ValidationError):
         response.data = body(_("Some fields are not valid."), "invalid", _flatten(exc.detail))
         return response
+    if isinstance(exc, exceptions.ParseError):
+        # The body as a whole is bad: say so in the client's language, and keep the parser's
+        # own words (where it stopped) for the developer.
+        errors = {"non_field_errors": [str(exc.detail)]}
+        response.data = body(_("The request body is not valid JSON."), "parse_error", errors)
+        return response
     message = response.data.get("detail", "") if isinstance(response.data, dict) else ""
     code = getattr(message, "code", None) or "error"
     response.data = body(message or _("The request failed."), code)

@@ -23,6 +23,18 @@ from campaigns.tracker.models import (
     Urgency,
 )
 
+from .serializers.fields import MAX_ID
+
+
+class IdFilter(django_filters.NumberFilter):
+    """An entry's or page's id: a number beyond any id is a ``400`` naming the parameter
+    (Django does not range-check a foreign key, and SQLite cannot be asked about it)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
+
 
 def _same_page(field):
     def method(queryset, name, value):
@@ -38,12 +50,8 @@ def _changed_since(queryset, name, value):
 
 
 class EntryFilter(django_filters.FilterSet):
-    campaign = django_filters.NumberFilter(
-        method=_same_page("campaign"), help_text="Campaign page id (any language)."
-    )
-    partner = django_filters.NumberFilter(
-        method=_same_page("partner"), help_text="Partner page id (any language)."
-    )
+    campaign = IdFilter(method=_same_page("campaign"), help_text="Campaign page id (any language).")
+    partner = IdFilter(method=_same_page("partner"), help_text="Partner page id (any language).")
     updated_since = django_filters.IsoDateTimeFilter(
         method=_changed_since,
         help_text="ISO 8601 date-time: entries changed at or after it.",
@@ -62,7 +70,7 @@ class NeedFilter(EntryFilter):
 
 
 class ContributionFilter(EntryFilter):
-    need = django_filters.NumberFilter(field_name="need_id")
+    need = IdFilter(field_name="need_id")
     status = django_filters.ChoiceFilter(choices=ContributionStatus.choices)
     kind = django_filters.ChoiceFilter(choices=ContributionKind.choices)
     category = django_filters.ChoiceFilter(field_name="need__category", choices=Category.choices)
@@ -77,7 +85,7 @@ class ContributionFilter(EntryFilter):
 
 
 class DeliveryFilter(EntryFilter):
-    need = django_filters.NumberFilter(field_name="need_id")
+    need = IdFilter(field_name="need_id")
     category = django_filters.ChoiceFilter(field_name="need__category", choices=Category.choices)
     region = django_filters.CharFilter(field_name="region__code")
     confirmed = django_filters.BooleanFilter(
@@ -90,9 +98,7 @@ class DeliveryFilter(EntryFilter):
 
 
 class CoverageFilter(django_filters.FilterSet):
-    campaign = django_filters.NumberFilter(
-        method=_same_page("campaign"), help_text="Campaign page id (any language)."
-    )
+    campaign = IdFilter(method=_same_page("campaign"), help_text="Campaign page id (any language).")
     language = django_filters.CharFilter(help_text="The headline's language code, e.g. ar, fr.")
     medium = django_filters.ChoiceFilter(choices=Medium.choices)
     date_after = django_filters.DateFilter(

@@ -4,9 +4,9 @@ from django.http import JsonResponse
 from django.urls import include, path, re_path
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
+from .docs_views import RedocView, SchemaView, SwaggerView
 from .views.directory import CampaignViewSet, PartnerViewSet, RegionViewSet
 from .views.entries import ContributionViewSet, DeliveryViewSet, NeedViewSet
 from .views.press import CoverageViewSet
@@ -30,8 +30,8 @@ def not_found(request, path=""):
 
 urlpatterns = [
     path("v1/", include(router.urls)),
-    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
-    path("docs/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+    path("schema/", SchemaView.as_view(), name="api-schema"),
+    path("docs/", SwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("docs/redoc/", RedocView.as_view(url_name="api-schema"), name="api-redoc"),
     re_path(r"^(?P<path>.*)$", not_found),
 ]

@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.fields import ReadOnlyField
 from rest_framework.response import Response
-from wagtail.api.v2.utils import get_full_url
+from wagtail.api.v2.pagination import WagtailPagination
+from wagtail.api.v2.utils import BadRequestError, get_full_url
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
@@ -54,10 +55,38 @@ class NotTranslated(Http404):
         }
 
 
+# Far beyond any list here; a larger offset overflowed SQLite's 64-bit OFFSET (a 500).
+MAX_OFFSET = 1_000_000_000
+
+
+class PortalPagination(WagtailPagination):
+    def paginate_queryset(self, queryset, request, view=None):
+        offset = request.GET.get("offset", "")
+        if offset.isdecimal() and int(offset) > MAX_OFFSET:
+            raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
+        return super().paginate_queryset(queryset, request, view)
+
+
 class ConditionalGetMixin:
-    """ETag / Last-Modified / Cache-Control on successful reads; anonymous throttling."""
+    """ETag / Last-Modified / Cache-Control on successful reads; anonymous throttling;
+    query parameters Wagtail would hand the database unchecked are refused with ``400``."""
 
     throttle_classes = [AnonymousClientThrottle]
+    pagination_class = PortalPagination
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # Wagtail's filters (locale, html_path, search, …) query with the raw text, and
+        # PostgreSQL refuses a NUL byte in a query's text (a 500).
+        for name, values in request.GET.lists():
+            if "\x00" in name or any("\x00" in value for value in values):
+                raise BadRequestError(f"{name.replace(chr(0), '')} cannot contain a NUL character")
+
+    def find_object(self, queryset, request):
+        # Wagtail looks ``find/?id=`` up as given: a non-number raised ValueError (a 500).
+        if "id" in request.GET and not request.GET["id"].isdecimal():
+            raise BadRequestError("id must be a positive integer")
+        return super().find_object(queryset, request)
 
     def last_modified_of(self, response):
         return None

@@ -25,6 +25,8 @@ from campaigns.press.models import (
 
 RELEASES_PER_PAGE = 10
 COVERAGE_PER_PAGE = 20
+# Beyond this a page number is nonsense (and its offset overflows SQLite): page 1 instead.
+MAX_PAGE = 10_000
 
 
 def visible_releases(locale=None, now=None):
@@ -179,12 +181,14 @@ def press_room_context(index_page, request):
         coverage = coverage.filter(date__year=selected_year)
 
     releases = releases.select_related("related_campaign").order_by("-release_date", "-pk")
-    release_page = page_of(releases, _number(request.GET.get("page")) or 1, RELEASES_PER_PAGE)
+    release_page = page_of(
+        releases, _number(request.GET.get("page"), 1, MAX_PAGE) or 1, RELEASES_PER_PAGE
+    )
     for release in release_page:
         release.localized_campaign = _localized(release.related_campaign, campaigns)
     coverage_page = page_of(
         coverage.order_by("-date", "-pk"),
-        _number(request.GET.get("coverage_page")) or 1,
+        _number(request.GET.get("coverage_page"), 1, MAX_PAGE) or 1,
         COVERAGE_PER_PAGE,
     )
     for item in coverage_page:

@@ -18,6 +18,7 @@ env.read_env(str(BASE_DIR / ".env"), recurse=False)
 DEBUG = env.bool("DEBUG", False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", [])
+CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"  # in the visitor's language
 
 INSTALLED_APPS = [
     "home",

@@ -1,6 +1,7 @@
 """SQLite: FTS5 over normalised words stemmed in Python by the same Snowball algorithms."""
 
 from modelsearch.backends.database.sqlite import sqlite as lite
+from modelsearch.query import MatchAll, Not, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 
 from search.text import normalise, stem_words
@@ -66,6 +67,10 @@ class SQLiteQueryCompiler(lite.SQLiteSearchQueryCompiler):
         if is_translatable(self.queryset.model):
             language = query_language(backend, query_string(self.query))
         self.query = rewrite_query(self.query, lambda q: " ".join(stem_words(q, language)))
+        if isinstance(self.query, PlainText | Phrase) and not self.query.query_string.split():
+            # No word left (the query was only punctuation or symbols, e.g. "-" or "?"):
+            # nothing matches, rather than an FTS5 MATCH with nothing to match.
+            self.query = Not(MatchAll())
 
 
 class SQLiteAutocompleteQueryCompiler(lite.SQLiteAutocompleteQueryCompiler):

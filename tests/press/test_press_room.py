@@ -58,6 +58,16 @@ def test_nonsense_filters_show_everything_instead_of_failing(client, press):
     assert "/fr/press/jesr-launch/" in response.content.decode()
 
 
+@pytest.mark.parametrize("param", ["page", "coverage_page"])
+def test_a_page_number_beyond_any_list_shows_the_first_page(client, press, param):
+    """A 20-digit page number overflowed SQLite's OFFSET (a 500)."""
+    response = client.get("/fr/press/", {param: "99999999999999999999"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="fr"' in html
+    assert "/fr/press/jesr-launch/" in html
+
+
 def test_long_lists_are_paginated_with_filters_kept(client, press):
     room = press["rooms"]["fr"]
     for i in range(12):

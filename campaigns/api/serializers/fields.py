@@ -9,6 +9,21 @@ from rest_framework import serializers
 
 from .. import models as api_models
 
+# The largest id any table can hold (a 64-bit integer); a larger number names nothing, and
+# SQLite cannot even be asked about it.
+MAX_ID = 2**63 - 1
+
+
+def beyond_ids(value):
+    """True if ``value`` is a number (or its digits) that no row's id can be."""
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        return False
+    try:
+        number = int(value)
+    except ValueError:
+        return False  # not a number at all: the field says so in its own words
+    return not 0 < number <= MAX_ID
+
 
 @extend_schema_field({"type": "string", "format": "decimal", "example": "250.5"})
 class DecimalText(serializers.Field):

@@ -18,7 +18,7 @@ from campaigns.tracker.models import (
     Urgency,
 )
 
-from .fields import RegionCode, StrictSerializer
+from .fields import RegionCode, StrictSerializer, beyond_ids
 
 
 def decimal_field(**kwargs):
@@ -26,12 +26,22 @@ def decimal_field(**kwargs):
     return serializers.DecimalField(max_digits=None, decimal_places=None, **kwargs)
 
 
-class CampaignRef(serializers.PrimaryKeyRelatedField):
+class PageRef(serializers.PrimaryKeyRelatedField):
+    """A page by id. A page's id is its parent page's (a one-to-one key), which Django does not
+    range-check as it does plain ids: a number no id can be is refused before the query."""
+
+    def to_internal_value(self, data):
+        if beyond_ids(data):
+            self.fail("does_not_exist", pk_value=data)
+        return super().to_internal_value(data)
+
+
+class CampaignRef(PageRef):
     def __init__(self, **kwargs):
         super().__init__(queryset=CampaignPage.objects.all(), **kwargs)
 
 
-class PartnerRef(serializers.PrimaryKeyRelatedField):
+class PartnerRef(PageRef):
     def __init__(self, **kwargs):
         super().__init__(queryset=PartnerPage.objects.all(), **kwargs)
 

@@ -4,13 +4,13 @@ from django.conf import settings
 from rest_framework import viewsets
 from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.pagination import PageNumberPagination
-from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
 
 from ..authentication import PartnerKeyAuthentication
 from ..errors import RequestTooLarge, exception_handler
 from ..http import conditional
 from ..localization import requested_language
+from ..parsers import TextJSONParser
 from ..permissions import ReadOrKeyWithScope
 from ..schema import TrackerAutoSchema
 from ..throttling import AnonymousClientThrottle, PartnerKeyThrottle
@@ -38,7 +38,7 @@ class TrackerAPIViewSet(viewsets.GenericViewSet):
     authentication_classes = [PartnerKeyAuthentication]
     permission_classes = [ReadOrKeyWithScope]
     throttle_classes = [AnonymousClientThrottle, PartnerKeyThrottle]
-    parser_classes = [JSONParser]
+    parser_classes = [TextJSONParser]
     renderer_classes = [JSONRenderer]
     pagination_class = TrackerPagination
     schema = TrackerAutoSchema()

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404
+from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins
@@ -18,6 +19,7 @@ from ..localization import attach_translations
 from ..schema import LOCALE_PARAMETER, read_responses
 from ..search import SEARCH_PARAMETER, search_sources
 from ..serializers import figures, read
+from ..serializers.fields import beyond_ids
 from .base import TrackerAPIViewSet
 
 
@@ -38,13 +40,19 @@ class PageViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, TrackerAPIVi
         page = super().paginate_queryset(queryset)
         return self.prepare(page) if page is not None else page
 
-    def get_object(self):
-        """Any language's page id is accepted; the answer is about its source page."""
+    def live_page(self, pk):
+        """The live page with id ``pk`` (any language), or ``404``."""
+        # A page's id is a one-to-one key, which Django does not range-check as plain ids.
+        if beyond_ids(pk):
+            raise Http404
         try:
-            page = self.model.objects.live().get(pk=int(self.kwargs["pk"]))
+            return self.model.objects.live().get(pk=int(pk))
         except (ObjectDoesNotExist, ValueError) as error:
             raise Http404 from error
-        page = services.source_of(page)
+
+    def get_object(self):
+        """Any language's page id is accepted; the answer is about its source page."""
+        page = services.source_of(self.live_page(self.kwargs["pk"]))
         self.prepare([page])
         return page
 
@@ -89,10 +97,7 @@ class CampaignViewSet(PageViewSet):
         Any translation of the campaign gives the same figures. With ``?by=``, one set of
         figures per group (see ``CampaignTotalsByGroupSerializer``).
         """
-        try:
-            campaign = self.model.objects.live().get(pk=int(pk))
-        except (ObjectDoesNotExist, ValueError) as error:
-            raise Http404 from error
+        campaign = self.live_page(pk)
         source_id = aggregates.source_campaign_id(campaign)
         by = request.query_params.get("by")
         if by is None:
@@ -101,9 +106,8 @@ class CampaignViewSet(PageViewSet):
                 figures.CampaignTotalsSerializer({"campaign": source_id, "totals": totals}).data
             )
         if by not in aggregates.GROUPS:
-            raise ValidationError(
-                {"by": [f"Choose one of {', '.join(sorted(aggregates.GROUPS))}."]}
-            )
+            choices = ", ".join(sorted(aggregates.GROUPS))
+            raise ValidationError({"by": [_("Choose one of %(choices)s.") % {"choices": choices}]})
         groups = aggregates.totals_by(campaign, by)
         if by == "region":
             codes = dict(Region.objects.filter(pk__in=groups).values_list("pk", "code"))

@@ -40,6 +40,8 @@ DELIVERY_FIELDS = (
 )
 # Changing one of these on a confirmed delivery asks for a new confirmation.
 CONFIRMED_FIGURES = ("need", "region", "quantity", "delivered_on", "households_reached")
+# The largest count the households column holds on every database (PostgreSQL's integer).
+MAX_HOUSEHOLDS = 2_147_483_647
 
 
 def received_for(need):
@@ -66,6 +68,9 @@ def _households(errors, value):
         number = None
     if number is None or isinstance(value, bool) or number < 0:
         errors.add("households_reached", _("Enter a whole number, 0 or more."), "invalid")
+        return None
+    if number > MAX_HOUSEHOLDS:
+        errors.add("households_reached", _("This number is too large."), "too_large")
         return None
     return number
 
