@@ -26,7 +26,8 @@ def _positive_int(value):
 
 def search(request):
     """Results for ?q= in the page's language, with type and campaign facets."""
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    # NUL is no character anybody types, and PostgreSQL text cannot hold it: a word break.
+    query = " ".join(request.GET.get("q", "").replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
     type_filter = request.GET.get("type", "")[:100]
     campaign_filter = _positive_int(request.GET.get("campaign"))
     page_number = request.GET.get("page", "1")[:20]

@@ -24,3 +24,10 @@ def test_the_page_api_searches_with_no_word_find_nothing(client, demo, endpoint)
     response = client.get(f"/api/v2/{endpoint}/", {"search": "-"})
     assert response.status_code == 200
     assert response.json()["meta"]["total_count"] == 0
+
+
+def test_a_nul_inside_a_query_is_a_word_break(client, demo):
+    assert client.get("/fr/search/", {"q": "\x00"}).status_code == 200  # nothing typed
+    response = client.get("/fr/search/", {"q": "pont\x00de l'amour"})
+    assert response.status_code == 200
+    assert "pont de l&#x27;amour" in response.content.decode()
