@@ -12,7 +12,7 @@ It works on the queryset the search backend builds (PostgreSQL full text or SQLi
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, Count, F, IntegerField, Value, When, Window
+from django.db.models import Case, Count, F, FloatField, IntegerField, Value, When, Window
 from django.db.models.functions import RowNumber
 from wagtail.models import Page
 
@@ -52,7 +52,12 @@ class Source:
         backend = self.search.backend
         results = backend.search(self.search.query, self.queryset).annotate_score("_score")
         # The backend's own queryset (a database backend's results have one), not sliced.
-        return results.get_queryset().order_by()
+        queryset = results.get_queryset().order_by()
+        if "_score" not in queryset.query.annotations:
+            # Nothing to rank: the query had no word left (only punctuation, say), and the
+            # backend answered "nothing" without a score to order by.
+            return self.queryset.none().annotate(_score=Value(0.0, output_field=FloatField()))
+        return queryset
 
     def _page_campaign(self):
         """A page's campaign, as SQL: the campaign page (in its language) above it."""
