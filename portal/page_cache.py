@@ -112,21 +112,40 @@ def _key(request, token):
     )
 
 
-def _storable(request, response):
-    match = getattr(request, "resolver_match", None)
+def shareable(request, response):
+    """Whether an answer to an anonymous visitor may be handed to the next one as it is."""
     session = getattr(request, "session", None)
     return (
         response.status_code == 200
         and not response.streaming
         and not response.cookies
-        and match is not None
-        and match.url_name == "wagtail_serve"
         and not getattr(request, "is_preview", False)
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not (session is not None and session.modified)
         and "private" not in response.get("Cache-Control", "")
         and "no-store" not in response.get("Cache-Control", "")
     )
+
+
+def _storable(request, response):
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.url_name == "wagtail_serve" and shareable(request, response)
+
+
+def pack(response):
+    """What is kept of a response: status, body and the headers that describe the body."""
+    headers = [(h, response[h]) for h in KEPT_HEADERS if response.has_header(h)]
+    return response.status_code, response.content, headers
+
+
+def unpack(packed, header):
+    """A response again from :func:`pack`'s tuple, marked ``header: hit``."""
+    status, content, headers = packed
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    response[header] = "hit"
+    return response
 
 
 class PageCacheMiddleware:
@@ -151,18 +170,10 @@ class PageCacheMiddleware:
         key = _key(request, token or generation())
         stored = cache.get(key)
         if stored is not None:
-            status, content, headers = stored
-            response = HttpResponse(content, status=status)
-            for name, value in headers:
-                response[name] = value
-            response[HEADER] = "hit"
-            return response
+            return unpack(stored, HEADER)
         response = self.get_response(request)
         if _storable(request, response):
-            headers = [(h, response[h]) for h in KEPT_HEADERS if response.has_header(h)]
-            cache.set(
-                key, (response.status_code, response.content, headers), settings.PAGE_CACHE_SECONDS
-            )
+            cache.set(key, pack(response), settings.PAGE_CACHE_SECONDS)
             response[HEADER] = "miss"
         return response
 

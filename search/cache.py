@@ -19,14 +19,12 @@ import json
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
 from django.utils import timezone
 
 from portal import page_cache
 from portal.cache_headers import is_personal
 
 HEADER = "X-Search-Cache"
-KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link")
 
 
 def is_candidate(request):
@@ -60,36 +58,14 @@ def get(key):
     stored = cache.get(key)
     if stored is None:
         return None
-    status, content, headers, counted = stored
-    response = HttpResponse(content, status=status)
-    for name, value in headers:
-        response[name] = value
-    response[HEADER] = "hit"
-    return response, counted
-
-
-def _storable(request, response):
-    session = getattr(request, "session", None)
-    return (
-        response.status_code == 200
-        and not response.streaming
-        and not response.cookies
-        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-        and not (session is not None and session.modified)
-        and "private" not in response.get("Cache-Control", "")
-        and "no-store" not in response.get("Cache-Control", "")
-    )
+    packed, counted = stored
+    return page_cache.unpack(packed, HEADER), counted
 
 
 def store(key, request, response, counted):
     """Keep an anonymous visitor's results page; ``counted``: the count the staff report
     records when the page is served again (None when such a search is not recorded)."""
-    if not _storable(request, response):
+    if not page_cache.shareable(request, response):
         return
-    headers = [(h, response[h]) for h in KEPT_HEADERS if response.has_header(h)]
-    cache.set(
-        key,
-        (response.status_code, response.content, headers, counted),
-        settings.PAGE_CACHE_SECONDS,
-    )
+    cache.set(key, (page_cache.pack(response), counted), settings.PAGE_CACHE_SECONDS)
     response[HEADER] = "miss"
