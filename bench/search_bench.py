@@ -1,7 +1,7 @@
 """Search latency with 10,000 pages and 2,000 needs indexed on PostgreSQL, beside the floor.
 
-    createdb -h 127.0.0.1 -U postgres portal_bench
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench python bench/search_bench.py
+    createdb -h 127.0.0.1 -U postgres portal_search_bench
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_search_bench python bench/search_bench.py
 
 Builds the demo content, 10,000 standard pages and 2,000 tracker needs (ar 40 %, fr 30 %,
 en 30 %) once (later runs add only what is missing), indexes them with the portal's search
