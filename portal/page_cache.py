@@ -64,6 +64,8 @@ def enabled():
 
 
 def generation():
+    """The current token, or None when the cache cannot be read (Redis down): then nothing
+    may be served from the cache or kept in it, since no write could retire it."""
     token = cache.get(GENERATION_KEY)
     if token is None:
         cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
@@ -167,7 +169,10 @@ class PageCacheMiddleware:
             fragments.remember_generation(request, token)  # before routing reads any row
         if not self._is_candidate(request):
             return self.get_response(request)
-        key = _key(request, token or generation())
+        token = token or generation()
+        if token is None:  # the cache is down: render, keep nothing
+            return self.get_response(request)
+        key = _key(request, token)
         stored = cache.get(key)
         if stored is not None:
             return unpack(stored, HEADER)

@@ -27,18 +27,25 @@ from portal.cache_headers import is_personal
 HEADER = "X-Search-Cache"
 
 
+# The parameters a results page depends on. Any other (a tracking id, an e-mail in a shared
+# link) shows in the page's canonical and language links: such a request is never kept.
+PARAMETERS = {"q", "type", "campaign", "page"}
+
+
 def is_candidate(request):
     user = getattr(request, "user", None)
     return (
         page_cache.enabled()
         and request.method == "GET"
+        and set(request.GET) <= PARAMETERS
         and not is_personal(request)
         and not (user is not None and user.is_authenticated)
     )
 
 
 def key_for(request, language, *criteria):
-    """The cache key of one search; the generation token is read now, before any rendering."""
+    """The cache key of one search (None when the cache is down); the generation token is
+    read now, before any rendering."""
     described = json.dumps(
         [
             request.scheme,
@@ -49,8 +56,11 @@ def key_for(request, language, *criteria):
         ],
         ensure_ascii=False,
     )
+    token = page_cache.generation()
+    if token is None:  # the cache is down: nothing served from it or kept
+        return None
     digest = hashlib.sha256(described.encode()).hexdigest()
-    return f"searchcache:{page_cache.generation()}:{digest}"
+    return f"searchcache:{token}:{digest}"
 
 
 def get(key):

@@ -44,7 +44,7 @@ def search(request):
         key = search_cache.key_for(
             request, language, query, type_filter, campaign_filter, page_number
         )
-        cached = search_cache.get(key)
+        cached = search_cache.get(key) if key is not None else None
         if cached is not None:
             response, counted = cached
             if counted is not None:

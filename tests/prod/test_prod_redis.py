@@ -62,7 +62,9 @@ def redis_cache(settings, redis_server):
     return redis_server
 
 
-def test_site_survives_redis_going_away(client, redis_cache, caplog):
+def test_site_survives_redis_going_away(client, redis_cache, caplog, settings):
+    # As in production with REDIS_URL: the page, search and fragment caches are on.
+    settings.PAGE_CACHE_SECONDS = settings.FRAGMENT_CACHE_SECONDS = 600
     cache.set("figure", 42)
     assert cache.get("figure") == 42  # Redis really is the cache
     assert client.get("/ar/jesr/").status_code == 200
@@ -73,7 +75,9 @@ def test_site_survives_redis_going_away(client, redis_cache, caplog):
         assert cache.get("figure") is None  # a miss, not an exception
         response = client.get("/ar/jesr/")
         again = client.get("/fr/jesr/")
+        search = client.get("/fr/search/", {"q": "pont"})
     assert response.status_code == 200
+    assert search.status_code == 200
     assert "جسر المحبة" in response.content.decode()
     assert again.status_code == 200
 
