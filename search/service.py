@@ -212,9 +212,12 @@ class RankedHits:
         return self.search.ranked(bounds.stop)[bounds.start or 0 :]
 
 
+MAX_PAGE = 1000  # 10,000 results deep: a page number beyond shows the last page there is
+
+
 def _asked_page(page_number):
     try:
-        return max(int(page_number), 1)
+        return min(max(int(page_number), 1), MAX_PAGE)
     except (TypeError, ValueError):
         return 1
 
@@ -228,9 +231,10 @@ def search_site(
         raise ValueError(f"No locale for language {language!r}")
     # Deep enough for the page asked for (a page past the end shows the last one: fetched
     # again, deeper, only then).
-    search.fetch(PER_PAGE * _asked_page(page_number))
+    asked = _asked_page(page_number)
+    search.fetch(PER_PAGE * asked)
     type_facets, campaign_facets = search.facets()
     paginator = Paginator(RankedHits(search), PER_PAGE)
-    page = paginator.get_page(page_number)
+    page = paginator.get_page(asked)
     page.object_list = search.results_for(list(page.object_list))
     return SearchOutcome(query, paginator.count, page, type_facets, campaign_facets)

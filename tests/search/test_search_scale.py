@@ -159,3 +159,18 @@ def test_a_cached_search_costs_only_its_count(
     with django_assert_max_num_queries(3):  # the staff report's counter (and its savepoint)
         html = search(client, "en", q="solar lantern").content.decode()
     assert total(html) == 50
+
+
+@pytest.mark.parametrize("page", ["999999999999999999", "214748365"])
+def test_a_page_number_beyond_any_page_shows_the_last_page(client, demo, page):
+    response = search(client, "fr", q="pont", page=page)
+    assert response.status_code == 200
+    assert 'class="search-result"' in response.content.decode()
+
+
+def test_a_link_with_other_parameters_is_not_kept_for_the_next_visitor(client, demo, search_cache):
+    first = search(client, "en", q="bridge", ref="alice@example.com")
+    assert first.status_code == 200 and "X-Search-Cache" not in first
+    second = search(client, "en", q="bridge")
+    assert second["X-Search-Cache"] == "miss"
+    assert "alice" not in second.content.decode()
