@@ -61,8 +61,11 @@ MAX_OFFSET = 1_000_000_000
 
 class PortalPagination(WagtailPagination):
     def paginate_queryset(self, queryset, request, view=None):
-        offset = request.GET.get("offset", "")
-        if offset.isdecimal() and int(offset) > MAX_OFFSET:
+        try:  # as Wagtail reads it: int() also takes "+5" and " 5"
+            offset = int(request.GET.get("offset", ""))
+        except ValueError:
+            offset = None  # not a number: Wagtail's own error names it
+        if offset is not None and offset > MAX_OFFSET:
             raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
         return super().paginate_queryset(queryset, request, view)
 

@@ -181,8 +181,9 @@ def test_the_docs_still_serve_their_page(anon):
 
 
 @pytest.mark.parametrize("endpoint", ["pages", "images", "documents", "media"])
-def test_v2_offset_beyond_any_list_is_400(anon, endpoint):
-    response = anon.get(f"/api/v2/{endpoint}/?offset={HUGE}")
+@pytest.mark.parametrize("sign", ["", "+", " "])  # int() reads all three as the same number
+def test_v2_offset_beyond_any_list_is_400(anon, endpoint, sign):
+    response = anon.get(f"/api/v2/{endpoint}/", {"offset": f"{sign}{HUGE}"})
     assert response.status_code == 400
     assert "offset" in response.json()["message"]
 
