@@ -57,6 +57,7 @@ def home_context(page):
         "partners": SimpleLazyObject(partners),
         "latest_press": (
             PressReleasePage.objects.live()
+            .public()  # a release behind a password or a login is not news for everyone
             .filter(locale_id=page.locale_id)
             .order_by("-release_date", "-pk")[:3]
         ),

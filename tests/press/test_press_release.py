@@ -1,5 +1,6 @@
 """A release page: the launch press conference as a journalist reads it."""
 
+import datetime
 import json
 import re
 
@@ -8,7 +9,7 @@ from django.template.loader import render_to_string
 
 from campaigns.press.models import PressIndexPage, PressReleasePage
 
-from .conftest import add_coverage
+from .conftest import add_coverage, add_release
 
 pytestmark = pytest.mark.django_db
 
@@ -115,3 +116,14 @@ def test_campaign_coverage_include_makes_few_queries(
             {"page": press["campaign_fr"], "request": request},
         )
     assert html.count('<li id="coverage-') == min(size + 2, 10)  # newest 10, demo has 2
+
+
+def test_a_release_behind_a_password_is_not_in_the_home_page_news(client, press):
+    from wagtail.models import PageViewRestriction
+
+    news = add_release(press["rooms"]["fr"], "convoi", "Le convoi part", datetime.date(2031, 1, 1))
+    hidden = add_release(press["rooms"]["fr"], "interne", "Note interne", datetime.date(2031, 2, 1))
+    PageViewRestriction.objects.create(page=hidden, restriction_type="password", password="x")
+    html = client.get("/fr/").content.decode()
+    assert news.title in html
+    assert hidden.title not in html
