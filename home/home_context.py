@@ -55,11 +55,15 @@ def home_context(page):
     return {
         "campaign": SimpleLazyObject(campaign),
         "partners": SimpleLazyObject(partners),
-        "latest_press": (
-            PressReleasePage.objects.live()
-            .public()  # a release behind a password or a login is not news for everyone
-            .filter(locale_id=page.locale_id)
-            .order_by("-release_date", "-pk")[:3]
+        # Looked up when shown (not when a kept fragment stands in); .public() reads the view
+        # restrictions: a release behind a password or a login is not news for everyone.
+        "latest_press": SimpleLazyObject(
+            lambda: list(
+                PressReleasePage.objects.live()
+                .public()
+                .filter(locale_id=page.locale_id)
+                .order_by("-release_date", "-pk")[:3]
+            )
         ),
         "give_page": SimpleLazyObject(lambda: localized_link(page.give_page_id, page.locale_id)),
     }

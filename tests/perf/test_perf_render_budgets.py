@@ -22,8 +22,8 @@ pytestmark = pytest.mark.django_db
 # for Arabic links too, three queries for the give link, the sharing image apart, the menu
 # and the language switcher's translations in two queries).
 BUDGETS = {
-    "/ar/": (16, 19),
-    "/fr/": (18, 21),
+    "/ar/": (17, 20),  # +1 since the news hides restricted releases (view restrictions read)
+    "/fr/": (19, 22),
     "/ar/jesr/": (20, 28),
     "/fr/jesr/": (22, 31),
 }
