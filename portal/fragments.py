@@ -17,11 +17,9 @@ rendered from rows read before a write commits is filed under a retired token.
 """
 
 from django.conf import settings
-from django.utils import timezone
-from django.utils.translation import get_language
 from wagtail.models import Page
 
-from portal.cache_headers import is_personal
+from portal import page_cache
 
 REQUEST_ATTR = "_portal_cache_generation"
 
@@ -39,7 +37,7 @@ def timeout():
 
 def may_serve(request):
     """Whether this request may read or keep fragments (checked before the token is read)."""
-    return enabled() and request.method in ("GET", "HEAD") and not is_personal(request)
+    return enabled() and page_cache.is_anonymous_read(request, methods=("GET", "HEAD"))
 
 
 def remember_generation(request, token):
@@ -62,24 +60,10 @@ def key(context, name, parts, per_page=False):
     token = getattr(request, REQUEST_ATTR, None) if request is not None else None
     if token is None or not may_serve(request):
         return None
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
-        return None
     parts = [str(part) for part in parts]
     if per_page:
         page_part = _page_part(request, context.get("page"))
         if page_part is None:
             return None
         parts.append(page_part)
-    return ":".join(
-        (
-            "fragment",
-            token,
-            name,
-            request.scheme,
-            request.get_host(),
-            get_language() or "",
-            timezone.localdate().isoformat(),
-            *parts,
-        )
-    )
+    return page_cache.visitor_key("fragment", token, request, name, *parts)

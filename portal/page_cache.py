@@ -100,16 +100,29 @@ def connect_signals():
     m2m_changed.connect(on_write, dispatch_uid="page-cache-m2m")
 
 
-def _key(request, token):
+def is_anonymous_read(request, methods=("GET",)):
+    """A read by a visitor with nothing of their own in the answer: not logged in, not
+    previewing, no session. The page cache, the search cache and fragments serve only these."""
+    user = getattr(request, "user", None)
+    return (
+        request.method in methods
+        and not is_personal(request)
+        and not (user is not None and user.is_authenticated)
+    )
+
+
+def visitor_key(prefix, token, request, *parts):
+    """A cache key for what every anonymous visitor of this host and language sees today
+    (campaign states follow the date), filed under generation ``token``."""
     return ":".join(
         (
-            "pagecache",
+            prefix,
             token,
             request.scheme,
             request.get_host(),
             get_language() or "",
             timezone.localdate().isoformat(),
-            request.path,
+            *map(str, parts),
         )
     )
 
@@ -172,7 +185,7 @@ class PageCacheMiddleware:
         token = token or generation()
         if token is None:  # the cache is down: render, keep nothing
             return self.get_response(request)
-        key = _key(request, token)
+        key = visitor_key("pagecache", token, request, request.path)
         stored = cache.get(key)
         if stored is not None:
             return unpack(stored, HEADER)
@@ -184,11 +197,4 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _is_candidate(request):
-        user = getattr(request, "user", None)
-        return (
-            enabled()
-            and request.method == "GET"
-            and not request.META.get("QUERY_STRING")
-            and not is_personal(request)
-            and (user is None or not user.is_authenticated)
-        )
+        return enabled() and not request.META.get("QUERY_STRING") and is_anonymous_read(request)

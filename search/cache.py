@@ -19,10 +19,8 @@ import json
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils import timezone
 
 from portal import page_cache
-from portal.cache_headers import is_personal
 
 HEADER = "X-Search-Cache"
 
@@ -33,34 +31,22 @@ PARAMETERS = {"q", "type", "campaign", "page"}
 
 
 def is_candidate(request):
-    user = getattr(request, "user", None)
     return (
         page_cache.enabled()
-        and request.method == "GET"
         and set(request.GET) <= PARAMETERS
-        and not is_personal(request)
-        and not (user is not None and user.is_authenticated)
+        and page_cache.is_anonymous_read(request)
     )
 
 
-def key_for(request, language, *criteria):
+def key_for(request, *criteria):
     """The cache key of one search (None when the cache is down); the generation token is
     read now, before any rendering."""
-    described = json.dumps(
-        [
-            request.scheme,
-            request.get_host(),
-            language,
-            timezone.localdate().isoformat(),
-            *criteria,
-        ],
-        ensure_ascii=False,
-    )
     token = page_cache.generation()
     if token is None:  # the cache is down: nothing served from it or kept
         return None
+    described = json.dumps(criteria, ensure_ascii=False)  # the query: any characters, any length
     digest = hashlib.sha256(described.encode()).hexdigest()
-    return f"searchcache:{token}:{digest}"
+    return page_cache.visitor_key("searchcache", token, request, digest)
 
 
 def get(key):

@@ -41,9 +41,7 @@ def search(request):
         return render(request, "search/search.html", context)
     key = None
     if search_cache.is_candidate(request):
-        key = search_cache.key_for(
-            request, language, query, type_filter, campaign_filter, page_number
-        )
+        key = search_cache.key_for(request, query, type_filter, campaign_filter, page_number)
         cached = search_cache.get(key) if key is not None else None
         if cached is not None:
             response, counted = cached
