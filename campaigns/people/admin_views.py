@@ -20,7 +20,7 @@ from campaigns.tracker.errors import TrackerValidationError
 from campaigns.tracker.models import Need, Region
 
 from . import invitations, offers
-from .models import Invitation, InvitationStatus, Offer, OfferStatus
+from .models import OFFER_DETAILS, Invitation, InvitationStatus, Offer, OfferStatus
 
 
 class OfferPermissionPolicy(ModelPermissionPolicy):
@@ -107,18 +107,7 @@ class OfferInspectView(generic.InspectView):
     fields = [
         "campaign",
         "status",
-        "kind",
-        "category",
-        "amount",
-        "currency",
-        "quantity",
-        "unit",
-        "region",
-        "name",
-        "name_public",
-        "email",
-        "phone",
-        "message",
+        *OFFER_DETAILS,
         "language",
         "created_at",
         "decided_by",
@@ -198,18 +187,7 @@ class OfferViewSet(ModelViewSet):
         "created_at",
         "campaign",
         "status",
-        "kind",
-        "category",
-        "amount",
-        "currency",
-        "quantity",
-        "unit",
-        "region",
-        "name",
-        "name_public",
-        "email",
-        "phone",
-        "message",
+        *OFFER_DETAILS,
         "decline_reason",
         "contribution_id",
     ]

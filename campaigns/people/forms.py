@@ -8,6 +8,7 @@ from django.contrib.auth import password_validation
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.people.models import OFFER_DETAILS
 from campaigns.tracker.models import Category, ContributionKind, Region, Unit
 from portal.localization.numbers import currency_decimals
 
@@ -155,22 +156,7 @@ class OfferForm(forms.Form):
         return data
 
     def offer_fields(self):
-        data = self.cleaned_data
-        names = (
-            "kind",
-            "category",
-            "amount",
-            "currency",
-            "quantity",
-            "unit",
-            "region",
-            "name",
-            "name_public",
-            "email",
-            "phone",
-            "message",
-        )
-        return {name: data.get(name) for name in names}
+        return {name: self.cleaned_data.get(name) for name in OFFER_DETAILS}
 
 
 class AcceptInvitationForm(forms.Form):

@@ -15,6 +15,24 @@ class OfferStatus(models.TextChoices):
     DECLINED = "declined", _("Declined")
 
 
+# What the visitor fills in, in the form's order: the public form asks for these, the admin
+# shows and exports them.
+DETAILS = (
+    "kind",
+    "category",
+    "amount",
+    "currency",
+    "quantity",
+    "unit",
+    "region",
+    "name",
+    "name_public",
+    "email",
+    "phone",
+    "message",
+)
+
+
 class Offer(models.Model):
     """An offer of cash or aid in kind toward a campaign, as the visitor typed it.
 
