@@ -33,13 +33,8 @@ def project_templates():
             folders.append(path / "templates")
     names = set()
     for folder in folders:
-        if folder.is_dir():
-            names.update(
-                str(file.relative_to(folder)) for file in folder.rglob("*.html") if file.is_file()
-            )
-            names.update(
-                str(file.relative_to(folder)) for file in folder.rglob("*.txt") if file.is_file()
-            )
+        for pattern in ("*.html", "*.txt"):  # pages, partials, e-mails
+            names.update(str(file.relative_to(folder)) for file in folder.rglob(pattern))
     return sorted(names)
 
 

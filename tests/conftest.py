@@ -37,3 +37,15 @@ def demo(db):
         "campaign_fr": campaign.get_translation(locale("fr")),
         "campaign_en": campaign.get_translation(locale("en")),
     }
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The anonymous page cache switched on (the search cache and fragments follow it), with
+    an empty cache before and after the test."""
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    yield
+    cache.clear()

@@ -53,14 +53,3 @@ def trilingual(demo):
             "Partner associations handed out medicine to families in Kasserine in 2020.",
         ),
     }
-
-
-@pytest.fixture
-def search_cache(settings):
-    """The page cache switched on (the search cache follows it), empty before and after."""
-    from django.core.cache import cache
-
-    settings.PAGE_CACHE_SECONDS = 600
-    cache.clear()
-    yield
-    cache.clear()

@@ -81,7 +81,7 @@ def test_pages_and_needs_are_ranked_together_without_repeats(client, demo):
     assert len(set(pages)) == 12 and len(needs) == 12  # every match once, none twice
 
 
-def test_a_repeated_search_is_served_from_the_cache_and_still_counted(client, demo, search_cache):
+def test_a_repeated_search_is_served_from_the_cache_and_still_counted(client, demo, page_cache):
     add_needs("fr", 3, "Lanterne solaire")
     first = search(client, "fr", q="lanterne solaire")
     assert first["X-Search-Cache"] == "miss"
@@ -93,7 +93,7 @@ def test_a_repeated_search_is_served_from_the_cache_and_still_counted(client, de
     assert search(client, "en", q="lanterne solaire").get("X-Search-Cache") != "hit"
 
 
-def test_a_published_page_shows_in_the_next_identical_search(client, demo, search_cache):
+def test_a_published_page_shows_in_the_next_identical_search(client, demo, page_cache):
     html = search(client, "fr", q="lanterne solaire").content.decode()
     assert total(html) == 0
     assert search(client, "fr", q="lanterne solaire")["X-Search-Cache"] == "hit"
@@ -103,7 +103,7 @@ def test_a_published_page_shows_in_the_next_identical_search(client, demo, searc
     assert "Lanternes solaires pour Kasserine" in fresh.content.decode()
 
 
-def test_a_saved_need_shows_in_the_next_identical_search(client, demo, search_cache):
+def test_a_saved_need_shows_in_the_next_identical_search(client, demo, page_cache):
     search(client, "fr", q="lanterne solaire")
     assert search(client, "fr", q="lanterne solaire")["X-Search-Cache"] == "hit"
     need = Need.objects.filter(locale__language_code="fr").first()
@@ -114,7 +114,7 @@ def test_a_saved_need_shows_in_the_next_identical_search(client, demo, search_ca
     assert f"#need-{need.translation_key}" in html
 
 
-def test_a_logged_in_visitor_never_gets_the_cached_page(client, demo, search_cache):
+def test_a_logged_in_visitor_never_gets_the_cached_page(client, demo, page_cache):
     search(client, "fr", q="convoi")
     assert search(client, "fr", q="convoi")["X-Search-Cache"] == "hit"
     editor = get_user_model().objects.create_superuser("search-editor", "e@example.org", "x")
@@ -152,7 +152,7 @@ def test_query_budget_does_not_grow_with_matches(
 
 
 def test_a_cached_search_costs_only_its_count(
-    client, demo, search_cache, django_assert_max_num_queries
+    client, demo, page_cache, django_assert_max_num_queries
 ):
     add_needs("en", 50, "Solar lantern")
     search(client, "en", q="solar lantern")
@@ -168,7 +168,7 @@ def test_a_page_number_beyond_any_page_shows_the_last_page(client, demo, page):
     assert 'class="search-result"' in response.content.decode()
 
 
-def test_a_link_with_other_parameters_is_not_kept_for_the_next_visitor(client, demo, search_cache):
+def test_a_link_with_other_parameters_is_not_kept_for_the_next_visitor(client, demo, page_cache):
     first = search(client, "en", q="bridge", ref="alice@example.com")
     assert first.status_code == 200 and "X-Search-Cache" not in first
     second = search(client, "en", q="bridge")
