@@ -8,6 +8,8 @@ import os
 import pytest
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
+from bench.stack import stop, wait_for_port
+
 # Each pytest-xdist worker gets its own block of ports.
 _WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
 PORT_BASE = int(os.environ.get("PROD_TEST_PORT_BASE", "8210")) + 40 * _WORKER
@@ -42,32 +44,6 @@ def purged(settings):
     }
     RecordingBackend.purged = []
     return RecordingBackend.purged
-
-
-def wait_for_port(port, timeout=30.0):
-    """Block until something accepts TCP connections on 127.0.0.1:port."""
-    import socket
-    import time
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with socket.socket() as sock:
-            sock.settimeout(0.5)
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.1)
-    raise TimeoutError(f"nothing listening on 127.0.0.1:{port} after {timeout} s")
-
-
-def stop(process):
-    """Stop a process this suite started (by its own handle, never by name)."""
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except Exception:
-            process.kill()
-            process.wait(timeout=5)
 
 
 S3_PORT = PORT_BASE + 6
