@@ -6,10 +6,11 @@
     REDIS_URL=redis://127.0.0.1:6379/4 python bench/render_profile.py --no-page-cache  # fragments
 
 Renders each URL through Django's test client (full middleware stack, no network, no edge
-cache) and prints the median and p90 per render, the SQL queries of a repeated request, and
-the ratio to ``/healthz/ping`` (a view doing no database or cache work), side by side in one
-run. ``--no-page-cache`` measures the render with the anonymous page cache switched off; then
-fragments (portal/fragments.py) are kept only with ``REDIS_URL`` (bench/render_settings.py).
+cache) and prints the median and p90 per render (the URLs taken in turn), the SQL queries
+of a repeated request, and the ratio to ``/healthz/ping`` (a view doing no database or cache
+work), side by side in one run. ``--no-page-cache`` measures the render with the anonymous
+page cache switched off; then fragments (portal/fragments.py) and routes are kept only with
+``REDIS_URL`` (bench/render_settings.py).
 """
 
 import argparse
@@ -43,15 +44,21 @@ def setup(no_page_cache):
         call_command("load_demo_content", stdout=quiet)
 
 
-def timed(client, url, n):
-    samples = []
+def timed(client, urls, n):
+    """Median and p90 ms per URL, the URLs taken in turn (a slow spell hits them all alike)."""
+    samples = {url: [] for url in urls}
     for _ in range(n):
-        start = time.perf_counter()
-        response = client.get(url)
-        samples.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, f"{url}: {response.status_code}"
-    samples.sort()
-    return statistics.median(samples), samples[int(len(samples) * 0.9) - 1]
+        for url in urls:
+            start = time.perf_counter()
+            response = client.get(url)
+            samples[url].append((time.perf_counter() - start) * 1000)
+            assert response.status_code == 200, f"{url}: {response.status_code}"
+    for times in samples.values():
+        times.sort()
+    return {
+        url: (statistics.median(times), times[int(len(times) * 0.9) - 1])
+        for url, times in samples.items()
+    }
 
 
 def queries(client, url):
@@ -76,10 +83,8 @@ def main():
     for url in URLS:  # warm: first render fills renditions, caches, template loaders
         for _ in range(3):
             client.get(url)
-    rows = []
-    for url in URLS:
-        median, p90 = timed(client, url, args.n)
-        rows.append((url, median, p90, queries(client, url)))
+    timings = timed(client, URLS, args.n)
+    rows = [(url, *timings[url], queries(client, url)) for url in URLS]
     floor = rows[0][1]
     from django.conf import settings
 
@@ -100,7 +105,8 @@ def main():
             client.get(args.profile)
         profiler.disable()
         out = io.StringIO()
-        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(45)
+        order = os.environ.get("PROFILE_SORT", "cumulative")  # or tottime
+        pstats.Stats(profiler, stream=out).sort_stats(order).print_stats(45)
         print(out.getvalue())
 
 

@@ -174,12 +174,21 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from portal import fragments
+        from portal import route_cache
 
-        # One read of the token serves the fragments and the page cache alike.
-        token = generation() if fragments.may_serve(request) else None
+        try:
+            return self._respond(request)
+        finally:
+            route_cache.finish(request)
+
+    def _respond(self, request):
+        from portal import fragments, route_cache
+
+        # One round trip reads the token (for fragments and the page cache alike) and the
+        # route kept for this address, before routing reads any row.
+        token = route_cache.generation_and_route(request) if fragments.may_serve(request) else None
         if token is not None:
-            fragments.remember_generation(request, token)  # before routing reads any row
+            fragments.remember_generation(request, token)
         if not self._is_candidate(request):
             return self.get_response(request)
         token = token or generation()
@@ -194,6 +203,14 @@ class PageCacheMiddleware:
             cache.set(key, pack(response), settings.PAGE_CACHE_SECONDS)
             response[HEADER] = "miss"
         return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """A Wagtail page about to be routed: hand Wagtail the kept route, if any."""
+        from portal import route_cache
+
+        match = request.resolver_match
+        if match is not None and match.url_name == "wagtail_serve":
+            route_cache.restore(request)
 
     @staticmethod
     def _is_candidate(request):

@@ -159,3 +159,60 @@ def s3_media(settings, s3_server, monkeypatch):
         monkeypatch.setenv(name, value)
     settings.STORAGES = {**settings.STORAGES, **storage_settings(Env(), settings.MEDIA_ROOT)}
     return s3_server
+
+
+REDIS_PORT = PORT_BASE + 30
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    """A Redis of the test's own on loopback (stopped at the end, or by the test)."""
+    import shutil
+    import subprocess
+
+    skip_unless(shutil.which("redis-server"), "redis-server is not installed")
+    process = subprocess.Popen(
+        [
+            "redis-server",
+            "--port",
+            str(REDIS_PORT),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(tmp_path),
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    wait_for_port(REDIS_PORT)
+    yield process
+    stop(process)
+
+
+@pytest.fixture
+def redis_cache(settings, redis_server):
+    """The production cache configuration (base.py's REDIS_URL block) on our own Redis."""
+    import logging
+
+    from portal.cache_outage import RedisOutageFilter
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "portal.read_ahead.ReadAheadRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{REDIS_PORT}/0",
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
+            "KEY_PREFIX": "portal-test",
+        }
+    }
+    logger = logging.getLogger("portal.cache")
+    outage_filter = next(f for f in logger.filters if isinstance(f, RedisOutageFilter))
+    outage_filter.last_warning = None  # each test sees its first warning
+    return redis_server

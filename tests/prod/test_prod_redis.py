@@ -1,65 +1,13 @@
 """If Redis goes away mid-run the site keeps answering (uncached) and the log says so."""
 
 import logging
-import shutil
-import subprocess
 
 import pytest
 from django.core.cache import cache
 
-from portal.cache_outage import RedisOutageFilter
-
-from .conftest import PORT_BASE, skip_unless, stop, wait_for_port
+from .conftest import stop
 
 pytestmark = pytest.mark.django_db
-
-REDIS_PORT = PORT_BASE + 30
-
-
-@pytest.fixture
-def redis_server(tmp_path):
-    skip_unless(shutil.which("redis-server"), "redis-server is not installed")
-    process = subprocess.Popen(
-        [
-            "redis-server",
-            "--port",
-            str(REDIS_PORT),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            str(tmp_path),
-        ],
-        stdout=subprocess.DEVNULL,
-    )
-    wait_for_port(REDIS_PORT)
-    yield process
-    stop(process)
-
-
-@pytest.fixture
-def redis_cache(settings, redis_server):
-    """The production cache configuration (base.py's REDIS_URL block) on our own Redis."""
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": f"redis://127.0.0.1:{REDIS_PORT}/0",
-            "OPTIONS": {
-                "CLIENT_CLASS": "django_redis.client.DefaultClient",
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 1,
-                "SOCKET_TIMEOUT": 1,
-            },
-            "KEY_PREFIX": "portal-test",
-        }
-    }
-    logger = logging.getLogger("portal.cache")
-    outage_filter = next(f for f in logger.filters if isinstance(f, RedisOutageFilter))
-    outage_filter.last_warning = None  # each test sees its first warning
-    return redis_server
 
 
 def test_site_survives_redis_going_away(client, redis_cache, caplog, settings):
