@@ -6,6 +6,7 @@ Money keeps the currency's own number of decimals (TND has 3, EUR 2, JPY 0).
 """
 
 from decimal import Decimal
+from functools import lru_cache
 
 from babel import Locale as BabelLocale
 from babel import numbers as babel_numbers
@@ -25,6 +26,7 @@ def digit_style(language=None):
     return styles.get(current_language(language), "latn")
 
 
+@lru_cache(maxsize=32)
 def _babel_locale(language):
     # Babel's "ar" defaults to Arabic-Indic digits; "ar_TN" (Tunisia) uses Western digits,
     # so the digit style alone decides and the separators stay Arabic.
@@ -49,11 +51,7 @@ def format_number(value, language=None, decimals=None):
     language = current_language(language)
     if decimals is not None:
         value = Decimal(value).quantize(Decimal(1).scaleb(-decimals))
-        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-        text = babel_numbers.format_decimal(value, format=pattern, locale=_babel_locale(language))
-    else:
-        text = babel_numbers.format_decimal(value, locale=_babel_locale(language))
-    return _apply_digits(text, language)
+    return _apply_digits(_format_decimal(str(value), language, decimals), language)
 
 
 def format_money(amount, currency="TND", language=None):
@@ -62,14 +60,30 @@ def format_money(amount, currency="TND", language=None):
     currency = currency.upper()
     decimals = currency_decimals(currency)
     value = Decimal(amount).quantize(Decimal(1).scaleb(-decimals))
-    text = babel_numbers.format_currency(
-        value,
+    return _apply_digits(_format_money(str(value), currency, language, decimals), language)
+
+
+# A page shows the same few figures to every visitor: each is formatted once per process
+# (Babel parses the locale and the pattern on every call). Keyed by the number's text.
+@lru_cache(maxsize=4096)
+def _format_decimal(text, language, decimals):
+    if decimals is None:
+        return babel_numbers.format_decimal(Decimal(text), locale=_babel_locale(language))
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return babel_numbers.format_decimal(
+        Decimal(text), format=pattern, locale=_babel_locale(language)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _format_money(text, currency, language, decimals):
+    return babel_numbers.format_currency(
+        Decimal(text),
         currency,
         format="#,##0" + ("." + "0" * decimals if decimals else "") + "\u00a0¤¤",
         locale=_babel_locale(language),
         currency_digits=False,
     )
-    return _apply_digits(text, language)
 
 
 def apply_digit_style(text, language=None):
