@@ -5,6 +5,8 @@ Kept only under the page cache's generation token and only when it is maintained
 same page, a published change at once, and nobody is ever served someone else's render.
 """
 
+import datetime
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -12,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from campaigns.models import CampaignPartner
+from campaigns.press.models import Coverage
 from home.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
@@ -64,6 +67,17 @@ def test_a_published_change_shows_through_every_fragment(client, demo, fragments
     campaign.save_revision().publish()
     home = render(client, "/fr/")[0]
     assert '<a href="/fr/jesr/">Campagne renommée</a>' in home  # the menu in the header
+
+    Coverage.objects.create(  # the coverage list, in the same fragment as the share links
+        outlet="La Presse",
+        headline="Un nouvel article sur le pont",
+        url="https://lapresse.tn/pont-nouveau",
+        date=datetime.date.today(),
+        medium="print",
+        language="fr",
+        campaign=demo["campaign_fr"],
+    )
+    assert "Un nouvel article sur le pont" in render(client, "/fr/jesr/")[0]
 
     site_settings = SiteSettings.objects.get()
     site_settings.organisation_name = "Organisation renommée"
