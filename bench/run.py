@@ -9,13 +9,17 @@
 5. the campaign totals API.
 
 Prints req/s and p50/p99 for each, the ratios 2/1, 3/4 and 3r/4, and each page's SQL query
-count when it is rendered.
+count when it is rendered. The origin rows and the floor are measured in turn, in several
+rounds (``--rounds``): each round's ratio compares figures taken seconds apart, and the
+median over the rounds is reported, so a slow spell of this shared machine during one
+scenario cannot make the ratio on its own.
 Everything runs on 127.0.0.1, on ports from --port-base (default 8250).
 """
 
 import argparse
 import json
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -27,9 +31,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import stack  # noqa: E402
-from bench.wrk import measure  # noqa: E402
+from bench.wrk import combine, measure  # noqa: E402
 
 PAGES = {"home": "/ar/", "campaign": "/ar/jesr/"}
+# Measured in rounds, in turn with the floor: the ratios 3/4 and 3r/4 compare these.
+ORIGIN_ROWS = ("3-home", "3-campaign", "3r-home", "3r-campaign", "4-floor")
 
 QUERY_PROBE = """
 import json, django
@@ -60,6 +66,15 @@ def parse_args():
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument(
+        "--gunicorn-threads", type=int, default=4, help="threads per gunicorn worker"
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="rounds of the origin rows and the floor"
+    )
+    parser.add_argument(
+        "--round-duration", type=int, default=3, help="seconds per measurement in a round"
+    )
     parser.add_argument("--port-base", type=int, default=8250)
     parser.add_argument(
         "--database-url",
@@ -139,11 +154,24 @@ def fmt(value, digits=1):
     return f"{value:,.{digits}f}"
 
 
-def report(results, serial, queries, notes, args, database):
+def ratio_line(name, rounds, key, unit="x the floor's p50 latency", target=True):
+    """The median over the rounds of ``key``'s p50 over the floor's, with each round's."""
+    ratios = [r[key].p50_ms / r["4-floor"].p50_ms for r in rounds if key in r]
+    if not ratios:
+        return None
+    median = statistics.median(ratios)
+    each = ", ".join(f"{value:.2f}" for value in ratios)
+    verdict = f" (target < 5: {'ok' if median < 5 else 'ABOVE TARGET'})" if target else ""
+    return f"ratio {name}: {median:.2f} {unit}{verdict}; rounds {each}"
+
+
+def report(results, serial, queries, notes, args, database, rounds=(), serial_rounds=()):
     lines = [
         f"make bench — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; wrk -t{args.threads} "
-        f"-c{args.connections} -d{args.duration}s; gunicorn {args.workers} workers x 4 "
-        f"threads; database {database}; loopback",
+        f"-c{args.connections} -d{args.duration}s; gunicorn {args.workers} workers x "
+        f"{args.gunicorn_threads} threads; origin rows and floor in {args.rounds} rounds of "
+        f"{args.round_duration}s (medians); "
+        f"database {database}; loopback",
         "",
         f"| {'scenario':<38} | {'req/s':>9} | {'p50 ms':>8} | {'p99 ms':>8} | {'errors':>6} |",
         f"|{'-' * 40}|{'-' * 11}|{'-' * 10}|{'-' * 10}|{'-' * 8}|",
@@ -162,15 +190,10 @@ def report(results, serial, queries, notes, args, database):
             verdict = "ok" if ratio >= 0.5 else "BELOW TARGET"
             lines.append(f"ratio 2/1 {page}: {ratio:.2f} (req/s, target >= 0.5: {verdict})")
         for row in ("3", "3r"):
-            origin = results.get(f"{row}-{page}")
-            if origin and floor:
-                ratio = origin.p50_ms / floor.p50_ms
-                verdict = "ok" if ratio < 5 else "ABOVE TARGET"
-                throughput = origin.requests_per_second / floor.requests_per_second
-                lines.append(
-                    f"ratio {row}/4 {page}: {ratio:.2f} x the floor's p50 latency "
-                    f"(target < 5: {verdict}); req/s ratio {throughput:.2f}"
-                )
+            line = ratio_line(f"{row}/4 {page}", rounds, f"{row}-{page}")
+            if line and floor:
+                throughput = results[f"{row}-{page}"].requests_per_second
+                lines.append(f"{line}; req/s ratio {throughput / floor.requests_per_second:.2f}")
     lines.append("")
     lines.append("One connection at a time (no queueing): p50 ms, req/s")
     for key, result in serial.items():
@@ -180,9 +203,12 @@ def report(results, serial, queries, notes, args, database):
         )
     for page in PAGES:
         for row in ("3", "3r"):
-            if f"{row}-{page}" in serial and "4-floor" in serial:
-                ratio = serial[f"{row}-{page}"].p50_ms / serial["4-floor"].p50_ms
-                lines.append(f"ratio {row}/4 {page}, one connection: {ratio:.2f} x the floor's p50")
+            line = ratio_line(
+                f"{row}/4 {page}, one connection", serial_rounds, f"{row}-{page}",
+                unit="x the floor's p50", target=row == "3r",
+            )  # fmt: skip
+            if line:
+                lines.append(line)
     lines.append("")
     lines.append(
         "SQL queries per render (page cache off; first request / repeated request, test client):"
@@ -233,8 +259,12 @@ def main():
         probe = stack.manage(render_env, "shell", "-c", QUERY_PROBE)
         queries = json.loads(probe.strip().splitlines()[-1])
 
-        processes.append(stack.start_gunicorn(env, ports["gunicorn"], workers=args.workers))
-        processes.append(stack.start_gunicorn(render_env, ports["render"], workers=args.workers))
+        for server_env, port in ((env, ports["gunicorn"]), (render_env, ports["render"])):
+            processes.append(
+                stack.start_gunicorn(
+                    server_env, port, workers=args.workers, threads=args.gunicorn_threads
+                )
+            )
         processes.append(stack.start_varnish(workdir, ports["varnish"], ports["gunicorn"]))
         origin = f"http://127.0.0.1:{ports['gunicorn']}"
         render = f"http://127.0.0.1:{ports['render']}"
@@ -259,8 +289,11 @@ def main():
         else:
             notes.append(f"5 skipped: {totals_path} answers {status_of(origin + totals_path)}")
 
+        wrk = stack.find_tool("wrk")
         results = {}
         for key, label, url in plan:
+            if key in ORIGIN_ROWS:
+                continue
             print(f"  measuring {key} {label}: {url}", flush=True)
             results[key] = measure(
                 label,
@@ -268,18 +301,19 @@ def main():
                 duration=args.duration,
                 connections=args.connections,
                 threads=args.threads,
-                wrk=stack.find_tool("wrk"),
+                wrk=wrk,
             )
+        origin_plan = [(k, lb, u) for k, lb, u in plan if k in ORIGIN_ROWS]
+        rounds = measure_rounds(origin_plan, args, args.connections, args.threads, wrk)
         # The same origin and floor one request at a time: render cost without queueing.
-        serial = {}
-        for key in ("3-home", "3-campaign", "3r-home", "3r-campaign", "4-floor"):
-            label, url = next((lb, u) for k, lb, u in plan if k == key)
-            print(f"  measuring {key} one connection: {url}", flush=True)
-            serial[key] = measure(
-                label, url, duration=args.duration, connections=1, threads=1,
-                wrk=stack.find_tool("wrk"),
-            )  # fmt: skip
-        text = report(results, serial, queries, notes, args, database.split("@")[-1])
+        serial_rounds = measure_rounds(origin_plan, args, 1, 1, wrk, "one connection")
+        for key in ORIGIN_ROWS:
+            results[key] = combine([r[key] for r in rounds])
+        results = {k: results[k] for k, _, _ in plan}  # in the plan's order
+        serial = {key: combine([r[key] for r in serial_rounds]) for key in ORIGIN_ROWS}
+        text = report(
+            results, serial, queries, notes, args, database.split("@")[-1], rounds, serial_rounds
+        )
         print()
         print(text)
         out = stack.ROOT / "bench" / "results"
@@ -291,6 +325,27 @@ def main():
             stack.stop(process)
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
+
+
+def measure_rounds(origin_plan, args, connections, threads, wrk, what="under load"):
+    """Each origin row and the floor in turn, ``args.rounds`` times; one dict per round."""
+    rounds = []
+    for number in range(1, args.rounds + 1):
+        print(f"  round {number}/{args.rounds} of the origin rows and the floor, {what}")
+        rounds.append(
+            {
+                key: measure(
+                    label,
+                    url,
+                    duration=args.duration,
+                    connections=connections,
+                    threads=threads,
+                    wrk=wrk,
+                )  # fmt: skip
+                for key, label, url in origin_plan
+            }
+        )
+    return rounds
 
 
 def start_nginx_for(workdir, port):

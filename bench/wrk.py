@@ -1,6 +1,7 @@
 """Run wrk against one URL and read back requests per second, p50/p99 latency and errors."""
 
 import re
+import statistics
 import subprocess
 from dataclasses import dataclass
 
@@ -69,3 +70,18 @@ def measure(label, url, *, duration=5, connections=16, threads=2, wrk="wrk"):
         check=True,
     )
     return parse(label, url, completed.stdout)
+
+
+def combine(results):
+    """One result from several rounds of the same scenario: medians of the rates and
+    latencies, totals of the requests and errors."""
+    first = results[0]
+    return Result(
+        first.label,
+        first.url,
+        statistics.median(r.requests_per_second for r in results),
+        statistics.median(r.p50_ms for r in results),
+        statistics.median(r.p99_ms for r in results),
+        sum(r.requests for r in results),
+        sum(r.errors for r in results),
+    )
