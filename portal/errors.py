@@ -1,8 +1,9 @@
 """Error pages Django would otherwise answer in English whatever the page's language.
 
-A bad request (a broken form upload, an unknown host) and a failed CSRF check (a form left
-open until its token expired, cookies blocked) are answered in the visitor's language, right
-to left in Arabic; under ``/api/`` in the API's JSON error shape.
+A bad request (a broken form upload, an unknown host), a failed CSRF check (a form left
+open until its token expired, cookies blocked) and a method a public address does not take
+(``OPTIONS`` on a GET-only view) are answered in the visitor's language, right to left in Arabic;
+under ``/api/`` in the API's JSON error shape.
 """
 
 from django.http import JsonResponse
@@ -26,3 +27,27 @@ def bad_request(request, exception=None):
 def csrf_failure(request, reason=""):
     """``CSRF_FAILURE_VIEW``: what to do next, not why the check failed (API views are exempt)."""
     return render(request, "errors/403_csrf.html", status=403)
+
+
+class MethodNotAllowedMiddleware:
+    """Give an empty ``405`` (Django's GET-only views answer one to, say, ``OPTIONS``) a body
+    in the visitor's language, keeping its ``Allow`` header. Sits after the locale
+    middleware, so the page's language is active."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            response.status_code != 405
+            or request.method == "HEAD"
+            or response.streaming
+            or response.content
+            or request.path.startswith(API_PREFIX)  # the APIs answer their own JSON errors
+        ):
+            return response
+        answer = render(request, "errors/405.html", status=405)
+        if response.has_header("Allow"):
+            answer["Allow"] = response["Allow"]
+        return answer
