@@ -11,11 +11,11 @@ rendering it again. It is always correct because every cached copy is stored und
 * tracker figures changing (``campaigns.tracker.cache.invalidate``);
 * the date changing (campaign state depends on today's date: the date is part of the key).
 
-Fragments of pages (portal/fragments.py) are filed under the same token: it is kept up to
-date whenever either is on. The token is bumped at once and again after the transaction
-commits, so a render that read the old rows between the two can never be filed under the new
-token. The token is read
-*before* rendering, so a copy rendered while a write commits is filed under the old token.
+Fragments of pages (portal/fragments.py) and kept routes (portal/route_cache.py) are filed
+under the same token: it is kept up to date whenever either is on. The token is bumped at
+once and again after the transaction commits, so a render that read the old rows between the
+two can never be filed under the new token. The token is read *before* rendering, so a copy
+rendered while a write commits is filed under the old token.
 
 Only GET requests without a query string, from visitors with no session (not logged in, no
 preview), for Wagtail pages answering 200, that set no cookie, used no CSRF token and did not
