@@ -5,7 +5,7 @@ from collections import defaultdict
 from django.conf import settings
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
 
@@ -44,7 +44,7 @@ def sitemap_entries(request):
     return entries
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=3600)
 def sitemap(request):
     return TemplateResponse(

@@ -13,7 +13,7 @@ from django.core.files.storage import default_storage
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 logger = logging.getLogger("portal.health")
 
@@ -46,7 +46,7 @@ def check_storage():
 CHECKS = {"database": check_database, "cache": check_cache, "storage": check_storage}
 
 
-@require_GET
+@require_safe
 @never_cache
 def healthz(request):
     """200 with each part ``ok``, or 503 with ``failing`` naming the broken parts."""
@@ -66,7 +66,7 @@ def healthz(request):
     return JsonResponse(body, status=503 if failing else 200)
 
 
-@require_GET
+@require_safe
 @never_cache
 def ping(request):
     """The process answers HTTP; nothing else is checked (no database, no cache)."""

@@ -27,15 +27,15 @@ def test_a_get_only_page_answers_options_in_its_language(browser, demo, lang, di
     assert f'<html lang="{lang}" dir="{direction}">' in html
     assert text in html
     assert f'href="{url}"' in html  # back to the page itself
-    assert response["Allow"] == "GET"
+    assert response["Allow"] == "GET, HEAD"
     assert browser.get(url).status_code == 200
 
 
-def test_a_head_request_keeps_an_empty_body(browser):
-    response = browser.generic("HEAD", "/sitemap.xml")  # GET only: HEAD is refused too
-    assert response.status_code == 405
-    assert response.content == b""  # a HEAD answer never has a body
-    assert browser.options("/sitemap.xml").content  # the same refusal to OPTIONS has one
+@pytest.mark.parametrize("url", ["/sitemap.xml", "/fr/jesr/needs/", "/healthz/ping"])
+def test_head_is_answered_like_get(browser, demo, url):
+    # A crawler or a monitor asking HEAD gets the GET answer's status (was 405).
+    assert browser.head(url).status_code == 200
+    assert browser.options(url).status_code == 405
 
 
 def test_the_api_keeps_its_own_json_errors(browser):

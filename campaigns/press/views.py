@@ -3,14 +3,14 @@
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.models import Locale
 
 from campaigns.press.kit_archive import archive_file_name, current_archive
 from campaigns.press.models import MediaKit
 
 
-@require_GET
+@require_safe
 def media_kit_zip(request, kit_id):
     kit = get_object_or_404(MediaKit.objects.select_related("campaign", "locale"), pk=kit_id)
     if not kit.campaign.live:

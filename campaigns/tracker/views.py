@@ -7,7 +7,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from . import opendata
 from .aggregates import region_table, totals_for
@@ -53,7 +53,7 @@ def _campaign(campaign_slug):
     return campaign
 
 
-@require_GET
+@require_safe
 def needs(request, campaign_slug):
     """The needs page: what is needed where, how far each need is met, and the totals."""
     campaign = _campaign(campaign_slug)
@@ -94,7 +94,7 @@ def _open_data(campaign):
     return needs, totals_for(campaign)
 
 
-@require_GET
+@require_safe
 def needs_csv(request, campaign_slug):
     campaign = _campaign(campaign_slug)
     needs, _totals = _open_data(campaign)
@@ -103,7 +103,7 @@ def needs_csv(request, campaign_slug):
     return response
 
 
-@require_GET
+@require_safe
 def totals_csv(request, campaign_slug):
     campaign = _campaign(campaign_slug)
     response = HttpResponse(
@@ -113,7 +113,7 @@ def totals_csv(request, campaign_slug):
     return response
 
 
-@require_GET
+@require_safe
 def data_json(request, campaign_slug):
     campaign = _campaign(campaign_slug)
     needs, totals = _open_data(campaign)
