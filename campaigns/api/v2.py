@@ -55,6 +55,42 @@ class NotTranslated(Http404):
         }
 
 
+UNKNOWN_PARAMETERS = "query parameter is not an operation or a recognised field: "
+# Wagtail's messages that do not begin with the parameter's own name.
+PARAMETER_OF_MESSAGE = {
+    "cannot order by": "order",
+    "random ordering": "order",
+    "unknown fields": "fields",
+    "fields error": "fields",
+    "'": "fields",  # "'x' does not support nested fields"
+    "parent page": "child_of",
+    "ancestor page": "descendant_of",
+    "descendant page": "ancestor_of",
+    "filtering by descendant_of": "descendant_of",
+    "filtering by tag": "tag",
+    "cannot filter by": "search",
+    "search is disabled": "search",
+}
+
+
+def bad_request_body(message):
+    """Wagtail's ``{"message"}`` (kept for its clients) in the tracker API's error shape,
+    naming the query parameter: ``{"message", "detail", "code", "errors": {name: [...]}}``."""
+    if message.startswith(UNKNOWN_PARAMETERS):
+        names = message.removeprefix(UNKNOWN_PARAMETERS).split(", ")
+    elif message.startswith("field filter error"):  # "... is not a valid value for <name> (…)"
+        names = [message.rsplit(" for ", 1)[-1].split(" ", 1)[0]]
+    else:
+        prefix = next((p for p in PARAMETER_OF_MESSAGE if message.startswith(p)), None)
+        names = [PARAMETER_OF_MESSAGE[prefix] if prefix else message.split(" ", 1)[0]]
+    return {
+        "message": message,
+        "detail": message,
+        "code": "bad_request",
+        "errors": {name: [message] for name in names},
+    }
+
+
 # Far beyond any list here; a larger offset overflowed SQLite's 64-bit OFFSET (a 500).
 MAX_OFFSET = 1_000_000_000
 
@@ -103,6 +139,8 @@ class ConditionalGetMixin:
     def handle_exception(self, exc):
         if isinstance(exc, NotTranslated):
             return Response(exc.as_json(), status=status.HTTP_404_NOT_FOUND)
+        if isinstance(exc, BadRequestError):
+            return Response(bad_request_body(str(exc)), status=status.HTTP_400_BAD_REQUEST)
         return super().handle_exception(exc)
 
 

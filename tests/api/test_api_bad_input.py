@@ -193,7 +193,8 @@ def test_v2_offset_beyond_any_list_is_400(anon, endpoint, sign):
 def test_v2_find_by_an_id_that_is_not_a_number_is_400(anon, endpoint, value):
     response = anon.get(f"/api/v2/{endpoint}/find/", {"id": value})
     assert response.status_code == 400
-    assert response.json() == {"message": "id must be a positive integer"}
+    assert response.json()["message"] == "id must be a positive integer"
+    assert response.json()["errors"] == {"id": ["id must be a positive integer"]}
 
 
 @pytest.mark.parametrize(
@@ -211,7 +212,8 @@ def test_v2_parameters_holding_a_nul_are_400_naming_them(anon, path, param):
     """PostgreSQL refuses a NUL in a query's text: it was a 500 there."""
     response = anon.get(path, {param: "fr\x00"})
     assert response.status_code == 400
-    assert response.json() == {"message": f"{param} cannot contain a NUL character"}
+    assert response.json()["message"] == f"{param} cannot contain a NUL character"
+    assert list(response.json()["errors"]) == [param]
 
 
 @pytest.mark.parametrize("raw", ["{bad", '{"need": NaN}', b"\xff\xfe{", '{"a": 1'])
@@ -224,3 +226,28 @@ def test_a_body_that_is_not_json_is_400_for_the_body_as_a_whole(client_for, raw)
     assert payload["detail"] == "Le corps de la requête n’est pas du JSON valide."
     assert payload["code"] == "parse_error"
     assert counts() == before
+
+
+@pytest.mark.parametrize(
+    ("query", "names"),
+    [
+        ("limit=abc", ["limit"]),
+        ("limit=1000", ["limit"]),
+        ("offset=x", ["offset"]),
+        ("order=nope", ["order"]),
+        ("order=random&offset=2", ["order"]),
+        ("child_of=99999", ["child_of"]),
+        ("descendant_of=99999", ["descendant_of"]),
+        ("fields=nope", ["fields"]),
+        ("show_in_menus=maybe", ["show_in_menus"]),
+        ("colour=red&size=2", ["colour", "size"]),
+    ],
+)
+def test_v2_errors_name_the_parameter_in_the_tracker_apis_shape(anon, demo, query, names):
+    response = anon.get(f"/api/v2/pages/?{query}")
+    assert response.status_code == 400
+    payload = response.json()
+    assert payload["code"] == "bad_request"
+    assert payload["detail"] == payload["message"]  # Wagtail's own key stays for its clients
+    assert sorted(payload["errors"]) == names
+    assert all(messages == [payload["message"]] for messages in payload["errors"].values())
