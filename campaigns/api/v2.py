@@ -184,6 +184,8 @@ class PortalPagesAPIViewSet(ConditionalGetMixin, PagesAPIViewSet):
             # Punctuation alone: no word can match (and the backend cannot parse it).
             return Response({"meta": {"total_count": 0}, "items": []})
         language = request.GET.get("locale")
+        if language is not None and language not in LANGUAGE_CODES:  # was Wagtail's 404
+            raise BadRequestError(f"locale must be one of: {', '.join(LANGUAGE_CODES)}")
         if language in LANGUAGE_CODES:
             with translation.override(language):
                 response = super().listing_view(request)

@@ -241,6 +241,7 @@ def test_a_body_that_is_not_json_is_400_for_the_body_as_a_whole(client_for, raw)
         ("fields=nope", ["fields"]),
         ("show_in_menus=maybe", ["show_in_menus"]),
         ("colour=red&size=2", ["colour", "size"]),
+        ("locale=zz", ["locale"]),  # a language the site does not have (was a 404)
     ],
 )
 def test_v2_errors_name_the_parameter_in_the_tracker_apis_shape(anon, demo, query, names):
