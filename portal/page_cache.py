@@ -189,10 +189,8 @@ class PageCacheMiddleware:
         token = route_cache.generation_and_route(request) if fragments.may_serve(request) else None
         if token is not None:
             fragments.remember_generation(request, token)
-        if not self._is_candidate(request):
-            return self.get_response(request)
-        token = token or generation()
-        if token is None:  # the cache is down: render, keep nothing
+        # A candidate for the page cache may always serve fragments: its token is read.
+        if token is None or not self._is_candidate(request):  # None: the cache is down
             return self.get_response(request)
         key = visitor_key("pagecache", token, request, request.path)
         stored = cache.get(key)

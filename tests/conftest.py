@@ -49,3 +49,16 @@ def page_cache(settings):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def fragments(settings):
+    """Fragments and kept routes on as with Redis in production, the page cache itself off
+    (every request is a real render), with an empty cache before and after the test."""
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    cache.clear()
+    yield settings
+    cache.clear()

@@ -184,13 +184,13 @@ class PortalPagesAPIViewSet(ConditionalGetMixin, PagesAPIViewSet):
             # Punctuation alone: no word can match (and the backend cannot parse it).
             return Response({"meta": {"total_count": 0}, "items": []})
         language = request.GET.get("locale")
-        if language is not None and language not in LANGUAGE_CODES:  # was Wagtail's 404
+        if language is None:
+            response = super().listing_view(request)
+        elif language not in LANGUAGE_CODES:  # was Wagtail's 404 "No Locale matches"
             raise BadRequestError(f"locale must be one of: {', '.join(LANGUAGE_CODES)}")
-        if language in LANGUAGE_CODES:
+        else:
             with translation.override(language):
                 response = super().listing_view(request)
-        else:
-            response = super().listing_view(request)
         asked = request.GET.get("translation_of"), request.GET.get("locale")
         if all(asked) and response.data["meta"]["total_count"] == 0:
             page = self.get_base_queryset().filter(pk=asked[0]).first()

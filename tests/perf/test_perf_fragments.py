@@ -8,7 +8,6 @@ same page, a published change at once, and nobody is ever served someone else's 
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
@@ -18,15 +17,6 @@ from campaigns.press.models import Coverage
 from home.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def fragments(settings):
-    settings.PAGE_CACHE_SECONDS = 0
-    settings.FRAGMENT_CACHE_SECONDS = 600
-    cache.clear()
-    yield settings
-    cache.clear()
 
 
 def render(client, url):

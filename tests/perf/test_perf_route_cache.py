@@ -18,15 +18,6 @@ pytestmark = pytest.mark.django_db
 ROUTING = ('FROM "wagtailcore_site"', '"wagtailcore_page"."slug" =', "pageviewrestriction")
 
 
-@pytest.fixture
-def fragments(settings):
-    settings.PAGE_CACHE_SECONDS = 0
-    settings.FRAGMENT_CACHE_SECONDS = 600
-    cache.clear()
-    yield settings
-    cache.clear()
-
-
 def get(client, url):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
