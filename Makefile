@@ -47,6 +47,8 @@ serve:
 
 run: demo admin serve
 
+# The suite always runs on the test settings, whatever DJANGO_SETTINGS_MODULE the shell exports.
+test: export DJANGO_SETTINGS_MODULE = portal.settings.test
 test: install-test
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run

@@ -47,3 +47,34 @@ def test_check_deploy_has_no_warnings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_suite_runs_on_test_settings_whatever_the_shell_exports():
+    """An exported development profile (as `make run` users have) must not leak into the suite."""
+    from django.conf import settings
+
+    assert settings.SETTINGS_MODULE == "portal.settings.test"
+    if os.environ.get("PORTAL_PINNED_SETTINGS_CHILD"):
+        return
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+        "PORTAL_PINNED_SETTINGS_CHILD": "1",
+    }
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:xdist",
+            f"{__file__}::{test_suite_runs_on_test_settings_whatever_the_shell_exports.__name__}",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
