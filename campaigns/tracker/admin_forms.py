@@ -26,7 +26,8 @@ class NeedChoiceField(forms.ModelChoiceField):
 
 
 class ScopedEntryForm(WagtailAdminModelForm):
-    """Partner, campaign and need choices restricted to the user's organisation(s)."""
+    """Partner, campaign and need choices restricted to the user's organisation(s) and to
+    the campaigns whose *Partners* list them (the services refuse anything else anyway)."""
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
@@ -46,14 +47,19 @@ class ScopedEntryForm(WagtailAdminModelForm):
         if "campaign" in self.fields:
             field = self.fields["campaign"]
             self.fields["campaign"] = PartnerChoiceField(
-                queryset=CampaignPage.objects.filter(locale=default_locale).order_by("-start_date"),
+                queryset=services.campaigns_for(
+                    user, CampaignPage.objects.filter(locale=default_locale)
+                ).order_by("-start_date"),
                 label=field.label,
                 required=field.required,
             )
         if "need" in self.fields:
             field = self.fields["need"]
             needs = services.scope_queryset(
-                Need.objects.filter(locale=default_locale).select_related("region"), user
+                Need.objects.filter(
+                    locale=default_locale, campaign__in=services.campaigns_for(user).values("pk")
+                ).select_related("region"),
+                user,
             )
             self.fields["need"] = NeedChoiceField(
                 queryset=needs.order_by("deadline", "pk"),

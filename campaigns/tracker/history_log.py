@@ -22,6 +22,11 @@ def _describe(changes):
 
 
 def register_tracker_log_actions(actions):
+    """The tracker's history actions, and its scoped log table for entries and offers."""
+    from .models.log import ScopedLogEntry, scoped_models
+
+    for model in scoped_models():
+        actions.register_model(model, ScopedLogEntry)
     for action, label in ACTIONS.items():
 
         class Formatter(LogFormatter):

@@ -129,7 +129,8 @@ class Importer:
         return model.objects.filter(partner=self.partner, reference=reference).exists()
 
     def import_row(self, row):
-        user, source = services.SYSTEM, Source.IMPORT
+        # The import has the organisation's rights, no more: its own needs, its campaigns.
+        user, source = services.ActingFor(self.partner), Source.IMPORT
         if self.kind == "needs":
             return services.create_need(
                 user=user, source=source, campaign=self.campaign(row), partner=self.partner,

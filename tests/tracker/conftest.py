@@ -11,11 +11,13 @@ from campaigns.tracker.models import Region
 
 @pytest.fixture
 def campaign(db):
-    """A fresh Tunisian campaign (the demo one already has entries), in ar, fr and en."""
+    """A fresh Tunisian campaign (the demo one already has entries), in ar, fr and en, whose
+    *Partners* list the two partners below (so their staff may record entries in it)."""
     import datetime
 
     from wagtail.models import Locale
 
+    from campaigns.models.campaign import CampaignPartner
     from home.models import HomePage
 
     home = HomePage.objects.get(locale__language_code="ar")
@@ -26,6 +28,14 @@ def campaign(db):
         start_date=datetime.date(2020, 5, 15),
         end_date=datetime.date(2020, 5, 30),
     )
+    first, second = (
+        PartnerPage.objects.filter(locale__language_code="ar")
+        .exclude(slug="ltdh")
+        .order_by("path")[:1]
+        .get(),
+        PartnerPage.objects.get(slug="ltdh", locale__language_code="ar"),
+    )
+    page.campaign_partners = [CampaignPartner(partner=second), CampaignPartner(partner=first)]
     home.add_child(instance=page)
     page.save_revision().publish()
     for code in ("fr", "en"):

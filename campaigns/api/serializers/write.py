@@ -52,6 +52,11 @@ class NeedRef(serializers.PrimaryKeyRelatedField):
 
 
 PARTNER_HELP = _("Defaults to the key's own partner; another partner is refused (403).")
+NEED_HELP = _("One of your organisation's needs; another organisation's is refused (403).")
+DELIVERY_PARTNER_HELP = _(
+    "Defaults to the need's responsible partner, which must be the key's own; another "
+    "partner is refused (403)."
+)
 
 
 class NeedCreateSerializer(StrictSerializer):
@@ -69,7 +74,7 @@ class NeedCreateSerializer(StrictSerializer):
 
 
 class ContributionCreateSerializer(StrictSerializer):
-    need = NeedRef(required=False, allow_null=True, help_text=_("The need it goes toward."))
+    need = NeedRef(required=False, allow_null=True, help_text=NEED_HELP)
     campaign = CampaignRef(required=False, help_text=_("Defaults to the need's campaign."))
     partner = PartnerRef(required=False, help_text=PARTNER_HELP)
     kind = serializers.ChoiceField(choices=ContributionKind.choices)
@@ -113,10 +118,10 @@ class ContributionStatusSerializer(StrictSerializer):
 
 
 class DeliveryCreateSerializer(StrictSerializer):
-    need = NeedRef()
+    need = NeedRef(help_text=NEED_HELP)
     quantity = decimal_field(help_text=_("In the need's unit (or currency)."))
     delivered_on = serializers.DateField(help_text=_("Not in the future."))
-    partner = PartnerRef(required=False, help_text=PARTNER_HELP)
+    partner = PartnerRef(required=False, help_text=DELIVERY_PARTNER_HELP)
     region = RegionCode(required=False, help_text=_("Defaults to the need's region."))
     households_reached = serializers.IntegerField(required=False, min_value=0)
     reference = serializers.CharField(max_length=100, required=False, allow_blank=True)

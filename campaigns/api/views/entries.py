@@ -30,6 +30,9 @@ from .base import TrackerAPIViewSet
 class EntryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, TrackerAPIViewSet):
     filter_backends = [DjangoFilterBackend, OrderingFilter]
     create_serializer_class = None
+    # Whether a write without ``partner`` is the key's partner's (needs, gifts). A delivery
+    # without one is its need's partner's (the service's rule), which must be the key's.
+    partner_from_key = True
 
     def get_serializer_class(self):
         if self.action == "create":
@@ -39,7 +42,7 @@ class EntryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, TrackerAPIV
     def write_values(self, serializer):
         """Validated values for the service, with the key's partner as default partner."""
         values = dict(serializer.validated_data)
-        if "partner" in serializer.fields and not values.get("partner"):
+        if self.partner_from_key and "partner" in serializer.fields and not values.get("partner"):
             values["partner"] = self.request.auth.partner
         return values
 
@@ -187,6 +190,7 @@ class DeliveryViewSet(mixins.CreateModelMixin, EntryViewSet):
     ordering_fields = ["delivered_on", "updated_at", "quantity", "households_reached", "id"]
     ordering = ["-delivered_on", "-id"]
     write_scope = Scope.DELIVERIES_WRITE
+    partner_from_key = False
 
     queryset = Delivery.objects.none()  # for the schema; get_queryset() serves
 

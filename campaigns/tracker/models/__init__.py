@@ -9,6 +9,7 @@ from .choices import (
 )
 from .entries import Contribution, Delivery
 from .history import EntryChange
+from .log import ScopedLogEntry
 from .membership import PartnerMembership
 from .need import Need
 from .region import Region
@@ -27,6 +28,7 @@ __all__ = [
     "NeedStatus",
     "PartnerMembership",
     "Region",
+    "ScopedLogEntry",
     "Source",
     "Unit",
     "Urgency",

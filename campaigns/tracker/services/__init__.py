@@ -23,8 +23,12 @@ from .deliveries import (
 )
 from .needs import change_need_status, clean_need, create_need, update_need
 from .scope import (
+    ActingFor,
     add_member,
+    campaigns_for,
     can_see_all,
+    check_campaign,
+    check_need,
     check_partner,
     default_partner,
     partner_ids_for,
@@ -35,6 +39,10 @@ from .scope import (
 
 __all__ = [
     "SYSTEM",
+    "ActingFor",
+    "campaigns_for",
+    "check_campaign",
+    "check_need",
     "TrackerPermissionDenied",
     "TrackerValidationError",
     "add_member",

@@ -21,6 +21,7 @@ class _System:
 
     is_authenticated = False
     pk = None
+    stored_as_nobody = True  # what ``actor`` stores as author: no user
 
     def __repr__(self):
         return "SYSTEM"
@@ -30,8 +31,9 @@ SYSTEM = _System()
 
 
 def actor(user):
-    """The user to store as author (``None`` for ``SYSTEM``); refuses a missing user."""
-    if user is SYSTEM:
+    """The user to store as author (``None`` for ``SYSTEM`` or ``ActingFor``); refuses a
+    missing user."""
+    if getattr(user, "stored_as_nobody", False):
         return None
     if user is None or not getattr(user, "is_authenticated", False):
         raise TypeError("Tracker services need the acting user (or services.SYSTEM).")

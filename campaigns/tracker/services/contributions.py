@@ -32,7 +32,7 @@ from .common import (
     source_of,
 )
 from .needs import _instance, to_date
-from .scope import check_partner
+from .scope import check_campaign, check_need, check_partner
 from .tallies import contribution_bucket, move_contribution
 
 DEFAULT_CURRENCY = "TND"
@@ -169,6 +169,10 @@ def record_contribution(
 ):
     """Record a gift received by ``values["partner"]`` (which ``user`` must act for).
 
+    For a partner's staff (not for staff), the need must be their organisation's (else
+    ``TrackerPermissionDenied`` on ``need``) and the campaign must list the partner (on
+    ``campaign``); nothing is written when refused.
+
     Fields: campaign (or taken from need), need, partner, kind ("cash" | "in_kind"),
     amount + currency (cash; TND by default), quantity + unit (in kind), donor_name,
     donor_name_public, donor_contact, reference, note. ``status`` may start past
@@ -187,7 +191,7 @@ def record_contribution(
         "cancelled_at": to_datetime(errors, "cancelled_at", cancelled_at),
     }
     clean = clean_contribution(values, errors)
-    check_partner(user, clean["partner"])
+    _check_owner(user, clean)
     now = timezone.now()
     steps = {
         ContributionStatus.PLEDGED: ["pledged_at"],
@@ -218,6 +222,14 @@ def record_contribution(
     return contribution
 
 
+def _check_owner(user, clean):
+    """The need (if any) is the user's organisation's, so is the receiving partner, and the
+    campaign lists that organisation among its partners."""
+    check_partner(user, clean["partner"])
+    check_need(user, clean["need"])
+    check_campaign(user, clean["campaign"], clean["partner"])
+
+
 def _check_date_order(dates):
     order = ["pledged_at", "received_at", "distributed_at"]
     known = [(name, dates[name]) for name in order if dates.get(name)]
@@ -243,7 +255,7 @@ def update_contribution(contribution, *, user, source=Source.ADMIN, **changes):
     values = {name: getattr(contribution, name) for name in CONTRIBUTION_FIELDS}
     values.update(changes)
     clean = clean_contribution(values, instance=contribution)
-    check_partner(user, clean["partner"])
+    _check_owner(user, clean)
     for name, value in clean.items():
         setattr(contribution, name, value)
     contribution.save()

@@ -25,7 +25,7 @@ from .common import (
     source_of,
 )
 from .needs import _instance, to_date
-from .scope import check_partner
+from .scope import check_campaign, check_need, check_partner
 from .tallies import delivery_bucket, move_delivery
 
 DELIVERY_FIELDS = (
@@ -111,6 +111,14 @@ def clean_delivery(values, errors=None):
     return clean
 
 
+def _check_owner(user, clean):
+    """The need is the user's organisation's, so is the distributing partner, and the
+    need's campaign lists that organisation among its partners."""
+    check_partner(user, clean["partner"])
+    check_need(user, clean["need"])
+    check_campaign(user, clean["need"].campaign, clean["partner"], field="need")
+
+
 def _check_received(need, quantity, override, override_reason, exclude=None):
     """Refuse more than was received for the need, unless an override with a reason."""
     received = received_for(need)
@@ -144,6 +152,11 @@ def _check_received(need, quantity, override, override_reason, exclude=None):
 def record_delivery(*, user, source=Source.ADMIN, override=False, override_reason="", **values):
     """Record aid handed out for a need by ``values["partner"]`` (default: the need's partner).
 
+    The default is the same in every channel (admin, API, import): a delivery without a
+    partner is the need's responsible partner's, and a partner's staff may only name their
+    own organisation's needs (else ``TrackerPermissionDenied`` on ``need``), in campaigns
+    that list their organisation; nothing is written when refused.
+
     Fields: need, partner, region (default: the need's), quantity (in the need's unit or
     currency), delivered_on, households_reached (a count, never names), reference, note.
     More than was received for the need is refused (error on ``quantity``) unless
@@ -155,7 +168,7 @@ def record_delivery(*, user, source=Source.ADMIN, override=False, override_reaso
     errors = Errors()
     source = check_choice(errors, "source", source, Source)
     clean = clean_delivery(values, errors)
-    check_partner(user, clean["partner"])
+    _check_owner(user, clean)
     need = Need.objects.select_for_update().get(pk=clean["need"].pk)  # one check at a time
     _check_reference(clean)
     over = _check_received(need, clean["quantity"], override, override_reason)
@@ -243,7 +256,7 @@ def update_delivery(
     values = {name: getattr(delivery, name) for name in DELIVERY_FIELDS}
     values.update(changes)
     clean = clean_delivery(values)
-    check_partner(user, clean["partner"])
+    _check_owner(user, clean)
     need = Need.objects.select_for_update().get(pk=clean["need"].pk)
     _check_reference(clean, instance=delivery)
     over = _check_received(

@@ -22,7 +22,7 @@ from .common import (
     snapshot,
     source_of,
 )
-from .scope import check_partner
+from .scope import check_campaign, check_partner
 
 NEED_FIELDS = (
     "campaign",
@@ -135,7 +135,8 @@ def _sync_translations(need):
 
 @transaction.atomic
 def create_need(*, user, source=Source.ADMIN, status=NeedStatus.OPEN, **values):
-    """Record a need for ``values["partner"]`` (which ``user`` must act for).
+    """Record a need for ``values["partner"]`` (which ``user`` must act for, in a campaign
+    whose *Partners* list it, unless ``user`` is staff: else ``TrackerPermissionDenied``).
 
     Fields: campaign, partner, category, region, title, description, quantity, unit,
     currency, urgency, deadline. The need is created in the source campaign's locale.
@@ -147,6 +148,7 @@ def create_need(*, user, source=Source.ADMIN, status=NeedStatus.OPEN, **values):
     status = check_choice(errors, "status", status, NeedStatus)
     clean = clean_need(values, errors)
     check_partner(user, clean["partner"])
+    check_campaign(user, clean["campaign"], clean["partner"])
     need = Need(**clean, status=status, locale_id=clean["campaign"].locale_id)
     need.created_by = actor(user)
     need.save()
@@ -178,6 +180,7 @@ def update_need(need, *, user, source=Source.ADMIN, **changes):
     values.update(changes)
     clean = clean_need(values)
     check_partner(user, clean["partner"])
+    check_campaign(user, clean["campaign"], clean["partner"])
     for name, value in clean.items():
         setattr(need, name, value)
     need.save()

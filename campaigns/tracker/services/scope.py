@@ -2,7 +2,12 @@
 
 Staff (superusers, or users with ``tracker.manage_all_partners``) see and change every
 partner's entries. Any other user acts only for the partner organisations they are a member
-of (``PartnerMembership``); with no membership they see nothing and write nothing.
+of (``PartnerMembership``); with no membership they see nothing and write nothing. A CSV
+import acts as ``ActingFor(partner)``: exactly that organisation's rights, no user.
+
+Every write that names a need or a campaign is checked here, whatever the channel:
+``check_need`` (the need's responsible partner must be one the user acts for) and
+``check_campaign`` (the organisation must be among the campaign's *Partners*).
 """
 
 from django.db import transaction
@@ -17,10 +22,32 @@ from .common import SYSTEM, actor, source_of
 ALL_PARTNERS_PERM = "tracker.manage_all_partners"
 
 
+class ActingFor:
+    """One partner organisation acting without a person (a CSV import run for it).
+
+    It has exactly the organisation's rights (``partner_ids_for`` is its id) and is stored
+    as no author, like ``SYSTEM``.
+    """
+
+    is_authenticated = False
+    is_active = True
+    pk = None
+    stored_as_nobody = True
+
+    def __init__(self, partner):
+        self.partner = source_of(partner)
+        self._tracker_partner_ids = {self.partner.pk} if self.partner else set()
+
+    def __repr__(self):
+        return f"ActingFor({self.partner!r})"
+
+
 def can_see_all(user):
     """True for staff who see and change every partner's entries (and for ``SYSTEM``)."""
     if user is SYSTEM:
         return True
+    if isinstance(user, ActingFor):
+        return False
     if user is None or not user.is_authenticated or not user.is_active:
         return False
     return user.is_superuser or user.has_perm(ALL_PARTNERS_PERM)
@@ -30,6 +57,8 @@ def partner_ids_for(user):
     """Ids of the (source) partners the user acts for; ``None`` means every partner."""
     if can_see_all(user):
         return None
+    if isinstance(user, ActingFor):
+        return user._tracker_partner_ids
     if user is None or not user.is_authenticated:
         return set()
     cache = getattr(user, "_tracker_partner_ids", None)
@@ -74,6 +103,56 @@ def check_partner(user, partner, field="partner"):
         raise TrackerPermissionDenied(
             _("You can only record or change your own organisation's entries."), field=field
         )
+
+
+def check_need(user, need, field="need"):
+    """Refuse (``TrackerPermissionDenied`` on ``field``) unless ``user`` acts for the
+    need's responsible partner: no gift or delivery against another organisation's need."""
+    actor(user)
+    ids = partner_ids_for(user)
+    if ids is None or need is None:
+        return
+    if need.partner_id not in ids:
+        raise TrackerPermissionDenied(
+            _("This need belongs to another organisation: you can only record against your own."),
+            field=field,
+        )
+
+
+def campaign_partner_keys(campaign):
+    """Translation keys of the organisations listed under the campaign's *Partners*."""
+    from campaigns.models.campaign import CampaignPartner
+
+    return set(
+        CampaignPartner.objects.filter(campaign_id=campaign.pk).values_list(
+            "partner__translation_key", flat=True
+        )
+    )
+
+
+def check_campaign(user, campaign, partner, field="campaign"):
+    """Refuse (``TrackerPermissionDenied`` on ``field``) a partner's staff writing in a
+    campaign whose *Partners* do not list ``partner``. Staff may write in any campaign."""
+    actor(user)
+    if partner_ids_for(user) is None or campaign is None or partner is None:
+        return
+    if partner.translation_key not in campaign_partner_keys(campaign):
+        raise TrackerPermissionDenied(
+            _("Your organisation is not among this campaign's partners."), field=field
+        )
+
+
+def campaigns_for(user, queryset=None):
+    """The (source) campaigns ``user`` may record entries in: all for staff, else those
+    whose *Partners* list one of the user's organisations."""
+    from campaigns.models import CampaignPage
+
+    queryset = CampaignPage.objects.all() if queryset is None else queryset
+    ids = partner_ids_for(user)
+    if ids is None:
+        return queryset
+    keys = PartnerPage.objects.filter(pk__in=ids).values("translation_key")
+    return queryset.filter(campaign_partners__partner__translation_key__in=keys).distinct()
 
 
 def default_partner(user):

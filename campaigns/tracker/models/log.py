@@ -1,0 +1,68 @@
+"""Wagtail log entries of tracker entries and offers, readable only within the user's scope.
+
+Wagtail keeps every model's history in one table whose visibility is per content type: a
+partner's staff member who may view contributions would see every organisation's changes
+(donor names, notes, references) in *Reports → Site history*, its filters and any other
+log listing. Entries of these models get their own log table instead, whose
+``viewable_by_user`` applies the same scope as the listings (``services.scope_queryset``
+for needs, contributions and deliveries; ``offers_for`` for offers).
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models.functions import Cast
+from django.utils.translation import gettext_lazy as _
+from wagtail.models.audit_log import BaseLogEntry, ModelLogEntryManager
+
+
+def scoped_models():
+    """``{model: function(user) -> queryset of the instances the user may see}``."""
+    from campaigns.people.models import Offer
+    from campaigns.people.offers import offers_for
+
+    from .. import services
+    from .entries import Contribution, Delivery
+    from .need import Need
+
+    def scoped(model):
+        return lambda user: services.scope_queryset(model.objects.all(), user)
+
+    return {
+        Need: scoped(Need),
+        Contribution: scoped(Contribution),
+        Delivery: scoped(Delivery),
+        Offer: offers_for,
+    }
+
+
+class ScopedLogEntryManager(ModelLogEntryManager):
+    def viewable_by_user(self, user):
+        """Wagtail's rule (a permission on the content type), then only the log lines of
+        objects the user may see; staff and superusers see every line."""
+        from .. import services
+
+        queryset = super().viewable_by_user(user)
+        if services.can_see_all(user):
+            return queryset
+        visible = models.Q(pk__in=[])
+        for model, visible_to in scoped_models().items():
+            content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+            ids = visible_to(user).order_by().values_list(Cast("pk", models.CharField()))
+            visible |= models.Q(content_type=content_type, object_id__in=ids)
+        return queryset.filter(visible)
+
+
+class ScopedLogEntry(BaseLogEntry):
+    """One line of a need's, contribution's, delivery's or offer's history."""
+
+    object_id = models.CharField(max_length=255, db_index=True)
+
+    objects = ScopedLogEntryManager()
+
+    class Meta(BaseLogEntry.Meta):
+        ordering = ["-timestamp", "-id"]
+        verbose_name = _("tracker log entry")
+        verbose_name_plural = _("tracker log entries")
+
+    def __str__(self):
+        return f"ScopedLogEntry {self.pk}: {self.action} on {self.object_id}"
