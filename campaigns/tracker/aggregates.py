@@ -4,11 +4,15 @@ Everything is computed by aggregate queries over the running totals (``Contribut
 ``DeliveryTally``), never by adding rows up in Python, and cached per campaign until an
 entry changes. Pledges are reported apart and never counted as received; only confirmed
 deliveries count as delivered; money is summed per currency, goods per unit.
+
+Households reached leave this module only through ``disclosure`` (small-number suppression,
+complementary within each grouping): ``households_reached`` is ``None`` when withheld and
+``households_fewer_than`` says when the count itself is small. Needs get theirs from
+``disclose_needs``; ``with_figures`` alone gives only ``households_exact`` (never public).
 """
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db.models import (
     Avg,
@@ -25,6 +29,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from .cache import cached
+from .disclosure import publish_cells, publish_count, small_number_threshold
 from .models import ContributionKind, ContributionStatus, Need, NeedStatus
 from .models.choices import COUNTED_AS_RECEIVED
 from .models.tally import TOTAL, ContributionTally, DeliveryTally
@@ -41,9 +46,7 @@ GROUPS = {
 }
 
 
-def small_number_threshold():
-    """Households reached below this are shown as "fewer than N" in public."""
-    return getattr(settings, "TRACKER_SMALL_NUMBER", 10)
+__all__ = ["small_number_threshold"]  # re-exported: callers read the threshold here
 
 
 def source_campaign_id(campaign):
@@ -116,6 +119,7 @@ def _empty(extra=None):
         "in_kind": [],
         "delivered": [],
         "households_reached": 0,
+        "households_fewer_than": None,
         "deliveries": 0,
         "deliveries_awaiting_confirmation": 0,
         "needs": {"total": 0, "open": 0, "met": 0, "closed": 0},
@@ -202,6 +206,8 @@ def _compute_totals(campaign_id):
         .aggregate(**_needs_stats())
     )
     _add_needs_row(figures, needs)
+    count = publish_count(figures["households_reached"])
+    figures["households_reached"], figures["households_fewer_than"] = count
     return figures
 
 
@@ -251,7 +257,14 @@ def _compute_grouped(campaign_id, group):
     )
     for row in rows:
         _add_needs_row(figures(row[n_field]), row)
+    published = publish_cells({key: f["households_reached"] for key, f in result.items()})
+    for key, count in published.items():
+        result[key]["households_reached"], result[key]["households_fewer_than"] = count
     return result
+
+
+def _grouped(campaign_id, group):
+    return cached(campaign_id, f"by-{group}", lambda: _compute_grouped(campaign_id, group))
 
 
 def totals_by(campaign, group):
@@ -264,8 +277,7 @@ def totals_by(campaign, group):
     """
     if group not in GROUPS:
         raise ValueError(f"Unknown grouping {group!r}; choose one of {sorted(GROUPS)}")
-    campaign_id = source_campaign_id(campaign)
-    return cached(campaign_id, f"by-{group}", lambda: _compute_grouped(campaign_id, group))
+    return _grouped(source_campaign_id(campaign), group)
 
 
 def _compute_region_table(campaign_id):
@@ -288,12 +300,16 @@ def _compute_region_table(campaign_id):
         entry["households"] = row["n"]
     for entry in rows.values():
         entry["percent_met"] = (entry["percent_met"] or ZERO).quantize(Decimal("0.1"))
+    published = publish_cells({key: entry["households"] for key, entry in rows.items()})
+    for key, count in published.items():
+        rows[key]["households"], rows[key]["households_fewer_than"] = count
     return rows
 
 
 def region_table(campaign):
     """Per region id: ``needs`` (count), ``percent_met`` (mean, capped per need) and
-    ``households`` (confirmed deliveries in that region). Two queries, then cached."""
+    ``households`` (confirmed deliveries in that region; ``None`` when withheld, with
+    ``households_fewer_than``). Two queries, then cached."""
     campaign_id = source_campaign_id(campaign)
     return cached(campaign_id, "region-table", lambda: _compute_region_table(campaign_id))
 
@@ -302,7 +318,8 @@ def with_figures(needs):
     """Annotate a queryset of (source) needs with their figures, in the same query.
 
     Adds ``pledged``, ``received`` (received + distributed), ``delivered`` (confirmed),
-    ``households_reached``, ``contributions_count``, ``percent_received`` and
+    ``households_exact`` (never public: pass the needs through ``disclose_needs`` for
+    ``households_reached``), ``contributions_count``, ``percent_received`` and
     ``percent_met`` (delivered / target, capped at 100). Quantities are in the need's unit,
     or its currency for a cash need.
     """
@@ -330,23 +347,50 @@ def with_figures(needs):
         received=contribution_sum(Q(status__in=COUNTED_AS_RECEIVED)),
         contributions_count=contribution_sum(~Q(status=ContributionStatus.CANCELLED), "count"),
         delivered=Coalesce(_delivered_subquery(), ZERO, output_field=DECIMAL),
-        households_reached=Coalesce(households, 0),
+        households_exact=Coalesce(households, 0),
     ).annotate(
         percent_received=_percent(F("received"), F("quantity")),
         percent_met=_percent(F("delivered"), F("quantity")),
     )
 
 
+def disclose_needs(needs):
+    """Give each need (of ``with_figures``) its public ``households_reached`` (``None`` when
+    withheld) and ``households_fewer_than``, from its campaign's suppressed grouping by need
+    (so a need's count cannot be subtracted out of the campaign total). Returns the list;
+    one cached lookup per campaign."""
+    needs = list(needs)
+    by_campaign = {}
+    for need in needs:
+        if need.campaign_id not in by_campaign:
+            by_campaign[need.campaign_id] = _need_households(need.campaign_id)
+        count = by_campaign[need.campaign_id].get(need.pk, (0, None))
+        need.households_reached, need.households_fewer_than = count
+    return needs
+
+
+def _need_households(campaign_id):
+    """``{need id: Count}`` as ``totals_by(campaign, "need")`` publishes them (the same
+    cells, so the same suppression), in one query, cached."""
+
+    def compute():
+        rows = (
+            DeliveryTally.objects.filter(campaign_id=campaign_id, confirmed=True)
+            .values("need")
+            .annotate(n=Sum("households"))
+            .order_by("need")
+        )
+        return dict(publish_cells({row["need"]: row["n"] for row in rows}))
+
+    return cached(campaign_id, "need-households", compute)
+
+
 def need_figures(need):
-    """One need's figures (a dict shaped like one row of ``with_figures``)."""
+    """One need's public figures (a dict shaped like one row of ``with_figures``, with
+    ``households_reached`` and ``households_fewer_than`` disclosed as in ``disclose_needs``)."""
     need = source_of(need)
-    row = with_figures(Need.objects.filter(pk=need.pk)).values(
-        "pledged",
-        "received",
-        "delivered",
-        "households_reached",
-        "contributions_count",
-        "percent_received",
-        "percent_met",
-    )
-    return dict(row.get())
+    row = with_figures(Need.objects.filter(pk=need.pk)).get()
+    disclose_needs([row])
+    names = ("pledged", "received", "delivered", "households_reached", "households_fewer_than",
+             "contributions_count", "percent_received", "percent_met")  # fmt: skip
+    return {name: getattr(row, name) for name in names}

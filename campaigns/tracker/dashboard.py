@@ -6,7 +6,7 @@ from wagtail.models import Locale
 from campaigns.models import CampaignPage
 
 from . import services
-from .aggregates import source_needs, totals_for, with_figures
+from .aggregates import disclose_needs, source_needs, totals_for, with_figures
 from .models import NeedStatus
 
 
@@ -37,9 +37,11 @@ class TrackerDashboardPanel(Component):
         context.update(
             campaign=campaign,
             totals=totals_for(campaign),
-            at_risk=with_figures(needs.select_related("region")).order_by(
-                "deadline", "percent_met", "pk"
-            )[:5],
+            at_risk=disclose_needs(
+                with_figures(needs.select_related("region")).order_by(
+                    "deadline", "percent_met", "pk"
+                )[:5]
+            ),
             can_see_all=services.can_see_all(self.request.user),
         )
         return context

@@ -1,14 +1,13 @@
 """Open data: a campaign's needs and totals as CSV (with an HXL hashtag row) and JSON.
 
-Only public fields: no donor names or contacts, no internal notes; households reached
-below the small-number threshold are left blank (``households_suppressed`` is true).
+Only public fields: no donor names or contacts, no internal notes; households reached are
+those ``disclosure`` publishes (small numbers, and parts that would reveal them, left blank
+with ``households_suppressed`` true).
 """
 
 import csv
 import io
 from decimal import Decimal
-
-from .aggregates import small_number_threshold
 
 NEED_COLUMNS = [
     # (header, HXL hashtag, value)
@@ -28,7 +27,7 @@ NEED_COLUMNS = [
     (
         "households_reached",
         "#reached+households",
-        lambda n: public_households(n.households_reached),
+        lambda n: n.households_reached,
     ),
     ("deadline", "#date+deadline", lambda n: n.deadline.isoformat() if n.deadline else ""),
     ("urgency", "#severity", lambda n: n.urgency),
@@ -43,13 +42,6 @@ TOTAL_COLUMNS = [
     ("distributed", "#value+distributed"),
     ("contributions", "#indicator+num+contributions"),
 ]
-
-
-def public_households(count):
-    """The count, or ``None`` when it is below the small-number threshold (but not zero)."""
-    if count and count < small_number_threshold():
-        return None
-    return count
 
 
 def _text(value):
@@ -99,7 +91,7 @@ def totals_csv(totals):
 
 def as_json(campaign, totals, needs):
     """The JSON document: campaign, totals (decimals as strings) and needs."""
-    households = public_households(totals["households_reached"])
+    households = totals["households_reached"]
     return {
         "campaign": {
             "title": campaign.title,
@@ -124,7 +116,7 @@ def as_json(campaign, totals, needs):
                 header: (value if isinstance(value := get(n), (int, type(None))) else _text(value))
                 for header, _tag, get in NEED_COLUMNS
             }
-            | {"households_suppressed": public_households(n.households_reached) is None}
+            | {"households_suppressed": n.households_reached is None}
             for n in needs
         ],
     }

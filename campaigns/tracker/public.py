@@ -12,8 +12,15 @@ from django.utils import timezone
 from campaigns.models import CampaignPage, PartnerPage
 from portal.localization.locales import language_for_locale_id
 
-from .aggregates import source_campaign_id, source_needs, totals_for, with_figures
+from .aggregates import (
+    disclose_needs,
+    source_campaign_id,
+    source_needs,
+    totals_for,
+    with_figures,
+)
 from .cache import cached
+from .disclosure import publish_cells
 from .models import Contribution, ContributionStatus, Delivery, Need
 from .models.choices import COUNTED_AS_RECEIVED
 
@@ -42,8 +49,9 @@ def public_needs(campaign, filters=None):
 
 def localize(needs, locale):
     """Give each need ``display_title``, ``display_description`` and ``partner_name`` in
-    ``locale`` (a Locale or its id), falling back to the source text: two queries."""
-    needs = list(needs)
+    ``locale`` (a Locale or its id), falling back to the source text: two queries. Each
+    also gets its public ``households_reached`` (``aggregates.disclose_needs``)."""
+    needs = disclose_needs(needs)
     texts, partners = {}, {}
     if locale is not None and needs:
         texts = {
@@ -113,11 +121,16 @@ def _daily(campaign_id, days):
             entry["received"] += n_received or 0
             entry["delivered"] += n_delivered or 0
             entry["households"] += households or 0
+    # Days are parts of the campaign total: the same suppression as any grouping.
+    published = publish_cells({day: entry["households"] for day, entry in by_day.items()})
+    for day, count in published.items():
+        by_day[day]["households"], by_day[day]["households_fewer_than"] = count
     return [{"day": day, **by_day[day]} for day in days]
 
 
 def daily_series(campaign):
-    """Per campaign day: gifts received, confirmed deliveries, households reached."""
+    """Per campaign day: gifts received, confirmed deliveries, households reached (``None``
+    when withheld, see ``disclosure``) and ``households_fewer_than``."""
     campaign_id = source_campaign_id(campaign)
     days = campaign_days(campaign)
     key = f"daily:{days[0]}:{days[-1]}"

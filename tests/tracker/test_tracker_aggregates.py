@@ -116,7 +116,9 @@ def test_needs_carry_their_figures_in_one_query(need, campaign, colleague, membe
     assert len(queries) == 1
     assert (row.received, row.pledged, row.delivered) == (250, 40, 100)
     assert row.percent_received == 50 and row.percent_met == 20
-    assert row.households_reached == 33 and row.contributions_count == 2
+    assert row.households_exact == 33 and row.contributions_count == 2
+    [public] = aggregates.disclose_needs([row])
+    assert public.households_reached == 33 and public.households_fewer_than is None
 
 
 def test_running_totals_match_a_rebuild_from_the_entries(need, cash_need, member, colleague):

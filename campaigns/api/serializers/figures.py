@@ -39,7 +39,12 @@ class TotalsSerializer(serializers.Serializer):
     money = MoneyTotalSerializer(many=True)
     in_kind = InKindTotalSerializer(many=True)
     delivered = DeliveredTotalSerializer(many=True)
-    households_reached = serializers.IntegerField()
+    households_reached = serializers.IntegerField(
+        allow_null=True, help_text="Null when withheld (small numbers; see docs/security.md)."
+    )
+    households_fewer_than = serializers.IntegerField(
+        allow_null=True, help_text="Set when the count itself is below this threshold."
+    )
     deliveries = serializers.IntegerField(help_text="Confirmed deliveries.")
     deliveries_awaiting_confirmation = serializers.IntegerField()
     needs = NeedCountsSerializer()

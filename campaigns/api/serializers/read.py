@@ -8,7 +8,7 @@ one set of figures, so each entry is listed once whatever the language.
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from campaigns.tracker.aggregates import small_number_threshold
+from campaigns.tracker.disclosure import Count, publish_count
 from campaigns.tracker.models import (
     Category,
     ContributionKind,
@@ -102,7 +102,12 @@ class NeedFiguresSerializer(serializers.Serializer):
     pledged = DecimalText(help_text="Promised, not yet received (need's unit or currency).")
     received = DecimalText(help_text="Received or already distributed.")
     delivered = DecimalText(help_text="Handed out in confirmed deliveries.")
-    households_reached = serializers.IntegerField()
+    households_reached = serializers.IntegerField(
+        allow_null=True, help_text="Null when withheld (small numbers; see docs/security.md)."
+    )
+    households_fewer_than = serializers.IntegerField(
+        allow_null=True, help_text="Set when the count itself is below this threshold."
+    )
     contributions_count = serializers.IntegerField()
     percent_received = DecimalText()
     percent_met = DecimalText(help_text="Delivered / target, capped at 100.")
@@ -204,17 +209,20 @@ class DeliverySerializer(OwnerFieldsMixin, serializers.Serializer):
     created_at = serializers.DateTimeField(read_only=True)
     updated_at = serializers.DateTimeField(read_only=True)
 
-    def _masked(self, delivery):
+    def _published(self, delivery):
+        """The partner's own key reads its exact count; everyone else the published one
+        (``DeliveryViewSet.prepare`` sets it with the need's other deliveries in view)."""
         key = key_of(self)
         if key is not None and key.partner_id == delivery.partner_id:
-            return False
-        return 0 < delivery.households_reached < small_number_threshold()
+            return Count(delivery.households_reached)
+        published = getattr(delivery, "published_households", None)
+        return published or publish_count(delivery.households_reached)
 
     def get_households_reached(self, delivery) -> int | None:
-        return None if self._masked(delivery) else delivery.households_reached
+        return self._published(delivery).value
 
     def get_households_fewer_than(self, delivery) -> int | None:
-        return small_number_threshold() if self._masked(delivery) else None
+        return self._published(delivery).fewer_than
 
 
 class CampaignWithTotalsSerializer(CampaignSerializer):

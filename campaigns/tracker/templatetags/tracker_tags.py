@@ -57,12 +57,20 @@ def amount(value, need):
 
 
 @register.filter
-def households(count):
-    """Households reached, with small numbers suppressed in public: 'fewer than 10'."""
+def households(count, fewer_than=None):
+    """Households reached as published: ``{{ n|households:fewer_than }}``.
+
+    A count withheld by ``disclosure`` is ``None``: 'fewer than 10' when it is itself small
+    (``fewer_than``), else 'withheld (privacy)'. A raw small count is never shown either.
+    """
     threshold = small_number_threshold()
-    if count and 0 < count < threshold:
+    if count is None:
+        if fewer_than:
+            return _("fewer than %(n)s") % {"n": format_number(fewer_than)}
+        return _("withheld (privacy)")
+    if 0 < count < threshold:
         return _("fewer than %(n)s") % {"n": format_number(threshold)}
-    return format_number(count or 0)
+    return format_number(count)
 
 
 @register.simple_tag
