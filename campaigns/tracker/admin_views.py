@@ -101,16 +101,62 @@ class ScopedDeleteView(ScopedObjectMixin, snippet_views.DeleteView):
         raise PermissionDenied
 
 
-class ScopedChooseView(snippet_chooser.ChooseView):
-    def get_object_list(self):
-        return services.scope_queryset(super().get_object_list(), self.request.user)
+class ChooserAccessMixin:
+    """A tracker chooser (any of its views) is for users with a permission on its model,
+    and lists or returns only what they may see (Wagtail's choosers only ask for admin
+    access, so a communications editor could list needs, or a partner pick another's)."""
+
+    scoped = True
+
+    def dispatch(self, request, *args, **kwargs):
+        opts = self.model_class._meta
+        actions = ("add", "change", "view")
+        if not any(
+            request.user.has_perm(f"{opts.app_label}.{a}_{opts.model_name}") for a in actions
+        ):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def scope(self, queryset):
+        if not self.scoped:
+            return queryset
+        return services.scope_queryset(queryset, self.request.user)
 
 
-class ScopedChooseResultsView(snippet_chooser.ChooseResultsView):
+class ScopedChooseView(ChooserAccessMixin, snippet_chooser.ChooseView):
     def get_object_list(self):
-        return services.scope_queryset(super().get_object_list(), self.request.user)
+        return self.scope(super().get_object_list())
+
+
+class ScopedChooseResultsView(ChooserAccessMixin, snippet_chooser.ChooseResultsView):
+    def get_object_list(self):
+        return self.scope(super().get_object_list())
+
+
+class ScopedChosenView(ChooserAccessMixin, snippet_chooser.SnippetChosenView):
+    def get_object(self, pk):
+        return self.scope(self.model_class.objects.all()).get(pk=pk)
+
+
+class ScopedChosenMultipleView(ChooserAccessMixin, snippet_chooser.SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return self.scope(self.model_class.objects.filter(pk__in=pks))
+
+
+class ScopedChooserCreateView(ChooserAccessMixin, snippet_chooser.SnippetCreateView):
+    pass
 
 
 class ScopedChooserViewSet(snippet_chooser.SnippetChooserViewSet):
     choose_view_class = ScopedChooseView
     choose_results_view_class = ScopedChooseResultsView
+    chosen_view_class = ScopedChosenView
+    chosen_multiple_view_class = ScopedChosenMultipleView
+    create_view_class = ScopedChooserCreateView
+
+
+class PermissionChooserViewSet(ScopedChooserViewSet):
+    """For models without a partner (regions): the permission check alone."""
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(scoped=False, **kwargs)

@@ -23,6 +23,7 @@ from .admin_entry_views import (
 from .admin_filters import ContributionFilterSet, DeliveryFilterSet, NeedFilterSet
 from .admin_forms import ContributionForm, DeliveryForm, NeedForm
 from .admin_views import (
+    PermissionChooserViewSet,
     ScopedChooserViewSet,
     ScopedDeleteView,
     ScopedHistoryView,
@@ -279,6 +280,7 @@ class DeliveryViewSet(ScopedEntryViewSet):
 
 class RegionViewSet(SnippetViewSet):
     model = Region
+    chooser_viewset_class = PermissionChooserViewSet
     icon = "site"
     menu_label = _("Regions")
     list_display = ["name", "code", "country"]
@@ -294,6 +296,7 @@ class RegionViewSet(SnippetViewSet):
 
 class MembershipViewSet(SnippetViewSet):
     model = PartnerMembership
+    chooser_viewset_class = ScopedChooserViewSet
     icon = "group"
     menu_label = _("Partner memberships")
     list_display = ["user", "partner", "created_at"]
