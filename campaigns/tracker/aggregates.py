@@ -29,6 +29,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from .cache import cached
+from .disclosure import Count as Published
 from .disclosure import publish_cells, publish_count, small_number_threshold
 from .models import ContributionKind, ContributionStatus, Need, NeedStatus
 from .models.choices import COUNTED_AS_RECEIVED
@@ -367,6 +368,40 @@ def disclose_needs(needs):
         count = by_campaign[need.campaign_id].get(need.pk, (0, None))
         need.households_reached, need.households_fewer_than = count
     return needs
+
+
+def disclose_deliveries(deliveries):
+    """Give each delivery ``published_households`` (a ``disclosure.Count``), in one query
+    (plus one cached lookup per campaign).
+
+    A confirmed delivery is a part of its need's count: when that count is published, the
+    need's confirmed deliveries are suppressed together (their withheld part holds 0 or ≥ 10
+    households); when it is withheld, so are all its deliveries' (else they would split it).
+    A delivery awaiting confirmation counts nowhere and its households are not published.
+    """
+    from .models import Delivery
+
+    deliveries = list(deliveries)
+    rows = Delivery.objects.filter(
+        need_id__in={d.need_id for d in deliveries}, confirmed_at__isnull=False
+    ).values_list("pk", "need_id", "campaign_id", "households_reached")
+    by_need, campaigns = {}, {}
+    for pk, need_id, campaign_id, households in rows:
+        by_need.setdefault(need_id, {})[pk] = households
+        campaigns[need_id] = campaign_id
+    published = {}
+    for need_id, cells in by_need.items():
+        need_count = _need_households(campaigns[need_id]).get(need_id, Published(0))
+        if need_count.withheld:
+            hidden = {pk: Published(None, publish_count(n).fewer_than) for pk, n in cells.items()}
+            published.update(hidden)
+        else:
+            published.update(publish_cells(cells))
+    for delivery in deliveries:
+        delivery.published_households = published.get(
+            delivery.pk, Published(None, publish_count(delivery.households_reached).fewer_than)
+        )
+    return deliveries
 
 
 def _need_households(campaign_id):

@@ -14,8 +14,7 @@ from rest_framework.response import Response
 from wagtail.models import Locale
 
 from campaigns.tracker import services
-from campaigns.tracker.aggregates import disclose_needs, with_figures
-from campaigns.tracker.disclosure import publish_cells
+from campaigns.tracker.aggregates import disclose_deliveries, disclose_needs, with_figures
 from campaigns.tracker.models import Contribution, Delivery, Need, Source
 
 from .. import filters
@@ -200,21 +199,8 @@ class DeliveryViewSet(mixins.CreateModelMixin, EntryViewSet):
         return Delivery.objects.select_related("region")
 
     def prepare(self, objects):
-        """Each delivery's published households: a confirmed one is a part of its need's
-        count, so it is suppressed with the need's other confirmed deliveries (one query)."""
-        objects = list(objects)
-        rows = Delivery.objects.filter(
-            need_id__in={d.need_id for d in objects}, confirmed_at__isnull=False
-        ).values_list("pk", "need_id", "households_reached")
-        by_need = {}
-        for pk, need_id, households in rows:
-            by_need.setdefault(need_id, {})[pk] = households
-        published = {}
-        for cells in by_need.values():
-            published.update(publish_cells(cells))
-        for delivery in objects:
-            delivery.published_households = published.get(delivery.pk)
-        return objects
+        """Each delivery's published households (``disclose_deliveries``)."""
+        return disclose_deliveries(objects)
 
     @extend_schema(responses=read_responses(read.DeliverySerializer))
     def list(self, request, *args, **kwargs):

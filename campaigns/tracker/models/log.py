@@ -37,19 +37,28 @@ def scoped_models():
 
 class ScopedLogEntryManager(ModelLogEntryManager):
     def viewable_by_user(self, user):
-        """Wagtail's rule (a permission on the content type), then only the log lines of
-        objects the user may see; staff and superusers see every line."""
+        """Wagtail's rule (a permission on the model), then only the log lines of objects
+        the user may see; staff and superusers see every line of the models they may use.
+
+        (Wagtail's own ``viewable_by_user`` caches its content types on the user for the
+        first log table asked, which would hide these lines: the rule is applied here.)
+        """
         from .. import services
 
-        queryset = super().viewable_by_user(user)
-        if services.can_see_all(user):
-            return queryset
         visible = models.Q(pk__in=[])
+        see_all = services.can_see_all(user)
         for model, visible_to in scoped_models().items():
+            opts = model._meta
+            actions = ("add", "change", "delete", "view")
+            if not any(user.has_perm(f"{opts.app_label}.{a}_{opts.model_name}") for a in actions):
+                continue
             content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
-            ids = visible_to(user).order_by().values_list(Cast("pk", models.CharField()))
-            visible |= models.Q(content_type=content_type, object_id__in=ids)
-        return queryset.filter(visible)
+            lines = models.Q(content_type=content_type)
+            if not see_all:
+                ids = visible_to(user).order_by().values_list(Cast("pk", models.CharField()))
+                lines &= models.Q(object_id__in=ids)
+            visible |= lines
+        return self.filter(visible)
 
 
 class ScopedLogEntry(BaseLogEntry):

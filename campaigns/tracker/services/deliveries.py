@@ -114,8 +114,8 @@ def clean_delivery(values, errors=None):
 def _check_owner(user, clean):
     """The need is the user's organisation's, so is the distributing partner, and the
     need's campaign lists that organisation among its partners."""
+    check_need(user, clean["need"])  # first: a delivery without partner is the need's
     check_partner(user, clean["partner"])
-    check_need(user, clean["need"])
     check_campaign(user, clean["need"].campaign, clean["partner"], field="need")
 
 
