@@ -261,8 +261,6 @@ PEOPLE_OFFER_RATE = (
     env.int("PEOPLE_OFFER_RATE_SECONDS", 3600),
 )
 PEOPLE_OFFER_MAX_BYTES = 16 * 1024
-# Behind a trusted reverse proxy, the visitor's address is the first X-Forwarded-For entry.
-PEOPLE_TRUST_X_FORWARDED_FOR = env.bool("PEOPLE_TRUST_X_FORWARDED_FOR", False)
 PEOPLE_INVITATION_DAYS = env.int("PEOPLE_INVITATION_DAYS", 7)
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # --- press room ---
@@ -286,10 +284,12 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain", "text/vtt"]
 # --- api (tracker API /api/v1/, Wagtail API /api/v2/) ---
 # The tracker API's views set their own authentication, parsers and error handler, so Wagtail's
 # admin API and wagtail-localize keep DRF's defaults.
-# NUM_PROXIES: how many trusted proxies add X-Forwarded-For (1 behind the edge cache); with 0
-# the client address is REMOTE_ADDR, so a client cannot dodge throttling with a forged header.
+# How many trusted proxies append to X-Forwarded-For (1 behind the edge cache): the client is
+# the N-th entry from the right, REMOTE_ADDR with 0 (see portal/client_address.py). One rule
+# for the offer form's rate limit and the API's throttling (DRF's NUM_PROXIES).
+PORTAL_TRUSTED_PROXY_COUNT = env.int("PORTAL_TRUSTED_PROXY_COUNT", env.int("API_NUM_PROXIES", 0))
 REST_FRAMEWORK.update(
-    {"TEST_REQUEST_DEFAULT_FORMAT": "json", "NUM_PROXIES": env.int("API_NUM_PROXIES", 0)}
+    {"TEST_REQUEST_DEFAULT_FORMAT": "json", "NUM_PROXIES": PORTAL_TRUSTED_PROXY_COUNT}
 )
 SPECTACULAR_SETTINGS.update(
     {
