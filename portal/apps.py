@@ -8,8 +8,9 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        from portal import cache_outage, edge, page_cache
+        from portal import cache_outage, edge, page_cache, wagtail_csv_formulas
 
         edge.connect_signals()
         page_cache.connect_signals()
         cache_outage.install()
+        wagtail_csv_formulas.install()
