@@ -4,6 +4,7 @@ With no environment at all the portal runs embedded: SQLite and media under ``va
 a local-memory cache and Wagtail's database search.
 """
 
+import datetime
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -347,3 +348,23 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
 # portal/fragments.py); any database write retires them. On with the page cache or Redis.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", 600 if REDIS_URL else 0)
 MIDDLEWARE = [*MIDDLEWARE, "portal.page_cache.PageCacheMiddleware"]
+# --- hardening: login lockout, Content-Security-Policy, image pixel limit (docs/security.md) ---
+INSTALLED_APPS += ["axes"]
+# django-axes: after AXES_FAILURE_LIMIT wrong passwords for one username from one address, the
+# login is refused (even with the right password) for AXES_COOLOFF_MINUTES; the address is the
+# portal's one client address (PORTAL_TRUSTED_PROXY_COUNT). Last, so it sees the login's answer.
+MIDDLEWARE = [*MIDDLEWARE, "axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "portal.client_address.client_address"
+AXES_LOCKOUT_CALLABLE = "portal.login_lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # failures are kept to count them; successful logins are not
+# Content-Security-Policy on every answer (policies by area in portal/content_security.py);
+# outside the page cache, so a cached page gets it too.
+MIDDLEWARE.insert(1, "portal.content_security.ContentSecurityPolicyMiddleware")
