@@ -368,3 +368,11 @@ AXES_DISABLE_ACCESS_LOG = True  # failures are kept to count them; successful lo
 # Content-Security-Policy on every answer (policies by area in portal/content_security.py);
 # outside the page cache, so a cached page gets it too.
 MIDDLEWARE.insert(1, "portal.content_security.ContentSecurityPolicyMiddleware")
+# No Gravatar in the admin: it sends a hash of each staff e-mail to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor the dashboard's call to releases.wagtail.org (upgrades follow requirements.txt).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Pixel limit of an uploaded image (admin, choosers, multiple upload): a small PNG of huge
+# dimensions costs hundreds of MB at its first thumbnail. 40 MP covers any phone or camera
+# photo; Pillow itself refuses twice that anywhere else an image is decoded (portal/apps.py).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40_000_000)
