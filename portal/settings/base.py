@@ -365,6 +365,10 @@ AXES_CLIENT_IP_CALLABLE = "portal.client_address.client_address"
 AXES_LOCKOUT_CALLABLE = "portal.login_lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True  # failures are kept to count them; successful logins are not
+# Private pages' and documents' shared passwords: wrong guesses per address and restriction.
+MIDDLEWARE = [*MIDDLEWARE, "portal.password_throttle.PasswordGuessLimitMiddleware"]
+PORTAL_PASSWORD_GUESSES = env.int("PORTAL_PASSWORD_GUESSES", 10)
+PORTAL_PASSWORD_GUESS_SECONDS = env.int("PORTAL_PASSWORD_GUESS_SECONDS", 900)
 # Content-Security-Policy on every answer (policies by area in portal/content_security.py);
 # outside the page cache, so a cached page gets it too.
 MIDDLEWARE.insert(1, "portal.content_security.ContentSecurityPolicyMiddleware")
