@@ -14,7 +14,10 @@ pytestmark = pytest.mark.django_db
 EDGE = "10.0.0.5"  # the edge cache: every request reaches gunicorn from it
 
 
-@override_settings(PEOPLE_OFFER_RATE=(3, 3600), PORTAL_TRUSTED_PROXY_COUNT=1)
+# The proxy settings as documented before (first entry trusted) and now (one proxy).
+@override_settings(
+    PEOPLE_OFFER_RATE=(3, 3600), PEOPLE_TRUST_X_FORWARDED_FOR=True, PORTAL_TRUSTED_PROXY_COUNT=1
+)
 def test_a_forged_forwarded_for_does_not_reset_the_offer_limit(client, running):
     url = OFFER_URL.format(lang="fr")
     for number in range(3):
