@@ -39,8 +39,8 @@ def public_routes():
     for route, _name, _pattern in walk(get_resolver().url_patterns):
         if route.startswith(("admin/", "documents/", "api/v2/")) or route in SKIPPED:
             continue
-        path = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: ARGUMENTS[m.group(1)], route)
-        path = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: ARGUMENTS[m.group(1)], path)
+        path = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: ARGUMENTS[m.group(1)], route)
+        path = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: ARGUMENTS[m.group(1)], path)
         path = path.replace("^", "").replace("$", "")
         languages = ("ar", "fr", "en") if path.startswith("ar/") else (None,)
         paths += ["/" + (f"{code}/" + path[3:] if code else path) for code in languages]
