@@ -1,4 +1,14 @@
 from django.apps import AppConfig
+from django.conf import settings
+
+
+def limit_decoded_pixels():
+    """Pillow's own decompression-bomb limit follows the upload limit: it warns above it and
+    refuses twice it wherever an image is decoded (renditions, imports, Willow)."""
+    from PIL import Image
+
+    if settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS:
+        Image.MAX_IMAGE_PIXELS = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
 
 
 class PortalConfig(AppConfig):
@@ -8,8 +18,11 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        from portal import cache_outage, edge, page_cache
+        from portal import bidi, cache_outage, edge, page_cache, wagtail_csv_formulas
 
+        bidi.connect_signals()
         edge.connect_signals()
         page_cache.connect_signals()
         cache_outage.install()
+        wagtail_csv_formulas.install()
+        limit_decoded_pixels()

@@ -2,7 +2,8 @@
 
 Staff with the key permissions create a key for one partner and choose its scopes; the raw
 key is shown once, on the page that answers the creation, and never again (only its hash
-is kept). Unticking "active" revokes a key at once.
+is kept). Unticking "active" revokes a key at once and for good: a revoked key cannot be
+ticked active again (the model refuses it too), so a leaked secret never works again.
 """
 
 from django import forms
@@ -44,6 +45,12 @@ class PartnerApiKeyForm(WagtailAdminModelForm):
         if self.instance.pk:
             # A key stays bound to the partner it was given to.
             self.fields["partner"].disabled = True
+            if self.instance.is_revoked:
+                # A revoked key stays revoked: its secret may have leaked. Issue a new key.
+                self.fields["is_active"].disabled = True
+                self.fields["is_active"].help_text = _(
+                    "This key was revoked and cannot be activated again; create a new key."
+                )
         else:
             del self.fields["is_active"]
 

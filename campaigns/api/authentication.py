@@ -48,7 +48,7 @@ class PartnerKeyAuthentication(BaseAuthentication):
         )
         if key is None or len(raw) <= LOOKUP_LENGTH or not key.matches(raw):
             raise exceptions.AuthenticationFailed(_("This API key is not valid."))
-        if not key.is_active:
+        if key.is_revoked:
             raise exceptions.AuthenticationFailed(_("This API key has been revoked."))
         now = timezone.now()
         if key.last_used_at is None or now - key.last_used_at > LAST_USED_RESOLUTION:

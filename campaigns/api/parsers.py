@@ -4,12 +4,18 @@ JSON may spell a NUL byte (``\\u0000``) or half of a surrogate pair (``\\ud800``
 Neither is text: PostgreSQL refuses to store or even compare a NUL, and an error message that
 quotes an unpaired surrogate cannot be encoded as UTF-8. Such a body is refused here, with a
 ``400`` naming each field that holds one, before any serializer or query sees it.
+
+Nor is a body nested deeper than ``MAX_DEPTH`` arrays or objects: no write takes more than a
+few levels, and a few kilobytes of ``[[[[…]]]]`` would otherwise exhaust Python's recursion
+limit (a ``500``) in the decoder or in any code that walks the data.
 """
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import JSONParser
 
+MAX_DEPTH = 32
+TOO_DEEP = _("The body nests arrays or objects more than %(depth)d levels deep.")
 BAD_TEXT = _("Text cannot contain a NUL character or an unpaired surrogate (U+D800 to U+DFFF).")
 
 
@@ -27,9 +33,31 @@ def holds_bad_text(value):
     return False
 
 
+def nesting_depth(value, limit=MAX_DEPTH):
+    """How many arrays/objects deep ``value`` goes (a scalar is 0, ``[]`` is 1), counted level
+    by level without recursion; counting stops one level past ``limit``."""
+    depth = 0
+    level = [value] if isinstance(value, dict | list) else []
+    while level and depth <= limit:
+        depth += 1
+        level = [
+            item
+            for container in level
+            for item in (container.values() if isinstance(container, dict) else container)
+            if isinstance(item, dict | list)
+        ]
+    return depth
+
+
 class TextJSONParser(JSONParser):
     def parse(self, stream, media_type=None, parser_context=None):
-        data = super().parse(stream, media_type, parser_context)
+        too_deep = ValidationError({"non_field_errors": [TOO_DEEP % {"depth": MAX_DEPTH}]})
+        try:
+            data = super().parse(stream, media_type, parser_context)
+        except RecursionError:
+            raise too_deep from None
+        if nesting_depth(data) > MAX_DEPTH:
+            raise too_deep
         if not holds_bad_text(data):
             return data
         if not isinstance(data, dict):

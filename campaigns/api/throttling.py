@@ -3,6 +3,8 @@
 from django.conf import settings
 from rest_framework.throttling import SimpleRateThrottle
 
+from portal.client_address import client_address
+
 from .models import PartnerApiKey
 
 
@@ -23,6 +25,10 @@ class AnonymousClientThrottle(SimpleRateThrottle):
         self.rate = self.get_rate()
         self.num_requests, self.duration = self.parse_rate(self.rate)
         return super().allow_request(request, view)
+
+    def get_ident(self, request):
+        # The portal's one rule for the client address (PORTAL_TRUSTED_PROXY_COUNT).
+        return client_address(request)
 
     def get_cache_key(self, request, view):
         if isinstance(request.auth, PartnerApiKey):

@@ -9,13 +9,7 @@ import hmac
 from django.conf import settings
 from django.core.cache import cache
 
-
-def client_address(request):
-    if getattr(settings, "PEOPLE_TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
+from portal.client_address import client_address
 
 
 def _key(scope, request):

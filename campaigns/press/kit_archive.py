@@ -5,7 +5,6 @@ reused until the kit changes: a fingerprint of the kit (its text, files, credits
 licences) is kept with the archive, and a different fingerprint means a rebuild.
 """
 
-import csv
 import hashlib
 import io
 import json
@@ -17,8 +16,9 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from campaigns.press.models import MediaKit, MediaKitArchive
+from portal.spreadsheets import csv_bytes
 
-ARCHIVE_FORMAT = 1  # bump to rebuild every archive after a change to the layout below
+ARCHIVE_FORMAT = 2  # bump to rebuild every archive after a change to the layout below
 CREDITS_COLUMNS = ["file", "title", "kind", "credit", "licence"]
 
 
@@ -58,12 +58,8 @@ def build_zip(kit, items):
             with item.file.open("rb") as source:
                 archive.writestr(name, source.read())
             rows.append([name, item.title, item.get_kind_display(), item.credit, item.licence])
-        credits = io.StringIO()
-        writer = csv.writer(credits)
-        writer.writerow(CREDITS_COLUMNS)
-        writer.writerows(rows)
-        # A byte-order mark so spreadsheet software reads the Arabic text as UTF-8.
-        archive.writestr("credits.csv", credits.getvalue().encode("utf-8-sig"))
+        # The portal's CSV writer: a byte-order mark for the Arabic text, formulas neutralised.
+        archive.writestr("credits.csv", csv_bytes([CREDITS_COLUMNS, *rows]))
     return buffer.getvalue()
 
 

@@ -5,9 +5,9 @@ those ``disclosure`` publishes (small numbers, and parts that would reveal them,
 with ``households_suppressed`` true).
 """
 
-import csv
-import io
 from decimal import Decimal
+
+from portal.spreadsheets import csv_text
 
 NEED_COLUMNS = [
     # (header, HXL hashtag, value)
@@ -53,13 +53,15 @@ def _text(value):
 
 
 def needs_csv(needs):
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([c[0] for c in NEED_COLUMNS])
-    writer.writerow([c[1] for c in NEED_COLUMNS])
-    for need in needs:
-        writer.writerow([_text(c[2](need)) for c in NEED_COLUMNS])
-    return out.getvalue()
+    """needs.csv: header row, HXL hashtag row, one row per need (BOM, formulas neutralised)."""
+    rows = [[c[0] for c in NEED_COLUMNS], [c[1] for c in NEED_COLUMNS]]
+    rows += [[_cell(c[2](need)) for c in NEED_COLUMNS] for need in needs]
+    return csv_text(rows)
+
+
+def _cell(value):
+    """Numbers stay numbers for the CSV writer (a Decimal normalised, as in the JSON)."""
+    return value.normalize() if isinstance(value, Decimal) else value
 
 
 def total_rows(totals):
@@ -70,23 +72,21 @@ def total_rows(totals):
 
 
 def totals_csv(totals):
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([c[0] for c in TOTAL_COLUMNS])
-    writer.writerow([c[1] for c in TOTAL_COLUMNS])
-    for row in total_rows(totals):
-        writer.writerow(
-            [
-                row["kind"],
-                row["currency"],
-                row["unit"],
-                _text(row["pledged"]),
-                _text(row["received"]),
-                _text(row["distributed"]),
-                row["count"],
-            ]
-        )
-    return out.getvalue()
+    """totals.csv: header, HXL row, one row per currency (cash) or unit (in kind)."""
+    rows = [[c[0] for c in TOTAL_COLUMNS], [c[1] for c in TOTAL_COLUMNS]]
+    rows += [
+        [
+            row["kind"],
+            row["currency"],
+            row["unit"],
+            _cell(row["pledged"]),
+            _cell(row["received"]),
+            _cell(row["distributed"]),
+            row["count"],
+        ]
+        for row in total_rows(totals)
+    ]
+    return csv_text(rows)
 
 
 def as_json(campaign, totals, needs):

@@ -4,6 +4,7 @@ With no environment at all the portal runs embedded: SQLite and media under ``va
 a local-memory cache and Wagtail's database search.
 """
 
+import datetime
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -261,8 +262,6 @@ PEOPLE_OFFER_RATE = (
     env.int("PEOPLE_OFFER_RATE_SECONDS", 3600),
 )
 PEOPLE_OFFER_MAX_BYTES = 16 * 1024
-# Behind a trusted reverse proxy, the visitor's address is the first X-Forwarded-For entry.
-PEOPLE_TRUST_X_FORWARDED_FOR = env.bool("PEOPLE_TRUST_X_FORWARDED_FOR", False)
 PEOPLE_INVITATION_DAYS = env.int("PEOPLE_INVITATION_DAYS", 7)
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # --- press room ---
@@ -286,10 +285,12 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain", "text/vtt"]
 # --- api (tracker API /api/v1/, Wagtail API /api/v2/) ---
 # The tracker API's views set their own authentication, parsers and error handler, so Wagtail's
 # admin API and wagtail-localize keep DRF's defaults.
-# NUM_PROXIES: how many trusted proxies add X-Forwarded-For (1 behind the edge cache); with 0
-# the client address is REMOTE_ADDR, so a client cannot dodge throttling with a forged header.
+# How many trusted proxies append to X-Forwarded-For (1 behind the edge cache): the client is
+# the N-th entry from the right, REMOTE_ADDR with 0 (see portal/client_address.py). One rule
+# for the offer form's rate limit and the API's throttling (DRF's NUM_PROXIES).
+PORTAL_TRUSTED_PROXY_COUNT = env.int("PORTAL_TRUSTED_PROXY_COUNT", env.int("API_NUM_PROXIES", 0))
 REST_FRAMEWORK.update(
-    {"TEST_REQUEST_DEFAULT_FORMAT": "json", "NUM_PROXIES": env.int("API_NUM_PROXIES", 0)}
+    {"TEST_REQUEST_DEFAULT_FORMAT": "json", "NUM_PROXIES": PORTAL_TRUSTED_PROXY_COUNT}
 )
 SPECTACULAR_SETTINGS.update(
     {
@@ -347,3 +348,35 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
 # portal/fragments.py); any database write retires them. On with the page cache or Redis.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", 600 if REDIS_URL else 0)
 MIDDLEWARE = [*MIDDLEWARE, "portal.page_cache.PageCacheMiddleware"]
+# --- hardening: login lockout, Content-Security-Policy, image pixel limit (docs/security.md) ---
+INSTALLED_APPS += ["axes"]
+# django-axes: after AXES_FAILURE_LIMIT wrong passwords for one username from one address, the
+# login is refused (even with the right password) for AXES_COOLOFF_MINUTES; the address is the
+# portal's one client address (PORTAL_TRUSTED_PROXY_COUNT). Last, so it sees the login's answer.
+MIDDLEWARE = [*MIDDLEWARE, "axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "portal.client_address.client_address"
+AXES_LOCKOUT_CALLABLE = "portal.login_lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # failures are kept to count them; successful logins are not
+# Private pages' and documents' shared passwords: wrong guesses per address and restriction.
+MIDDLEWARE = [*MIDDLEWARE, "portal.password_throttle.PasswordGuessLimitMiddleware"]
+PORTAL_PASSWORD_GUESSES = env.int("PORTAL_PASSWORD_GUESSES", 10)
+PORTAL_PASSWORD_GUESS_SECONDS = env.int("PORTAL_PASSWORD_GUESS_SECONDS", 900)
+# Content-Security-Policy on every answer (policies by area in portal/content_security.py);
+# outside the page cache, so a cached page gets it too.
+MIDDLEWARE.insert(1, "portal.content_security.ContentSecurityPolicyMiddleware")
+# No Gravatar in the admin: it sends a hash of each staff e-mail to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor the dashboard's call to releases.wagtail.org (upgrades follow requirements.txt).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Pixel limit of an uploaded image (admin, choosers, multiple upload): a small PNG of huge
+# dimensions costs hundreds of MB at its first thumbnail. 40 MP covers any phone or camera
+# photo; Pillow itself refuses twice that anywhere else an image is decoded (portal/apps.py).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40_000_000)

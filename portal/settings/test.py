@@ -35,3 +35,8 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", 0)
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", 0)
 # One process: its memory cache sees every change (the suite clears it between press tests).
 PRESS_FEED_CACHE_SECONDS = env.int("PRESS_FEED_CACHE_SECONDS", 3600)
+
+# --- hardening ---
+# Login lockout off for the suite (the test client's login() passes no request); the lockout
+# tests switch it on.
+AXES_ENABLED = False

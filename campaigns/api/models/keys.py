@@ -88,9 +88,20 @@ class PartnerApiKey(models.Model):
     def __str__(self):
         return f"{self.name} ({self.lookup}…)"
 
+    @property
+    def is_revoked(self):
+        """A key once revoked stays revoked, whatever ``is_active`` says later."""
+        return not self.is_active or self.revoked_at is not None
+
     def save(self, *args, **kwargs):
+        if self.pk and self.revoked_at is None:
+            # The stored row decides: a revocation recorded by another save cannot be undone.
+            stored = PartnerApiKey.objects.filter(pk=self.pk).values_list("revoked_at", flat=True)
+            self.revoked_at = stored.first()
         if not self.is_active and self.revoked_at is None:
             self.revoked_at = timezone.now()
+        if self.revoked_at is not None:
+            self.is_active = False
         super().save(*args, **kwargs)
 
     @property
@@ -103,7 +114,7 @@ class PartnerApiKey(models.Model):
         return ", ".join(str(labels.get(scope, scope)) for scope in self.scopes or [])
 
     def has_scope(self, scope):
-        return self.is_active and scope in (self.scopes or [])
+        return not self.is_revoked and scope in (self.scopes or [])
 
     def matches(self, raw):
         return hmac.compare_digest(self.key_hash, hash_key(raw))

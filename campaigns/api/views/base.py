@@ -58,6 +58,10 @@ class TrackerAPIViewSet(viewsets.GenericViewSet):
             # A method this address never accepts is 405 for everyone, before keys and scopes.
             raise MethodNotAllowed(request.method)
         super().initial(request, *args, **kwargs)
+        if request.method in ("POST", "PUT", "PATCH"):
+            # Every write's body is parsed (and a bad one refused) even where the view reads
+            # nothing from it, so no body is ever silently ignored.
+            request.data  # noqa: B018
         self.language = requested_language(request)
 
     def get_exception_handler(self):
