@@ -48,7 +48,9 @@ def test_deeply_nested_bodies_are_a_400_naming_the_problem(
     resource = template.split("/")[3]
     path = template.replace("{id}", str(ids[resource]))
     before = counts()
-    response = getattr(second_client, method)(path, body, content_type="application/json")
+    response = getattr(second_client, method)(
+        path, body, content_type="application/json", HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert response.status_code == 400, (path, response.status_code, response.content[:200])
     assert "32 levels" in response.json()["errors"]["non_field_errors"][0]
     assert counts() == before
