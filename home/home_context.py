@@ -7,6 +7,7 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page
 
 from campaigns.models import CampaignPage, localized_partners
+from campaigns.models.campaign_index import current_campaigns
 from campaigns.models.page_context import HOME_LOGO_SPECS
 from campaigns.press.models import PressReleasePage
 
@@ -66,4 +67,20 @@ def home_context(page):
             )
         ),
         "give_page": SimpleLazyObject(lambda: localized_link(page.give_page_id, page.locale_id)),
+        # Every running and upcoming campaign, each in its own country's conventions.
+        "current_campaigns": SimpleLazyObject(lambda: current_campaigns(page.locale_id)),
+        "overview": SimpleLazyObject(_overview),
+        "campaign_index": SimpleLazyObject(lambda: _campaign_index(page)),
     }
+
+
+def _overview():
+    from campaigns.tracker.overview import regional_overview
+
+    return regional_overview()
+
+
+def _campaign_index(page):
+    from campaigns.models import CampaignIndexPage
+
+    return CampaignIndexPage.objects.live().child_of(page).first()

@@ -9,6 +9,7 @@ from rest_framework.routers import SimpleRouter
 from .docs_views import RedocView, SchemaView, SwaggerView
 from .views.directory import CampaignViewSet, PartnerViewSet, RegionViewSet
 from .views.entries import ContributionViewSet, DeliveryViewSet, NeedViewSet
+from .views.overview import OverviewViewSet
 from .views.press import CoverageViewSet
 
 router = SimpleRouter()
@@ -19,6 +20,7 @@ router.register("deliveries", DeliveryViewSet, basename="tracker-delivery")
 router.register("partners", PartnerViewSet, basename="tracker-partner")
 router.register("regions", RegionViewSet, basename="tracker-region")
 router.register("coverage", CoverageViewSet, basename="tracker-coverage")
+router.register("overview", OverviewViewSet, basename="tracker-overview")
 
 
 @csrf_exempt
