@@ -77,10 +77,9 @@ def test_the_chooser_is_narrowed_to_the_campaigns_country_searchable_with_a_coun
 
 def test_countries_are_sorted_in_the_users_language(client, admin_user):
     from wagtail.models import Page
+    from wagtail.users.models import UserProfile
 
     from home.models import HomePage
-
-    from wagtail.users.models import UserProfile
 
     profile = UserProfile.get_for_user(admin_user)
     profile.preferred_language = "ar"
