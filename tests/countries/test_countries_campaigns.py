@@ -215,3 +215,12 @@ def test_an_override_on_the_campaign_wins(may_2027, jordan):
     assert "15 أيار 2027" in text
     form = Client().get("/ar/jordan/offer-help/").content.decode()
     assert re.findall(r'<option value="([A-Z]{3})"', form)[0] == "USD"
+
+
+def test_the_acknowledgement_email_writes_the_amount_as_jordan_does(
+    may_2027, jordan, django_capture_on_commit_callbacks, mailoutbox
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = Client().post("/ar/jordan/offer-help/", offer_data(CASES["jordan"]))
+    assert response.status_code == 302
+    assert "١٢٫٣٤٥\u00a0د.أ." in mailoutbox[-1].body
