@@ -128,3 +128,20 @@ def test_state_at_midnight_on_the_index(jordan):
         assert "/en/jordan/" not in html
         html = main(Client().get("/en/campaigns/?state=closed"))
         assert "/en/jordan/" in html
+
+
+def test_both_apis_give_the_campaigns_conventions(may_2027, jordan):
+    client = Client()
+    v1 = client.get(f"/api/v1/campaigns/{jordan.pk}/").json()
+    assert (v1["currency"], v1["time_zone"], v1["cldr_locale"], v1["digits"]) == (
+        "JOD",
+        "Asia/Amman",
+        "ar_JO",
+        "arab",
+    )
+    v2 = client.get(
+        "/api/v2/pages/",
+        {"type": "campaigns.CampaignPage", "fields": "currency,time_zone,state", "slug": "jordan"},
+    ).json()
+    item = next(i for i in v2["items"] if i["id"] == jordan.pk)
+    assert (item["currency"], item["time_zone"], item["state"]) == ("JOD", "Asia/Amman", "running")
