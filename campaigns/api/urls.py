@@ -20,7 +20,6 @@ router.register("deliveries", DeliveryViewSet, basename="tracker-delivery")
 router.register("partners", PartnerViewSet, basename="tracker-partner")
 router.register("regions", RegionViewSet, basename="tracker-region")
 router.register("coverage", CoverageViewSet, basename="tracker-coverage")
-router.register("overview", OverviewViewSet, basename="tracker-overview")
 
 
 @csrf_exempt
@@ -31,6 +30,11 @@ def not_found(request, path=""):
 
 
 urlpatterns = [
+    path(
+        "v1/overview/",
+        OverviewViewSet.as_view({"get": "overview"}),
+        name="tracker-overview",
+    ),
     path("v1/", include(router.urls)),
     path("schema/", SchemaView.as_view(), name="api-schema"),
     path("docs/", SwaggerView.as_view(url_name="api-schema"), name="api-docs"),

@@ -34,19 +34,21 @@ class CampaignFilterForm(forms.Form):
 
 
 def campaigns_in(locale_id):
-    """Live campaigns of one language, newest first, with their hero images joined."""
+    """Live campaigns of one language, newest first, with their card pictures."""
+    from .page_context import CARD_SPECS, with_renditions
+
     return list(
         CampaignPage.objects.live()
         .public()
         .filter(locale_id=locale_id)
         .select_related("hero_image")
+        .prefetch_related(with_renditions("hero_image", CARD_SPECS))
         .order_by("-start_date", "path")
     )
 
 
-def current_campaigns(locale_id):
-    """The running campaigns, then the upcoming ones (soonest first), of one language."""
-    campaigns = campaigns_in(locale_id)
+def running_then_upcoming(campaigns):
+    """The running campaigns among ``campaigns``, then the upcoming ones (soonest first)."""
     running = [c for c in campaigns if c.state == CampaignState.RUNNING]
     upcoming = sorted(
         (c for c in campaigns if c.state == CampaignState.UPCOMING), key=lambda c: c.start_date

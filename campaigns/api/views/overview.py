@@ -55,7 +55,8 @@ class OverviewViewSet(TrackerAPIViewSet):
     serializer_class = OverviewSerializer
     pagination_class = None
 
+    # Not a "list" action: the answer is one object, and the schema says so.
     @extend_schema(responses=read_responses(OverviewSerializer))
-    def list(self, request, *args, **kwargs):
+    def overview(self, request, *args, **kwargs):
         serializer = OverviewSerializer(regional_overview(), context=self.get_serializer_context())
         return Response(serializer.data)
