@@ -66,4 +66,42 @@ def home_context(page):
             )
         ),
         "give_page": SimpleLazyObject(lambda: localized_link(page.give_page_id, page.locale_id)),
+        # Every running and upcoming campaign, each in its own country's conventions, and
+        # the overview across all campaigns: one query for both (and one for the cards'
+        # pictures), the figures from each campaign's cached totals.
+        "current_campaigns": SimpleLazyObject(lambda: home_campaigns(page)["current"]),
+        "overview": SimpleLazyObject(lambda: home_campaigns(page)["overview"]),
+        "campaign_index": SimpleLazyObject(lambda: _campaign_index(page)),
     }
+
+
+def home_campaigns(page):
+    """The home page's running and upcoming campaigns (in its language) and the overview
+    of every live campaign; memoised on the page object for the render."""
+    found = getattr(page, "_home_campaigns", None)
+    if found is not None:
+        return found
+    from campaigns.models.campaign_index import running_then_upcoming
+    from campaigns.models.page_context import CARD_SPECS, with_renditions
+    from campaigns.tracker.overview import regional_overview
+    from campaigns.tracker.services.common import default_locale_id
+
+    source_locale = default_locale_id()
+    campaigns = list(
+        CampaignPage.objects.live()
+        .filter(locale_id__in={page.locale_id, source_locale})
+        .select_related("hero_image")
+        .prefetch_related(with_renditions("hero_image", CARD_SPECS))
+        .order_by("-start_date", "path")
+    )
+    page._home_campaigns = {
+        "current": running_then_upcoming([c for c in campaigns if c.locale_id == page.locale_id]),
+        "overview": regional_overview([c for c in campaigns if c.locale_id == source_locale]),
+    }
+    return page._home_campaigns
+
+
+def _campaign_index(page):
+    from campaigns.models import CampaignIndexPage
+
+    return CampaignIndexPage.objects.live().child_of(page).first()

@@ -24,6 +24,7 @@ touch the session, are kept. Off unless ``PAGE_CACHE_SECONDS`` > 0 (by default o
 """
 
 import uuid
+from datetime import UTC
 
 from django.conf import settings
 from django.core.cache import cache
@@ -113,7 +114,10 @@ def is_anonymous_read(request, methods=("GET",)):
 
 def visitor_key(prefix, token, request, *parts):
     """A cache key for what every anonymous visitor of this host and language sees today
-    (campaign states follow the date), filed under generation ``token``."""
+    (campaign states follow the date), filed under generation ``token``.
+
+    The hour is UTC's: each campaign's day turns at midnight in its own country's time
+    zone (whole hours from UTC in all 22 Arab states), so the key turns every hour."""
     return ":".join(
         (
             prefix,
@@ -121,7 +125,7 @@ def visitor_key(prefix, token, request, *parts):
             request.scheme,
             request.get_host(),
             get_language() or "",
-            timezone.localdate().isoformat(),
+            timezone.now().astimezone(UTC).strftime("%Y-%m-%dT%H"),
             *map(str, parts),
         )
     )

@@ -9,6 +9,7 @@ from rest_framework.routers import SimpleRouter
 from .docs_views import RedocView, SchemaView, SwaggerView
 from .views.directory import CampaignViewSet, PartnerViewSet, RegionViewSet
 from .views.entries import ContributionViewSet, DeliveryViewSet, NeedViewSet
+from .views.overview import OverviewViewSet
 from .views.press import CoverageViewSet
 
 router = SimpleRouter()
@@ -29,6 +30,11 @@ def not_found(request, path=""):
 
 
 urlpatterns = [
+    path(
+        "v1/overview/",
+        OverviewViewSet.as_view({"get": "overview"}),
+        name="tracker-overview",
+    ),
     path("v1/", include(router.urls)),
     path("schema/", SchemaView.as_view(), name="api-schema"),
     path("docs/", SwaggerView.as_view(url_name="api-schema"), name="api-docs"),

@@ -48,6 +48,12 @@ CAMPAIGN_WHAT = (
 )
 
 PARTNER_INDEX_TITLE = ("الشركاء", "Partenaires", "Partners")
+CAMPAIGN_INDEX_TITLE = ("الحملات", "Campagnes", "Campaigns")
+CAMPAIGN_INDEX_INTRO = (
+    "حملات التضامن في الدول العربية: الجارية والقادمة والمنتهية.",
+    "Les campagnes de solidarité dans les États arabes : en cours, à venir et terminées.",
+    "Solidarity campaigns in the Arab states: running, upcoming and closed.",
+)
 PARTNER_INDEX_INTRO = (
     "الجهات المشاركة في مبادرة جسر المحبة بتونس.",
     "Les organisations participant à l'initiative Pont de l'amour en Tunisie.",

@@ -5,6 +5,7 @@ import datetime
 from wagtail.models import Locale, Site
 
 from campaigns.models import (
+    CampaignIndexPage,
     CampaignPage,
     CampaignPartner,
     PartnerIndexPage,
@@ -93,6 +94,16 @@ def build_pages(context, log):
     )
     created_any |= created
 
+    campaign_index, created = child_page(
+        home,
+        CampaignIndexPage,
+        "campaigns",
+        title=facts.CAMPAIGN_INDEX_TITLE[AR],
+        intro=f"<p>{facts.CAMPAIGN_INDEX_INTRO[AR]}</p>",
+        show_in_menus=True,
+    )
+    created_any |= created
+
     press_index, created = child_page(
         home,
         PressIndexPage,
@@ -159,6 +170,8 @@ def build_pages(context, log):
         facts.CAMPAIGN_WHAT,
         facts.PARTNER_INDEX_TITLE,
         facts.PARTNER_INDEX_INTRO,
+        facts.CAMPAIGN_INDEX_TITLE,
+        facts.CAMPAIGN_INDEX_INTRO,
         facts.PARTNER_DESCRIPTION,
         facts.PRESS_INDEX_TITLE,
         facts.PRESS_INDEX_INTRO,
@@ -172,7 +185,8 @@ def build_pages(context, log):
         *(title for _slug, title, _text in facts.PAGES_STANDARD),
         *(text for _slug, _title, text in facts.PAGES_STANDARD),
     )
-    for page in [home, partner_index, *(p for p, _r in partners), campaign, press_index, release]:
+    translated = [home, partner_index, *(p for p, _r in partners), campaign, campaign_index]
+    for page in [*translated, press_index, release]:
         translate(page, catalogue)
     for page in standard_pages.values():
         translate(page, catalogue)

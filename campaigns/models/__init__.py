@@ -1,11 +1,13 @@
 from .appeal import AppealPage
 from .campaign import CampaignPage, CampaignPartner, CampaignState, localized_partners
+from .campaign_index import CampaignIndexPage
 from .giving import ChannelKind, GivingChannel
 from .partner import PartnerIndexPage, PartnerPage
 from .standard import StandardPage
 
 __all__ = [
     "AppealPage",
+    "CampaignIndexPage",
     "CampaignPage",
     "CampaignPartner",
     "CampaignState",

@@ -1,5 +1,7 @@
 """An artist's or public figure's appeal for a campaign: who they are and their video."""
 
+from functools import cached_property
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -14,7 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from campaigns.blocks import VideoBlock
 from campaigns.blocks.video import missing_caption_language
-from campaigns.countries import COUNTRY_CHOICES
+from campaigns.countries import sorted_country_choices
 from home.models import PortalPage
 
 SPOKEN_LANGUAGES = [
@@ -48,7 +50,7 @@ class AppealPage(PortalPage):
         _("role"), max_length=200, help_text=_("e.g. singer, actor, journalist.")
     )
     person_country = models.CharField(
-        _("country"), max_length=2, choices=COUNTRY_CHOICES, blank=True
+        _("country"), max_length=2, choices=sorted_country_choices, blank=True
     )
     portrait = models.ForeignKey(
         "wagtailimages.Image",
@@ -143,6 +145,12 @@ class AppealPage(PortalPage):
 
     def get_social_image(self):
         return self.social_image or self.portrait or self.poster
+
+    @cached_property
+    def conventions(self):
+        """Its campaign's conventions (dates, digits, money), or None outside a campaign."""
+        parent = self.get_parent() if self.path else None
+        return getattr(parent.specific, "conventions", None) if parent is not None else None
 
     @property
     def poster(self):

@@ -1,5 +1,10 @@
-"""A country campaign: its dates, its story, its partners."""
+"""A country campaign: its dates, its story, its partners, its country's conventions."""
 
+import zoneinfo
+from functools import cached_property
+
+from babel import Locale as BabelLocale
+from babel import UnknownLocaleError
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import prefetch_related_objects
@@ -16,8 +21,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from campaigns.blocks import BodyBlock, VideoBlock
 from campaigns.blocks.video import missing_caption_language
-from campaigns.countries import COUNTRY_CHOICES
+from campaigns.countries import country_conventions, sorted_country_choices
 from home.models import PortalPage
+from portal.localization.conventions import DIGIT_STYLES
+from portal.localization.numbers import is_known_currency
 
 
 class CampaignState(models.TextChoices):
@@ -32,8 +39,43 @@ class CampaignPage(PortalPage):
     country = models.CharField(
         _("country"),
         max_length=2,
-        choices=COUNTRY_CHOICES,
+        choices=sorted_country_choices,
         help_text=_("The country where the campaign collects and delivers aid."),
+    )
+    # Overrides of the country's conventions (campaigns/countries.py); blank = the country's.
+    currency_override = models.CharField(
+        _("currency"),
+        max_length=3,
+        blank=True,
+        help_text=_(
+            "ISO 4217 code of the money the campaign collects. Leave blank for the "
+            "country's currency (JOD in Jordan, MAD in Morocco)."
+        ),
+    )
+    locale_override = models.CharField(
+        _("Arabic conventions (CLDR locale)"),
+        max_length=20,
+        blank=True,
+        help_text=_(
+            "Month names and currency signs in Arabic, e.g. ar_TN («ماي») or ar_JO «أيار». "
+            "Leave blank for the country's (ar_ followed by its code)."
+        ),
+    )
+    digits_override = models.CharField(
+        _("digits in Arabic"),
+        max_length=4,
+        blank=True,
+        choices=[("latn", _("Western (0-9)")), ("arab", _("Arabic-Indic (٠-٩)"))],
+        help_text=_("Leave blank for the country's customary digits."),
+    )
+    time_zone_override = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        help_text=_(
+            "The campaign starts and ends at midnight in this time zone, e.g. Asia/Amman. "
+            "Leave blank for the country's."
+        ),
     )
     start_date = models.DateField(_("start date"), help_text=_("First day of the campaign."))
     end_date = models.DateField(_("end date"), help_text=_("Last day of the campaign (inclusive)."))
@@ -68,6 +110,20 @@ class CampaignPage(PortalPage):
                 "The campaign's state (upcoming, running, closed) follows from these dates."
             ),
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("currency_override"),
+                FieldPanel("locale_override"),
+                FieldPanel("digits_override"),
+                FieldPanel("time_zone_override"),
+            ],
+            _("Local conventions"),
+            help_text=_(
+                "Currency, Arabic month names, digits and time zone follow the country; "
+                "fill a field only to use something else."
+            ),
+            classname="collapsed",
+        ),
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("summary")], _("Introduction")),
         FieldPanel("promo_video"),
         FieldPanel("body"),
@@ -99,6 +155,10 @@ class CampaignPage(PortalPage):
         APIField("start_date"),
         APIField("end_date"),
         APIField("state"),
+        APIField("currency"),
+        APIField("time_zone"),
+        APIField("cldr_locale"),
+        APIField("digits"),
         APIField("summary"),
         APIField("promo_video"),
         APIField("body"),
@@ -119,6 +179,10 @@ class CampaignPage(PortalPage):
         SynchronizedField("country"),
         SynchronizedField("start_date"),
         SynchronizedField("end_date"),
+        SynchronizedField("currency_override"),
+        SynchronizedField("locale_override"),
+        SynchronizedField("digits_override"),
+        SynchronizedField("time_zone_override"),
         SynchronizedField("hero_image"),
         SynchronizedField("facebook_url"),
         SynchronizedField("campaign_partners"),
@@ -126,6 +190,8 @@ class CampaignPage(PortalPage):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["campaigns.AppealPage"]
+    # A new campaign is in the site's menu unless its editor unticks "Show in menus".
+    show_in_menus_default = True
 
     class Meta:
         verbose_name = _("campaign")
@@ -138,8 +204,25 @@ class CampaignPage(PortalPage):
         language = self.locale.language_code if self.locale_id else None
         if language and missing_caption_language(self.promo_video, language):
             errors["promo_video"] = _("The video needs captions in this page's language.")
+        errors.update(self._convention_errors())
         if errors:
             raise ValidationError(errors)
+
+    def _convention_errors(self):
+        errors = {}
+        self.currency_override = (self.currency_override or "").strip().upper()
+        if self.currency_override and not is_known_currency(self.currency_override):
+            errors["currency_override"] = _("Enter an ISO 4217 currency code, such as JOD.")
+        if self.locale_override:
+            try:
+                BabelLocale.parse(self.locale_override.strip())
+            except (UnknownLocaleError, ValueError):
+                errors["locale_override"] = _("Enter a CLDR locale, such as ar_JO.")
+        if self.digits_override and self.digits_override not in DIGIT_STYLES:
+            errors["digits_override"] = _("Choose Western or Arabic-Indic digits.")
+        if self.time_zone_override and self.time_zone_override not in _time_zones():
+            errors["time_zone_override"] = _("Enter a time zone name, such as Asia/Amman.")
+        return errors
 
     def get_context(self, request, *args, **kwargs):
         from .page_context import campaign_context
@@ -150,6 +233,41 @@ class CampaignPage(PortalPage):
 
     def get_social_image(self):
         return self.social_image or self.hero_image
+
+    @cached_property
+    def conventions(self):
+        """The campaign's ``Conventions``: its country's, with this page's overrides."""
+        return country_conventions(
+            self.country,
+            currency=self.currency_override,
+            locale=self.locale_override.strip(),
+            digits=self.digits_override,
+            time_zone=self.time_zone_override,
+        )
+
+    @property
+    def currency(self):
+        """The ISO 4217 code the campaign collects money in (its country's by default)."""
+        return self.conventions.currency
+
+    @property
+    def time_zone(self):
+        """The IANA time zone of the campaign's days (its country's by default)."""
+        return self.conventions.time_zone
+
+    @property
+    def cldr_locale(self):
+        """The CLDR locale of its Arabic text: month names, currency signs ('ar_JO')."""
+        return self.conventions.locale
+
+    @property
+    def digits(self):
+        """'latn' or 'arab': the digits of its Arabic text."""
+        return self.conventions.digits
+
+    def local_today(self):
+        """Today's date in the campaign's time zone."""
+        return timezone.localdate(timezone=zoneinfo.ZoneInfo(self.time_zone))
 
     @property
     def closed_on(self):
@@ -165,12 +283,17 @@ class CampaignPage(PortalPage):
 
     @property
     def state(self):
-        """Upcoming, running or closed, from today's date in the site's time zone."""
-        return self.state_on(timezone.localdate())
+        """Upcoming, running or closed, from today's date in the campaign's time zone: a
+        Jordanian campaign ending on 31 December is closed from midnight, Amman time."""
+        return self.state_on(self.local_today())
 
     @property
     def state_label(self):
         return CampaignState(self.state).label
+
+
+def _time_zones():
+    return zoneinfo.available_timezones()
 
 
 class PartnerRole(models.TextChoices):

@@ -16,6 +16,8 @@ LOGO_SPECS = ("max-120x120|format-webp", "max-240x240|format-webp")
 PORTRAIT_SPECS = ("fill-320x320|format-webp", "fill-640x640|format-webp")
 # templates/home/home_page.html's logo strip.
 HOME_LOGO_SPECS = ("max-160x160|format-webp",)
+# templates/includes/campaign_card.html's picture.
+CARD_SPECS = ("fill-480x270|format-webp", "fill-960x540|format-webp")
 
 
 def with_renditions(field, specs):

@@ -8,6 +8,7 @@ from django.contrib.auth import password_validation
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.countries import territory_currencies
 from campaigns.people.models import OFFER_DETAILS
 from campaigns.tracker.models import Category, ContributionKind, Region, Unit
 from portal.localization.numbers import currency_decimals
@@ -26,8 +27,15 @@ class LocalDecimalField(forms.DecimalField):
         return super().to_python(value)
 
 
-def currency_choices():
-    return [(code, code) for code in getattr(settings, "PEOPLE_OFFER_CURRENCIES", ["TND"])]
+def currency_choices(campaign=None):
+    """The currencies an offer may be in: the campaign's first (its country's by default,
+    JOD in Jordan), then the country's other legal tenders, then ``PEOPLE_OFFER_CURRENCIES``.
+    """
+    codes = []
+    if campaign is not None:
+        codes += [campaign.currency, *territory_currencies(campaign.country)]
+    codes += getattr(settings, "PEOPLE_OFFER_CURRENCIES", ["TND"])
+    return [(code, code) for code in dict.fromkeys(code.upper() for code in codes)]
 
 
 class OfferForm(forms.Form):
@@ -113,6 +121,8 @@ class OfferForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.campaign = campaign
         self.fields["region"].queryset = Region.objects.filter(country=campaign.country)
+        self.fields["currency"].choices = currency_choices(campaign)
+        self.fields["currency"].initial = campaign.currency
         self.fields["phone"].widget.input_type = "tel"
         self.fields["phone"].widget.attrs["dir"] = "ltr"
         self.fields["email"].widget.attrs["dir"] = "ltr"
@@ -132,7 +142,7 @@ class OfferForm(forms.Form):
         if kind == ContributionKind.CASH:
             if data.get("amount") is None and "amount" not in self.errors:
                 self.add_error("amount", _("Enter the amount you offer."))
-            currency = data.get("currency") or "TND"
+            currency = data.get("currency") or self.campaign.currency
             data["currency"] = currency
             amount = data.get("amount")
             if amount is not None and amount.as_tuple().exponent < -currency_decimals(currency):

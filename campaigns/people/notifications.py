@@ -9,9 +9,13 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from portal.localization import conventions
+
 
 def _send(template, language, recipient, context):
-    with translation.override(language):
+    # Figures and dates as on the campaign's pages: its digits, month names, currency sign.
+    campaign_conventions = conventions.of(context.get("campaign"))
+    with translation.override(language), conventions.activate(campaign_conventions):
         subject = render_to_string(f"people/emails/{template}_subject.txt", context)
         body = render_to_string(f"people/emails/{template}.txt", context)
     send_mail(

@@ -26,10 +26,13 @@ WAGTAIL_SAMPLE_WORKFLOW = "Moderators approval"
 ADMIN = ["wagtailadmin.access_admin"]
 MEDIA = ["wagtailmedia.add_media", "wagtailmedia.change_media"]
 
+# Communications staff open campaigns in new countries: they add and correct regions.
+REGIONS = [f"tracker.{action}_region" for action in ("add", "change", "view")]
+
 # Model ("app_label.codename") permissions of each role.
 MODEL_PERMISSIONS = {
-    EDITOR: ADMIN + MEDIA,
-    MODERATOR: ADMIN + MEDIA,
+    EDITOR: ADMIN + MEDIA + REGIONS,
+    MODERATOR: ADMIN + MEDIA + REGIONS,
     TRANSLATOR: ADMIN + ["wagtail_localize.submit_translation"],
     PRESS_OFFICER: ADMIN + MEDIA,
     PARTNER_STAFF: ADMIN

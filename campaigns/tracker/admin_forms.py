@@ -73,14 +73,26 @@ class ScopedEntryForm(WagtailAdminModelForm):
         pass
 
 
-class NeedForm(ScopedEntryForm):
+class CampaignCurrencyMixin:
+    """A blank currency is the need's, else the campaign's: its country's (JOD in Jordan)."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "currency" in self.fields:
-            self.fields["currency"].widget.attrs.update(size=4, autocomplete="off")
+            field = self.fields["currency"]
+            field.required = False
+            field.widget.attrs.update(size=4, autocomplete="off", dir="ltr")
+            field.help_text = _(
+                "ISO 4217 code. Leave blank for the campaign's currency (its country's: "
+                "TND in Tunisia, JOD in Jordan, MAD in Morocco)."
+            )
 
 
-class ContributionForm(ScopedEntryForm):
+class NeedForm(CampaignCurrencyMixin, ScopedEntryForm):
+    pass
+
+
+class ContributionForm(CampaignCurrencyMixin, ScopedEntryForm):
     pass
 
 

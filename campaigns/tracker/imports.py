@@ -146,7 +146,7 @@ class Importer:
                 user=user, source=source,
                 campaign=need.campaign if need else self.campaign(row),
                 partner=self.partner, need=need, kind=row.get("kind"),
-                amount=row.get("amount") or None, currency=row.get("currency") or "TND",
+                amount=row.get("amount") or None, currency=row.get("currency") or "",
                 quantity=row.get("quantity") or None, unit=row.get("unit", ""),
                 status=row.get("status") or "pledged",
                 pledged_at=row.get("pledged_at") or None,

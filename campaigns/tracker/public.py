@@ -79,7 +79,7 @@ def localize(needs, locale):
 
 def campaign_days(campaign):
     """The campaign's days so far (all of them once it is over)."""
-    last = min(campaign.end_date, max(timezone.localdate(), campaign.start_date))
+    last = min(campaign.end_date, max(campaign.local_today(), campaign.start_date))
     count = (last - campaign.start_date).days + 1
     return [campaign.start_date + datetime.timedelta(days=i) for i in range(count)]
 

@@ -22,6 +22,7 @@ from .admin_entry_views import (
 )
 from .admin_filters import ContributionFilterSet, DeliveryFilterSet, NeedFilterSet
 from .admin_forms import ContributionForm, DeliveryForm, NeedForm
+from .admin_regions import RegionChooserViewSet, region_chooser
 from .admin_views import (
     PermissionChooserViewSet,
     ScopedChooserViewSet,
@@ -102,7 +103,11 @@ class NeedViewSet(ScopedEntryViewSet):
     edit_handler = ObjectList(
         [
             MultiFieldPanel(
-                [FieldPanel("campaign"), FieldPanel("partner"), FieldPanel("region")],
+                [
+                    FieldPanel("campaign"),
+                    FieldPanel("partner"),
+                    FieldPanel("region", widget=region_chooser("campaign")),
+                ],
                 heading=_("Who and where"),
             ),
             MultiFieldPanel(
@@ -251,7 +256,11 @@ class DeliveryViewSet(ScopedEntryViewSet):
     edit_handler = ObjectList(
         [
             MultiFieldPanel(
-                [FieldPanel("need"), FieldPanel("partner"), FieldPanel("region")],
+                [
+                    FieldPanel("need"),
+                    FieldPanel("partner"),
+                    FieldPanel("region", widget=region_chooser("need")),
+                ],
                 heading=_("For"),
             ),
             MultiFieldPanel(
@@ -286,6 +295,7 @@ class RegionViewSet(SnippetViewSet):
     list_display = ["name", "code", "country"]
     list_filter = ["country"]
     search_fields = ["name_ar", "name_fr", "name_en", "code"]
+    chooser_viewset_class = RegionChooserViewSet
     panels = [
         FieldPanel("country"),
         FieldPanel("code"),

@@ -6,18 +6,26 @@
         language = LanguageField()   # {"lang": "ar", "dir": "rtl"} when shown as a fallback
 
 Numbers stay numbers in their own fields; these add the display form beside them.
+A view whose answer belongs to one campaign puts its conventions in the serializer context
+(``context["conventions"] = campaign.conventions``), so the Arabic display text has that
+campaign's digits and currency sign («١٬٢٣٤٫٥٠٠ د.أ.» for Jordan), as its pages do.
 """
 
 from django.utils import translation
 from rest_framework import serializers
 
-from . import fallback
+from . import conventions, fallback
 from .numbers import format_money, format_number
 
 
 def _language(field):
     request = field.context.get("request")
     return getattr(request, "LANGUAGE_CODE", None) or translation.get_language()
+
+
+def _conventions(field, instance=None):
+    found = conventions.of(field.context.get("conventions"))
+    return found if found is not None else conventions.of(instance)
 
 
 def _attribute(instance, name, default=None):
@@ -35,7 +43,8 @@ class FormattedNumberField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, value):
-        return format_number(value, _language(self), decimals=self.decimals)
+        with conventions.activate(_conventions(self)):
+            return format_number(value, _language(self), decimals=self.decimals)
 
 
 class FormattedMoneyField(serializers.Field):
@@ -51,8 +60,10 @@ class FormattedMoneyField(serializers.Field):
         amount = _attribute(instance, self.amount_attr)
         if amount is None:
             return None
-        currency = _attribute(instance, self.currency_attr) or "TND"
-        return format_money(amount, currency, _language(self))
+        with conventions.activate(_conventions(self, instance)) as found:
+            default = found.currency if found is not None else "TND"
+            currency = _attribute(instance, self.currency_attr) or default
+            return format_money(amount, currency, _language(self))
 
 
 class LanguageField(serializers.Field):

@@ -1,20 +1,31 @@
-"""Numbers and money in the visitor's language, with a per-locale digit style.
+"""Numbers, money and dates in the visitor's language, with the campaign's conventions.
 
-Maghreb Arabic writes Western digits (0-9), so the default digit style for ``ar`` is
-"latn"; set ``PORTAL_DIGIT_STYLE = {"ar": "arab"}`` to use Arabic-Indic digits (٠-٩).
-Money keeps the currency's own number of decimals (TND has 3, EUR 2, JPY 0).
+Arabic text follows the conventions in force (``portal.localization.conventions``): a
+campaign's CLDR locale (``ar_JO``: «أيار», «د.أ.») and digits (Arabic-Indic where CLDR says
+so for the country, Western in the Maghreb), or outside any campaign the site's
+``PORTAL_ARABIC_LOCALE`` (``ar_TN``) and ``PORTAL_DIGIT_STYLE`` (``{"ar": "latn"}`` by
+default; ``{"ar": "arab"}`` for ٠-٩). French and English keep Western digits.
+Money keeps the currency's own number of decimals (TND has 3, EUR 2, JPY 0); Arabic text
+shows the currency's Arabic sign (``د.ت.``), French and English its ISO code.
 """
 
+from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
 
 from babel import Locale as BabelLocale
+from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 from django.conf import settings
 from django.utils.translation import get_language
 
+from .conventions import active
+
 DEFAULT_DIGIT_STYLE = {"ar": "latn", "fr": "latn", "en": "latn"}
+DEFAULT_ARABIC_LOCALE = "ar_TN"
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+# Babel patterns for the date formats pages use (Django's "j F Y", "j F", "j/n").
+DAY_FORMATS = {"long": "d MMMM y", "day_month": "d MMMM", "short": "d/M", "iso": "y-MM-dd"}
 
 
 def current_language(language=None):
@@ -22,15 +33,31 @@ def current_language(language=None):
 
 
 def digit_style(language=None):
+    """ "latn" or "arab": the digits of text in ``language`` under the conventions in force."""
+    language = current_language(language)
+    conventions = active()
+    if language == "ar" and conventions is not None:
+        return conventions.digits
     styles = {**DEFAULT_DIGIT_STYLE, **getattr(settings, "PORTAL_DIGIT_STYLE", {})}
-    return styles.get(current_language(language), "latn")
+    return styles.get(language, "latn")
 
 
-@lru_cache(maxsize=32)
-def _babel_locale(language):
-    # Babel's "ar" defaults to Arabic-Indic digits; "ar_TN" (Tunisia) uses Western digits,
-    # so the digit style alone decides and the separators stay Arabic.
-    return BabelLocale.parse("ar_TN" if language == "ar" else language)
+def locale_name(language=None):
+    """The CLDR locale for text in ``language``: the campaign's ``ar_XX`` for Arabic."""
+    language = current_language(language)
+    if language != "ar":
+        return language
+    conventions = active()
+    if conventions is not None:
+        return conventions.locale
+    return getattr(settings, "PORTAL_ARABIC_LOCALE", DEFAULT_ARABIC_LOCALE)
+
+
+@lru_cache(maxsize=64)
+def _babel_locale(name):
+    # Digits are applied by ``_apply_digits`` alone, so Babel formats with Western digits
+    # and the locale's own separators and words.
+    return BabelLocale.parse(name)
 
 
 def _apply_digits(text, language):
@@ -38,7 +65,7 @@ def _apply_digits(text, language):
 
 
 def currency_decimals(currency):
-    """How many decimals the ISO 4217 currency has (TND: 3)."""
+    """How many decimals the ISO 4217 currency has (TND: 3), from Babel's CLDR data."""
     return babel_numbers.get_currency_precision(currency.upper())
 
 
@@ -51,38 +78,60 @@ def format_number(value, language=None, decimals=None):
     language = current_language(language)
     if decimals is not None:
         value = Decimal(value).quantize(Decimal(1).scaleb(-decimals))
-    return _apply_digits(_format_decimal(str(value), language, decimals), language)
+    text = _format_decimal(str(value), locale_name(language), decimals, digit_style(language))
+    return _apply_digits(text, language)
 
 
 def format_money(amount, currency="TND", language=None):
-    """An amount in its currency with the currency's own decimals: '1 234,500 TND'."""
+    """An amount in its currency with the currency's own decimals.
+
+    '1,234.500 TND' (en), '1 234,500 TND' (fr), '1.234,500 د.ت.' (ar under ar_TN).
+    """
     language = current_language(language)
     currency = currency.upper()
     decimals = currency_decimals(currency)
     value = Decimal(amount).quantize(Decimal(1).scaleb(-decimals))
-    return _apply_digits(_format_money(str(value), currency, language, decimals), language)
+    sign = "¤" if language == "ar" else "¤¤"
+    text = _format_money(
+        str(value), currency, locale_name(language), decimals, sign, digit_style(language)
+    )
+    return _apply_digits(text, language)
+
+
+def format_day(value, language=None, style="long"):
+    """A date in words, the locale's month names and digits: «15 ماي 2020» (ar_TN),
+    «15 أيار 2020» (ar_JO), '15 mai 2020' (fr). ``style`` is a key of ``DAY_FORMATS`` or a
+    Babel pattern; a datetime is shown as its date (already in the right time zone)."""
+    if isinstance(value, datetime):
+        value = value.date()
+    if not isinstance(value, date):
+        return value
+    language = current_language(language)
+    pattern = DAY_FORMATS.get(style, style)
+    text = babel_dates.format_date(value, pattern, locale=_babel_locale(locale_name(language)))
+    return _apply_digits(text, language)
 
 
 # A page shows the same few figures to every visitor: each is formatted once per process
 # (Babel parses the locale and the pattern on every call). Keyed by the number's text.
+# The numbering system picks the separators too: "arab" writes ١٬٢٣٤٫٥ as CLDR does.
 @lru_cache(maxsize=4096)
-def _format_decimal(text, language, decimals):
-    if decimals is None:
-        return babel_numbers.format_decimal(Decimal(text), locale=_babel_locale(language))
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+def _format_decimal(text, locale, decimals, numbering):
+    pattern = None if decimals is None else "#,##0" + ("." + "0" * decimals if decimals else "")
     return babel_numbers.format_decimal(
-        Decimal(text), format=pattern, locale=_babel_locale(language)
+        Decimal(text), format=pattern, locale=_babel_locale(locale), numbering_system=numbering
     )
 
 
 @lru_cache(maxsize=4096)
-def _format_money(text, currency, language, decimals):
+def _format_money(text, currency, locale, decimals, sign, numbering):
     return babel_numbers.format_currency(
         Decimal(text),
         currency,
-        format="#,##0" + ("." + "0" * decimals if decimals else "") + "\u00a0¤¤",
-        locale=_babel_locale(language),
+        format="#,##0" + ("." + "0" * decimals if decimals else "") + "\u00a0" + sign,
+        locale=_babel_locale(locale),
         currency_digits=False,
+        numbering_system=numbering,
     )
 
 
@@ -94,10 +143,11 @@ def apply_digit_style(text, language=None):
 def number_format(language=None):
     """The locale's number rules, for charts drawn in the browser (``chart_number_format``)."""
     language = current_language(language)
-    symbols = _babel_locale(language).number_symbols["latn"]
+    digits = digit_style(language)
+    symbols = _babel_locale(locale_name(language)).number_symbols[digits]
     return {
         "language": language,
-        "digits": digit_style(language),
+        "digits": digits,
         "decimal": symbols["decimal"],
         "group": symbols["group"],
     }

@@ -22,8 +22,12 @@ pytestmark = pytest.mark.django_db
 # for Arabic links too, three queries for the give link, the sharing image apart, the menu
 # and the language switcher's translations in two queries).
 BUDGETS = {
-    "/ar/": (17, 20),  # +1 since the news hides restricted releases (view restrictions read)
-    "/fr/": (19, 22),
+    # +1 since the news hides restricted releases (view restrictions read); +2 since the home
+    # page lists every running and upcoming campaign with the overview (one query for the
+    # campaigns, one for their pictures) and links the campaigns index (one); cold, +6: those,
+    # the source locale, and each campaign's totals for the overview (3, then cached).
+    "/ar/": (19, 26),
+    "/fr/": (21, 28),
     "/ar/jesr/": (20, 28),
     "/fr/jesr/": (22, 31),
 }

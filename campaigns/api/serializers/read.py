@@ -85,6 +85,18 @@ class CampaignSerializer(LocalizedPageMixin, serializers.Serializer):
     start_date = serializers.DateField(read_only=True)
     end_date = serializers.DateField(read_only=True)
     state = serializers.ChoiceField(choices=["upcoming", "running", "closed"], read_only=True)
+    currency = serializers.CharField(
+        read_only=True, help_text="ISO 4217: the country's unless the campaign overrides it."
+    )
+    time_zone = serializers.CharField(
+        read_only=True, help_text="IANA zone whose midnight starts and ends the campaign."
+    )
+    cldr_locale = serializers.CharField(
+        read_only=True, help_text="CLDR locale of its Arabic text (month names, signs)."
+    )
+    digits = serializers.ChoiceField(
+        choices=["latn", "arab"], read_only=True, help_text="Digits of its Arabic text."
+    )
     summary = serializers.SerializerMethodField()
     totals_url = serializers.SerializerMethodField()
     updated_at = serializers.DateTimeField(source="last_published_at", read_only=True)

@@ -79,7 +79,11 @@ class ContributionCreateSerializer(StrictSerializer):
     partner = PartnerRef(required=False, help_text=PARTNER_HELP)
     kind = serializers.ChoiceField(choices=ContributionKind.choices)
     amount = decimal_field(required=False, allow_null=True, help_text=_("Cash only."))
-    currency = serializers.CharField(max_length=3, required=False, help_text=_("Default TND."))
+    currency = serializers.CharField(
+        max_length=3,
+        required=False,
+        help_text=_("ISO 4217 code; default: the need's, else the campaign's (its country's)."),
+    )
     quantity = decimal_field(required=False, allow_null=True, help_text=_("In kind only."))
     unit = serializers.ChoiceField(choices=Unit.choices, required=False, allow_blank=True)
     status = serializers.ChoiceField(choices=ContributionStatus.choices, required=False)

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.countries import COUNTRY_CHOICES
+from campaigns.countries import sorted_country_choices
 
 
 class Region(models.Model):
@@ -14,7 +14,7 @@ class Region(models.Model):
     the number of locales (figures per region count once).
     """
 
-    country = models.CharField(_("country"), max_length=2, choices=COUNTRY_CHOICES)
+    country = models.CharField(_("country"), max_length=2, choices=sorted_country_choices)
     code = models.CharField(
         _("code"),
         max_length=10,

@@ -101,7 +101,11 @@ def clean_contribution(values, errors=None, instance=None):
     kind = check_choice(errors, "kind", values.get("kind"), ContributionKind)
     clean["kind"] = kind
     if kind == ContributionKind.CASH:
-        currency = check_currency(errors, "currency", values.get("currency") or DEFAULT_CURRENCY)
+        # Blank: the need's currency, else the campaign's (its country's: JOD in Jordan).
+        default = (need.currency if need else "") or (
+            clean["campaign"].currency if clean["campaign"] else DEFAULT_CURRENCY
+        )
+        currency = check_currency(errors, "currency", values.get("currency") or default)
         clean.update(currency=currency, quantity=None, unit="")
         clean["amount"] = check_amount(errors, "amount", values.get("amount"), currency)
         if values.get("quantity") not in (None, ""):

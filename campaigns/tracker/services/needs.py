@@ -102,6 +102,8 @@ def clean_need(values, errors=None):
     clean["title"] = title
     clean["description"] = (values.get("description") or "").strip()
     currency = (values.get("currency") or "").strip()
+    if not currency and clean["category"] == Category.CASH and clean["campaign"]:
+        currency = clean["campaign"].currency  # the country's: JOD in Jordan
     if clean["category"] == Category.CASH or currency:
         clean["currency"] = check_currency(errors, "currency", currency)
         clean["unit"] = ""

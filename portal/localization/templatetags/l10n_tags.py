@@ -5,6 +5,9 @@
 {{ total|number:2 }}                  fixed decimals
 {{ amount|money:"TND" }}              1.234,500 TND — the currency's own decimals
 {{ "15/05/2020"|digits }}             applies the digit style to any text (dates)
+{{ campaign.end_date|day }}           «15 ماي 2020» (ar_TN), «١٥ أيار ٢٠٢٠» (ar_JO), 15 mai 2020
+{{ row.day|day:"day_month" }}         «15 ماي»; "short" gives 15/5
+{% conventions campaign %}…{% endconventions %}   the campaign's conventions inside
 {% chart_number_format %}             the same rules as JSON for a chart's script
 <li{% lang_attrs need %}>             lang="ar" dir="rtl" on an untranslated item
 """
@@ -14,9 +17,11 @@ from decimal import Decimal, InvalidOperation
 from django import template
 from django.utils.html import json_script
 
+from portal.localization import conventions as local_conventions
 from portal.localization import fallback
 from portal.localization.numbers import (
     apply_digit_style,
+    format_day,
     format_money,
     format_number,
     number_format,
@@ -58,6 +63,53 @@ def money(value, currency="TND"):
 def digits(value):
     """Any text (a date, a phone number) with the locale's digit style."""
     return apply_digit_style(str(value))
+
+
+@register.filter
+def day(value, style="long"):
+    """A date in words with the conventions' month names and digits ('' for nothing)."""
+    if value is None or value == "":
+        return ""
+    return format_day(value, style=style or "long")
+
+
+class ConventionsNode(template.Node):
+    def __init__(self, source, nodelist):
+        self.source = source
+        self.nodelist = nodelist
+
+    def render(self, context):
+        if self.source is not None:
+            found = local_conventions.of(self.source.resolve(context))
+        else:
+            found = _conventions_in(context)
+        with local_conventions.activate(found):
+            return self.nodelist.render(context)
+
+
+def _conventions_in(context):
+    # A view may say it explicitly; else the page shown carries them (a campaign or an
+    # appeal; a home page listing several campaigns has none), else a non-page view's
+    # campaign (the offer form).
+    if context.get("conventions") is not None:
+        return local_conventions.of(context.get("conventions"))
+    if context.get("page") is not None:
+        return local_conventions.of(context.get("page"))
+    return local_conventions.of(context.get("campaign"))
+
+
+@register.tag("conventions")
+def conventions_tag(parser, token):
+    """``{% conventions [obj] %}…{% endconventions %}``: render the block under the
+    conventions of ``obj`` (a campaign, appeal, need or ``Conventions``); without an argument,
+    of the context's ``conventions``, ``campaign`` or ``page``; the site's when none has any."""
+    bits = token.split_contents()
+    if len(bits) > 2:
+        raise template.TemplateSyntaxError("{% conventions %} takes at most one argument")
+    source = parser.compile_filter(bits[1]) if len(bits) == 2 else None
+    nodelist = parser.parse(("endconventions",))
+    parser.delete_first_token()
+    return ConventionsNode(source, nodelist)
 
 
 @register.simple_tag

@@ -1,0 +1,106 @@
+"""Regions in the admin: a searchable chooser with a country column, narrowed to the
+campaign's country (or the need's) that the form being filled names.
+
+The need form passes its campaign to the chooser (``linked_fields``), so a partner picking
+the region of a Jordanian need sees Jordan's twelve governorates, not 340 regions.
+"""
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail.admin.ui.tables import Column
+from wagtail.snippets.views import chooser as snippet_chooser
+from wagtail.snippets.widgets import AdminSnippetChooser
+
+from campaigns.countries import sorted_country_choices
+
+from .models import Need, Region
+
+
+def _campaign_country(value):
+    from campaigns.models import CampaignPage
+
+    try:
+        campaign = CampaignPage.objects.filter(pk=int(value)).first()
+    except (TypeError, ValueError):
+        return None
+    return campaign.country if campaign else None
+
+
+def _need_country(value):
+    try:
+        need = Need.objects.filter(pk=int(value)).select_related("campaign").first()
+    except (TypeError, ValueError):
+        return None
+    return need.campaign.country if need else None
+
+
+class RegionFilterForm(BaseFilterForm):
+    """Search (any of the three names or the code) and a country, in the user's language."""
+
+    q = forms.CharField(
+        label=_("Search term"),
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": _("Search")}),
+    )
+    country = forms.ChoiceField(label=_("Country"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", _("Every country")), *sorted_country_choices()]
+
+    def filter(self, objects):
+        objects = super().filter(objects)
+        country = self.cleaned_data.get("country")
+        if country:
+            objects = objects.filter(country=country)
+        term = (self.cleaned_data.get("q") or "").strip()
+        if term:
+            query = Q()
+            for field in ("name_ar", "name_fr", "name_en", "code"):
+                query |= Q(**{f"{field}__icontains": term})
+            objects = objects.filter(query)
+        return objects
+
+
+class RegionChooseViewMixin:
+    filter_form_class = RegionFilterForm
+    per_page = 50
+
+    def get_object_list(self):
+        regions = super().get_object_list()
+        # The form being filled: its campaign (need form) or its need (delivery form).
+        country = _campaign_country(self.request.GET.get("campaign")) or _need_country(
+            self.request.GET.get("need")
+        )
+        if country and not self.request.GET.get("country"):
+            regions = regions.filter(country=country)
+        return regions.order_by("country", "sort_order", "code")
+
+    @property
+    def columns(self):
+        return [
+            *super().columns,
+            Column("code", label=_("Code")),
+            Column("country", label=_("Country"), accessor="get_country_display"),
+        ]
+
+
+class RegionChooseView(RegionChooseViewMixin, snippet_chooser.ChooseView):
+    pass
+
+
+class RegionChooseResultsView(RegionChooseViewMixin, snippet_chooser.ChooseResultsView):
+    pass
+
+
+class RegionChooserViewSet(snippet_chooser.SnippetChooserViewSet):
+    choose_view_class = RegionChooseView
+    choose_results_view_class = RegionChooseResultsView
+    preserve_url_parameters = ["multiple", "campaign", "need"]
+
+
+def region_chooser(linked_to="campaign"):
+    """The region widget of a form whose ``linked_to`` field (campaign or need) narrows it."""
+    return AdminSnippetChooser(Region, linked_fields={linked_to: f"#id_{linked_to}"})
