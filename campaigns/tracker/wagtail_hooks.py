@@ -7,6 +7,7 @@ edit views, exports and choosers; staff (``tracker.manage_all_partners``) see al
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -23,6 +24,8 @@ from .admin_entry_views import (
 from .admin_filters import ContributionFilterSet, DeliveryFilterSet, NeedFilterSet
 from .admin_forms import ContributionForm, DeliveryForm, NeedForm
 from .admin_views import (
+    FoldedIndexView,
+    NeedIndexView,
     ScopedChooserViewSet,
     ScopedDeleteView,
     ScopedHistoryView,
@@ -60,6 +63,7 @@ class NeedViewSet(ScopedEntryViewSet):
     model = Need
     icon = "list-ul"
     menu_label = _("Needs")
+    index_view_class = NeedIndexView
     add_view_class = NeedCreateView
     edit_view_class = NeedEditView
     filterset_class = NeedFilterSet
@@ -73,6 +77,7 @@ class NeedViewSet(ScopedEntryViewSet):
         "urgency",
         "deadline",
         "status",
+        Column("locale", label=_("Language")),
     ]
     search_fields = ["title", "description"]
     list_export = [
@@ -281,7 +286,8 @@ class RegionViewSet(SnippetViewSet):
     model = Region
     icon = "site"
     menu_label = _("Regions")
-    list_display = ["name", "code", "country"]
+    index_view_class = FoldedIndexView
+    list_display = [Column("name", label=_("Name")), "code", "country"]
     list_filter = ["country"]
     search_fields = ["name_ar", "name_fr", "name_en", "code"]
     panels = [
@@ -296,6 +302,7 @@ class MembershipViewSet(SnippetViewSet):
     model = PartnerMembership
     icon = "group"
     menu_label = _("Partner memberships")
+    index_view_class = FoldedIndexView
     list_display = ["user", "partner", "created_at"]
     search_fields = ["user__username", "user__email"]
 
