@@ -4,8 +4,8 @@ folds Arabic like the public search, and the needs listing shows each need once.
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import NoReverseMatch, get_resolver, reverse
-from wagtail.admin.viewsets import viewsets
 from wagtail.admin.views.generic.models import IndexView
+from wagtail.admin.viewsets import viewsets
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from campaigns.tracker import services
@@ -18,7 +18,7 @@ HAMZA_TITLE = "أدوية الأمراض المزمنة في قفصة"
 
 def searchable_viewsets():
     """(label, index URL name) of every registered admin listing with a search box."""
-    get_resolver().url_patterns  # the admin's viewsets register when its URLs load
+    assert get_resolver().url_patterns  # the admin's viewsets register when its URLs load
     found = {}
     for viewset in viewsets.viewsets:
         view_class = getattr(viewset, "index_view_class", None)
