@@ -255,7 +255,8 @@ class DeliveryViewSet(ScopedEntryViewSet):
     edit_handler = ObjectList(
         [
             MultiFieldPanel(
-                [FieldPanel("need"), FieldPanel("partner"), FieldPanel("region")],
+                # No region: the delivery's is the chosen need's (the service sets it).
+                [FieldPanel("need"), FieldPanel("partner")],
                 heading=_("For"),
             ),
             MultiFieldPanel(
