@@ -4,7 +4,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
@@ -16,6 +15,7 @@ from campaigns.blocks import VideoBlock
 from campaigns.blocks.video import missing_caption_language
 from campaigns.countries import COUNTRY_CHOICES
 from home.models import PortalPage
+from home.page_forms import PortalPageForm
 
 SPOKEN_LANGUAGES = [
     ("ar", _("Arabic")),
@@ -29,7 +29,7 @@ OUTSIDE_CAMPAIGN = _("An appeal must be placed under a campaign page.")
 NO_CAPTIONS_HERE = _("The video needs captions in this page's language.")
 
 
-class AppealPageForm(WagtailAdminPageForm):
+class AppealPageForm(PortalPageForm):
     """Refuses an appeal whose parent is not a campaign, with a message in the editor's form."""
 
     def clean(self):
