@@ -14,6 +14,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from campaigns.admin_widgets import PartnerPageChooser
 from campaigns.blocks import BodyBlock, VideoBlock
 from campaigns.blocks.video import missing_caption_language
 from campaigns.countries import COUNTRY_CHOICES
@@ -194,7 +195,7 @@ class CampaignPartner(Orderable):
         _("role"), max_length=20, choices=PartnerRole.choices, default=PartnerRole.IMPLEMENTING
     )
 
-    panels = [FieldPanel("partner"), FieldPanel("role")]
+    panels = [FieldPanel("partner", widget=PartnerPageChooser), FieldPanel("role")]
     api_fields = [APIField("partner_id"), APIField("role")]
 
     class Meta(Orderable.Meta):

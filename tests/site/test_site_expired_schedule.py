@@ -1,6 +1,7 @@
 """A page that went live and expired on schedule can be saved as a draft again."""
 
 import datetime
+import re
 
 import pytest
 from bs4 import BeautifulSoup
@@ -13,7 +14,12 @@ from campaigns.models import StandardPage
 
 def form_data(html, form_id="page-edit-form"):
     """What the browser would post from the admin's edit form, as it is shown."""
-    form = BeautifulSoup(html, "html.parser").find("form", id=form_id)
+    soup = BeautifulSoup(html, "html.parser")
+    form = (
+        soup.find("form", id=form_id)
+        if form_id
+        else soup.find("form", method=re.compile("post", re.I))
+    )
     data = {}
     for field in form.find_all(["input", "textarea", "select"]):
         name = field.get("name")
