@@ -55,6 +55,8 @@ def test_a_delivery_takes_the_needs_region_and_arabic_digits(partner_client, nee
     add = reverse("wagtailsnippets_tracker_delivery:add")
     form_page = partner_client.get(add).content.decode()
     assert 'name="region"' not in form_page  # not asked again: the need names it
+    assert 'type="number"' not in form_page  # a number input refuses ٠-٩ in the browser
+    assert 'name="quantity"' in form_page and 'inputmode="decimal"' in form_page
     response = partner_client.post(add, delivery_form(need), follow=True)
     assert response.status_code == 200
     delivery = Delivery.objects.get(need=need)
