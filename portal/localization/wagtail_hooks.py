@@ -9,3 +9,9 @@ from wagtail import hooks
 def admin_direction_css():
     """Addresses, e-mails and phone numbers left to right in the right-to-left admin."""
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+@hooks.register("insert_global_admin_js")
+def admin_digits_js():
+    """Arabic-Indic digits typed in a date or number field read as 0-9 by the date pickers."""
+    return format_html('<script src="{}" defer></script>', static("js/admin-digits.js"))
