@@ -1,6 +1,7 @@
 """Text blocks: headings, paragraphs, pull quotes, calls to action and key figures."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 
 
@@ -45,7 +46,7 @@ class CallToActionBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(
         label=_("page"), required=False, help_text=_("A page of this site, or an address below.")
     )
-    url = blocks.URLBlock(label=_("address"), required=False)
+    url = blocks.URLBlock(label=pgettext_lazy("web", "address"), required=False)
 
     class Meta:
         icon = "pick"

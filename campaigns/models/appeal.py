@@ -6,7 +6,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
@@ -18,6 +17,7 @@ from campaigns.blocks import VideoBlock
 from campaigns.blocks.video import missing_caption_language
 from campaigns.countries import sorted_country_choices
 from home.models import PortalPage
+from home.page_forms import PortalPageForm
 
 SPOKEN_LANGUAGES = [
     ("ar", _("Arabic")),
@@ -31,7 +31,7 @@ OUTSIDE_CAMPAIGN = _("An appeal must be placed under a campaign page.")
 NO_CAPTIONS_HERE = _("The video needs captions in this page's language.")
 
 
-class AppealPageForm(WagtailAdminPageForm):
+class AppealPageForm(PortalPageForm):
     """Refuses an appeal whose parent is not a campaign, with a message in the editor's form."""
 
     def clean(self):

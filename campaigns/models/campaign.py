@@ -19,6 +19,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from campaigns.admin_widgets import PartnerPageChooser
 from campaigns.blocks import BodyBlock, VideoBlock
 from campaigns.blocks.video import missing_caption_language
 from campaigns.countries import country_conventions, sorted_country_choices
@@ -317,7 +318,7 @@ class CampaignPartner(Orderable):
         _("role"), max_length=20, choices=PartnerRole.choices, default=PartnerRole.IMPLEMENTING
     )
 
-    panels = [FieldPanel("partner"), FieldPanel("role")]
+    panels = [FieldPanel("partner", widget=PartnerPageChooser), FieldPanel("role")]
     api_fields = [APIField("partner_id"), APIField("role")]
 
     class Meta(Orderable.Meta):

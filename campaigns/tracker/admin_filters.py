@@ -1,6 +1,7 @@
 """Listing filters whose choices show only what the user may see."""
 
 import django_filters
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.models import Locale
@@ -41,6 +42,13 @@ class TitleChoiceFilter(django_filters.ModelChoiceFilter):
 
 
 class NeedFilterSet(WagtailFilterSet):
+    # Without it the listing shows each need once, in the user's language (admin_views).
+    language = django_filters.ChoiceFilter(
+        label=_("Language"),
+        field_name="locale__language_code",
+        choices=lambda: list(settings.WAGTAIL_CONTENT_LANGUAGES),
+        empty_label=_("Yours (else the source)"),
+    )
     campaign = TitleChoiceFilter(label=_("Campaign"), queryset=_campaigns)
     partner = TitleChoiceFilter(label=_("Partner"), queryset=_partners)
     status = django_filters.ChoiceFilter(label=_("Status"), choices=NeedStatus.choices)
@@ -50,7 +58,7 @@ class NeedFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Need
-        fields = ["campaign", "partner", "status", "category", "region", "urgency"]
+        fields = ["campaign", "partner", "status", "category", "region", "urgency", "language"]
 
 
 class ContributionFilterSet(WagtailFilterSet):

@@ -14,6 +14,8 @@ from campaigns.models import CampaignPage
 from . import services
 from .models import Need
 
+NUMBER_ONLY = ("step", "min", "max")
+
 
 class PartnerChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
@@ -67,6 +69,13 @@ class ScopedEntryForm(WagtailAdminModelForm):
                 required=field.required,
                 help_text=field.help_text,
             )
+
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.NumberInput):
+                # A browser's number input refuses the digits an Arabic keyboard types (٠-٩);
+                # a text input with a numeric keypad takes them (portal/localization/digits.py).
+                attrs = {k: v for k, v in field.widget.attrs.items() if k not in NUMBER_ONLY}
+                field.widget = forms.TextInput(attrs={**attrs, "inputmode": "decimal"})
 
     def _post_clean(self):
         # The model's own validation is the service's job (one set of rules for all callers).

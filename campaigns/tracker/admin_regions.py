@@ -10,11 +10,11 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.ui.tables import Column
-from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.widgets import AdminSnippetChooser
 
 from campaigns.countries import sorted_country_choices
 
+from .admin_views import PermissionChooserViewSet, ScopedChooseResultsView, ScopedChooseView
 from .models import Need, Region
 
 
@@ -87,15 +87,17 @@ class RegionChooseViewMixin:
         ]
 
 
-class RegionChooseView(RegionChooseViewMixin, snippet_chooser.ChooseView):
+class RegionChooseView(RegionChooseViewMixin, ScopedChooseView):
     pass
 
 
-class RegionChooseResultsView(RegionChooseViewMixin, snippet_chooser.ChooseResultsView):
+class RegionChooseResultsView(RegionChooseViewMixin, ScopedChooseResultsView):
     pass
 
 
-class RegionChooserViewSet(snippet_chooser.SnippetChooserViewSet):
+class RegionChooserViewSet(PermissionChooserViewSet):
+    """Regions for users with a permission on them, narrowed to the form's country."""
+
     choose_view_class = RegionChooseView
     choose_results_view_class = RegionChooseResultsView
     preserve_url_parameters = ["multiple", "campaign", "need"]

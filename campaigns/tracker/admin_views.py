@@ -3,9 +3,13 @@ write through the service layer (so the admin refuses exactly what the API refus
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Exists, F, OuterRef, Q
+from django.utils.translation import get_language
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets as snippet_views
+
+from search.admin_search import FoldedSearchMixin
 
 from . import services
 from .errors import TrackerPermissionDenied, TrackerValidationError
@@ -79,9 +83,35 @@ class ServiceFormMixin:
         raise NotImplementedError
 
 
-class ScopedIndexView(snippet_views.IndexView):
+class FoldedIndexView(FoldedSearchMixin, snippet_views.IndexView):
+    """A snippet listing whose search box folds Arabic and never fails (search/admin_search)."""
+
+
+class ScopedIndexView(FoldedIndexView):
     def get_base_queryset(self):
         return services.scope_queryset(super().get_base_queryset(), self.request.user)
+
+
+def needs_in_language(queryset, language_code):
+    """One row per need: its translation in ``language_code`` when there is one, else its
+    source (the need in its campaign's own locale)."""
+    translated = queryset.model.objects.filter(
+        translation_key=OuterRef("translation_key"), locale__language_code=language_code
+    )
+    return queryset.filter(
+        Q(locale__language_code=language_code)
+        | (Q(locale_id=F("campaign__locale_id")) & ~Exists(translated))
+    )
+
+
+class NeedIndexView(ScopedIndexView):
+    """Needs in the user's language, one row each; the language filter shows one locale's."""
+
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset()
+        if self.request.GET.get("language"):
+            return queryset
+        return needs_in_language(queryset, (get_language() or "ar").split("-")[0])
 
 
 class ScopedInspectView(ScopedObjectMixin, snippet_views.InspectView):

@@ -1,18 +1,55 @@
-"""The admin dashboard panel: the campaign's totals and the needs most at risk."""
+"""The admin dashboard panel: each campaign's totals and the needs most at risk.
+
+Partner staff see every live campaign whose partners list their organisation; staff see every
+running campaign (the most recent one when none is running) and can choose any other live
+campaign with ``?tracker_campaign=<id>``.
+"""
 
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale
 
 from campaigns.models import CampaignPage
+from campaigns.models.campaign import CampaignState
 
 from . import services
 from .aggregates import disclose_needs, source_needs, totals_for, with_figures
 from .models import NeedStatus
 
+AT_RISK = 5
+
+
+def live_campaigns():
+    """Live source campaigns (the Arabic pages the tracker's figures hang on), newest first."""
+    return CampaignPage.objects.live().filter(locale=Locale.get_default()).order_by("-start_date")
+
+
+def dashboard_campaigns(user, chosen=None):
+    """The campaigns the dashboard shows ``user``, and those the chooser offers.
+
+    Returns ``(shown, choices)``: ``shown`` a list of source ``CampaignPage``s, ``choices``
+    every live campaign for staff (empty for partner staff, who see all of theirs at once).
+    """
+    campaigns = live_campaigns()
+    ids = services.partner_ids_for(user)
+    if ids is not None:
+        return list(campaigns.filter(campaign_partners__partner_id__in=ids).distinct()), []
+    choices = list(campaigns)
+    if chosen:
+        picked = [c for c in choices if str(c.pk) == str(chosen)]
+        if picked:
+            return picked, choices
+    running = [c for c in choices if c.state == CampaignState.RUNNING]
+    return running or choices[:1], choices
+
+
+def localized(campaign):
+    """The campaign in the active language when it is translated (its title is shown)."""
+    return campaign.localized
+
 
 class TrackerDashboardPanel(Component):
-    """Totals of the latest live campaign, and the open needs closest to their deadline that
-    are least met (only the user's own organisation's for partner staff)."""
+    """Totals of each campaign the user works on, and its open needs closest to their
+    deadline that are least met (only the user's own organisation's for partner staff)."""
 
     name = "tracker"
     template_name = "tracker/admin/dashboard_panel.html"
@@ -23,25 +60,30 @@ class TrackerDashboardPanel(Component):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        campaign = (
-            CampaignPage.objects.live()
-            .filter(locale=Locale.get_default())
-            .order_by("-start_date")
-            .first()
-        )
-        if campaign is None:
-            return context
-        needs = services.scope_queryset(
-            source_needs(campaign.pk).filter(status=NeedStatus.OPEN), self.request.user
-        )
+        user = self.request.user
+        chosen = self.request.GET.get("tracker_campaign")
+        shown, choices = dashboard_campaigns(user, chosen)
+        sections = []
+        for campaign in shown:
+            needs = services.scope_queryset(
+                source_needs(campaign.pk).filter(status=NeedStatus.OPEN), user
+            )
+            sections.append(
+                {
+                    "campaign": campaign,
+                    "title": localized(campaign).title,
+                    "totals": totals_for(campaign),
+                    "at_risk": disclose_needs(
+                        with_figures(needs.select_related("region")).order_by(
+                            "deadline", "percent_met", "pk"
+                        )[:AT_RISK]
+                    ),
+                }
+            )
         context.update(
-            campaign=campaign,
-            totals=totals_for(campaign),
-            at_risk=disclose_needs(
-                with_figures(needs.select_related("region")).order_by(
-                    "deadline", "percent_met", "pk"
-                )[:5]
-            ),
-            can_see_all=services.can_see_all(self.request.user),
+            sections=sections,
+            choices=[(c.pk, localized(c).title) for c in choices],
+            chosen=str(shown[0].pk) if chosen and shown else "",
+            can_see_all=services.can_see_all(user),
         )
         return context

@@ -7,6 +7,7 @@ same file twice creates nothing new.
 """
 
 import csv
+import io
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -63,17 +64,51 @@ def partner_by_slug(slug):
     return partner
 
 
+DELIMITERS = ",;\t|"
+ARABIC_LETTERS = range(0x0621, 0x064B)
+
+
+def decode(raw):
+    """The text of a CSV file's bytes, whatever encoding a spreadsheet saved it in.
+
+    UTF-8 with or without a byte-order mark (LibreOffice, Excel's "CSV UTF-8"), UTF-16 with
+    its mark (Excel's "Unicode text"), else Windows Arabic (cp1256, Excel's "CSV" on an Arabic
+    Windows) when that reads as Arabic, else Latin-1 (a French Windows). Returns ``str``.
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    arabic = raw.decode("cp1256")
+    latin = raw.decode("latin-1")
+    # Bytes 0xC0-0xFF are Arabic letters in cp1256 and accented letters in Latin-1: an
+    # Arabic file has many more Arabic letters than a French file has capitals like "É".
+    arabic_letters = sum(ord(c) in ARABIC_LETTERS for c in arabic)
+    latin_capitals = sum("\u00c0" <= c <= "\u00de" for c in latin)
+    return arabic if arabic_letters > latin_capitals else latin
+
+
+def sniff_delimiter(header_line):
+    """The delimiter of a CSV file from its header line: the one of ``, ; TAB |`` it holds
+    most (Excel writes ``;`` with French or Arabic regional settings); ``,`` by default."""
+    counts = {d: header_line.count(d) for d in DELIMITERS}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ","
+
+
 def read_rows(path, kind):
-    """The file's rows as dicts (UTF-8, with or without BOM); refuses missing columns."""
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        header = [name.strip() for name in reader.fieldnames or []]
-        missing = [c for c in COLUMNS[kind]["required"] if c not in header]
-        if missing:
-            raise ImportRefused(
-                _("Missing column(s): %(columns)s.") % {"columns": ", ".join(missing)}
-            )
-        return [{(k or "").strip(): (v or "").strip() for k, v in row.items()} for row in reader]
+    """The file's rows as dicts, whatever its encoding and delimiter; refuses missing columns."""
+    with open(path, "rb") as handle:
+        text = decode(handle.read())
+    delimiter = sniff_delimiter(text.split("\n", 1)[0])
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header = [name.strip() for name in reader.fieldnames or []]
+    missing = [c for c in COLUMNS[kind]["required"] if c not in header]
+    if missing:
+        raise ImportRefused(_("Missing column(s): %(columns)s.") % {"columns": ", ".join(missing)})
+    return [{(k or "").strip(): (v or "").strip() for k, v in row.items()} for row in reader]
 
 
 class Importer:

@@ -7,6 +7,7 @@ edit views, exports and choosers; staff (``tracker.manage_all_partners``) see al
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -24,7 +25,8 @@ from .admin_filters import ContributionFilterSet, DeliveryFilterSet, NeedFilterS
 from .admin_forms import ContributionForm, DeliveryForm, NeedForm
 from .admin_regions import RegionChooserViewSet, region_chooser
 from .admin_views import (
-    PermissionChooserViewSet,
+    FoldedIndexView,
+    NeedIndexView,
     ScopedChooserViewSet,
     ScopedDeleteView,
     ScopedHistoryView,
@@ -62,6 +64,7 @@ class NeedViewSet(ScopedEntryViewSet):
     model = Need
     icon = "list-ul"
     menu_label = _("Needs")
+    index_view_class = NeedIndexView
     add_view_class = NeedCreateView
     edit_view_class = NeedEditView
     filterset_class = NeedFilterSet
@@ -75,6 +78,7 @@ class NeedViewSet(ScopedEntryViewSet):
         "urgency",
         "deadline",
         "status",
+        Column("locale", label=_("Language")),
     ]
     search_fields = ["title", "description"]
     list_export = [
@@ -256,11 +260,8 @@ class DeliveryViewSet(ScopedEntryViewSet):
     edit_handler = ObjectList(
         [
             MultiFieldPanel(
-                [
-                    FieldPanel("need"),
-                    FieldPanel("partner"),
-                    FieldPanel("region", widget=region_chooser("need")),
-                ],
+                # No region: the delivery's is the chosen need's (the service sets it).
+                [FieldPanel("need"), FieldPanel("partner")],
                 heading=_("For"),
             ),
             MultiFieldPanel(
@@ -289,10 +290,10 @@ class DeliveryViewSet(ScopedEntryViewSet):
 
 class RegionViewSet(SnippetViewSet):
     model = Region
-    chooser_viewset_class = PermissionChooserViewSet
     icon = "site"
     menu_label = _("Regions")
-    list_display = ["name", "code", "country"]
+    index_view_class = FoldedIndexView
+    list_display = [Column("name", label=_("Name")), "code", "country"]
     list_filter = ["country"]
     search_fields = ["name_ar", "name_fr", "name_en", "code"]
     chooser_viewset_class = RegionChooserViewSet
@@ -309,6 +310,7 @@ class MembershipViewSet(SnippetViewSet):
     chooser_viewset_class = ScopedChooserViewSet
     icon = "group"
     menu_label = _("Partner memberships")
+    index_view_class = FoldedIndexView
     list_display = ["user", "partner", "created_at"]
     search_fields = ["user__username", "user__email"]
 

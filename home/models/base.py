@@ -6,6 +6,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.page_forms import PortalPageForm
+
 
 class PortalPage(Page):
     """A public page: adds the image shown when the page is shared on social media."""
@@ -22,6 +24,8 @@ class PortalPage(Page):
             "Leave empty to use the page's main image or the site's default."
         ),
     )
+
+    base_form_class = PortalPageForm
 
     promote_panels = [
         MultiFieldPanel(Page.promote_panels, _("Common page configuration")),

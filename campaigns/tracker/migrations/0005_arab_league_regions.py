@@ -22,6 +22,6 @@ def remove_regions(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("tracker", "0002_tunisia_governorates")]
+    dependencies = [("tracker", "0004_move_entry_logs_to_scoped_table")]
 
     operations = [migrations.RunPython(add_regions, remove_regions)]

@@ -7,7 +7,7 @@ import campaigns.countries
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("tracker", "0003_arab_league_regions"),
+        ("tracker", "0005_arab_league_regions"),
     ]
 
     operations = [

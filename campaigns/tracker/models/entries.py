@@ -213,7 +213,8 @@ class Delivery(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.need} – {self.quantity} ({self.delivered_on})"
+        # "25", not "25.000": three decimals read as thousands in Arabic and French.
+        return f"{self.need} – {self.quantity_display()} ({self.delivered_on})"
 
     @property
     def is_confirmed(self):
