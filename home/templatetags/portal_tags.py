@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
 from home.site_chrome import chrome_pages
@@ -20,6 +20,7 @@ class Alternate:
     url: str  # absolute URL of this language's version
     exists: bool  # False: the page has no translation here; url is that language's home
     current: bool
+    direction: str = "ltr"  # of the language's name in the switcher ("rtl" for Arabic)
 
 
 def _language_homes(request):
@@ -57,6 +58,7 @@ def compute_alternates(request, page=None):
             url=urls.get(code, homes[code]),
             exists=code in urls,
             current=code == current,
+            direction="rtl" if get_language_info(code)["bidi"] else "ltr",
         )
         for code, name in settings.LANGUAGES
     ]
