@@ -23,7 +23,3 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
 
-# --- people ---
-# The demo campaign ran in May 2020: in development its "offer help" form stays open so the
-# whole offer → pledge path can be tried (production follows PEOPLE_OFFER_STATES).
-PEOPLE_OFFER_STATES = env.list("PEOPLE_OFFER_STATES", ["running", "closed"])
