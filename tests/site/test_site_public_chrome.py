@@ -106,3 +106,26 @@ def test_development_media_answers_byte_ranges(tmp_path, header, status, body, c
     content = b"".join(response.streaming_content) if response.streaming else response.content
     assert content == body
     assert response.get("Content-Range") == content_range
+
+
+def test_home_hero_is_responsive_and_fetched_first(client, db):
+    """The failing input: a 1600×700 hero sent to a 390 px phone, without srcset/sizes."""
+    html = client.get("/ar/").content.decode()
+    hero = re.search(r'<img[^>]*class="hero__image"[^>]*>', html).group(0)
+    assert 'sizes="100vw"' in hero and 'fetchpriority="high"' in hero
+    widths = [int(w) for w in re.findall(r"\s(\d+)w", re.search(r'srcset="([^"]+)"', hero)[1])]
+    assert min(widths) <= 480 and max(widths) >= 1600
+
+
+def test_video_poster_is_phone_sized_and_fetched_first(client, db):
+    """The failing input: the 1280×720 poster (the campaign's LCP) on a phone, no priority."""
+    html = client.get("/fr/jesr/").content.decode()
+    video = re.search(r"<video[^>]*>", html).group(0)
+    poster = re.search(r'poster="([^"]+)"', video).group(1)
+    assert re.search(r'data-poster-wide="[^"]+"', video)
+    preload = re.search(rf'<link rel="preload" as="image" href="{re.escape(poster)}"[^>]*>', html)
+    assert preload and 'fetchpriority="high"' in preload.group(0)
+    from wagtail.images.models import Rendition
+
+    rendition = Rendition.objects.get(file__endswith=poster.rsplit("/", 1)[-1])
+    assert rendition.width <= 640
