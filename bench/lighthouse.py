@@ -41,8 +41,19 @@ def ensure_lighthouse():
         )  # fmt: skip
 
 
-def run_once(url, out):
-    """One Lighthouse run: {category: score 0-100}."""
+def run_once(url, out, attempts=3):
+    """One Lighthouse run: {category: score 0-100}; retried when Chromium loses the trace
+    (NO_NAVSTART happens on a loaded machine)."""
+    for attempt in range(attempts):
+        try:
+            return _lighthouse(url, out)
+        except subprocess.CalledProcessError:
+            if attempt == attempts - 1:
+                raise
+    return None
+
+
+def _lighthouse(url, out):
     subprocess.run(  # noqa: S603 (fixed arguments)
         [
             str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",

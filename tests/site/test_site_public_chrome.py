@@ -125,7 +125,4 @@ def test_video_poster_is_phone_sized_and_fetched_first(client, db):
     assert re.search(r'data-poster-wide="[^"]+"', video)
     preload = re.search(rf'<link rel="preload" as="image" href="{re.escape(poster)}"[^>]*>', html)
     assert preload and 'fetchpriority="high"' in preload.group(0)
-    from wagtail.images.models import Rendition
-
-    rendition = Rendition.objects.get(file__endswith=poster.rsplit("/", 1)[-1])
-    assert rendition.width <= 640
+    assert ".fill-640x360." in poster  # Wagtail names a rendition after its filter
