@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test messages migrate demo admin serve lint format check pins bench clean
+.PHONY: run test install install-test messages migrate demo admin serve lint format check pins bench lighthouse clean
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -59,6 +59,11 @@ test: install-test
 bench: install messages
 	bench/ensure-tools.sh
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# Lighthouse, mobile, median of 3 runs: home, campaign, needs, press room in ar and fr (npm's
+# lighthouse under .cache/npm, Debian's Chromium); the table and how to read it in docs/performance.md.
+lighthouse: install messages
+	$(PY) bench/lighthouse.py $(LIGHTHOUSE_ARGS)
 
 lint: install-test
 	$(VENV)/bin/ruff check .

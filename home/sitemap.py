@@ -1,9 +1,12 @@
-"""sitemap.xml: every live public page in every language, each with its hreflang alternates."""
+"""sitemap.xml: every live public page in every language, each with its hreflang alternates,
+and each campaign's needs page (a view, not a page) beside its campaign."""
 
 from collections import defaultdict
 
 from django.conf import settings
 from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
@@ -22,6 +25,11 @@ def sitemap_entries(request):
         if url:
             # Absolute on the host the sitemap was asked on, like the pages' own alternates.
             groups[page.translation_key].append((page, request.build_absolute_uri(url)))
+            needs_url = _needs_url(page)
+            if needs_url:
+                groups[("needs", page.translation_key)].append(
+                    (page, request.build_absolute_uri(needs_url))
+                )
     entries = []
     order = [code for code, _name in settings.LANGUAGES]
     for versions in groups.values():
@@ -42,6 +50,17 @@ def sitemap_entries(request):
             )
     entries.sort(key=lambda entry: entry["location"])
     return entries
+
+
+def _needs_url(page):
+    """The needs page of a campaign page, in the page's language; None for other pages."""
+    if page.specific_class is None or page.specific_class.__name__ != "CampaignPage":
+        return None
+    with translation.override(page.locale.language_code):
+        try:
+            return reverse("tracker:needs", kwargs={"campaign_slug": page.slug})
+        except NoReverseMatch:
+            return None
 
 
 @require_safe

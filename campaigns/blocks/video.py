@@ -25,6 +25,7 @@ PROVIDERS = {
     "vimeo.com": "Vimeo",
 }
 POSTER_SPEC = "fill-1280x720|format-webp"
+PHONE_POSTER_SPEC = "fill-640x360|format-webp"
 YOUTUBE_ID = re.compile(r"(?:v=|youtu\.be/|embed/|shorts/)([\w-]{6,})")
 
 
@@ -80,12 +81,24 @@ class VideoValue(blocks.StructValue):
             if c.get("file") is not None
         ]
 
-    def poster_rendition(self):
-        """The poster as shown by the player; computed once (page markup and JSON-LD share it)."""
-        if not hasattr(self, "_poster_rendition"):
+    def _posters(self):
+        # Both sizes in one query; computed once (page markup and JSON-LD share them).
+        if not hasattr(self, "_poster_renditions"):
             poster = self.get("poster")
-            self._poster_rendition = poster.get_rendition(POSTER_SPEC) if poster else None
-        return self._poster_rendition
+            renditions = poster.get_renditions(POSTER_SPEC, PHONE_POSTER_SPEC) if poster else {}
+            self._poster_renditions = (
+                renditions.get(POSTER_SPEC),
+                renditions.get(PHONE_POSTER_SPEC),
+            )
+        return self._poster_renditions
+
+    def poster_rendition(self):
+        """The poster as shown by the player on a wide screen (1280×720 WebP)."""
+        return self._posters()[0]
+
+    def phone_poster_rendition(self):
+        """The poster sent first, sized for a phone (640×360 WebP): the page's largest paint."""
+        return self._posters()[1]
 
     def caption_languages(self):
         return {c["language"] for c in self.get("captions") or []}

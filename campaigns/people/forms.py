@@ -126,6 +126,9 @@ class OfferForm(forms.Form):
         self.fields["phone"].widget.input_type = "tel"
         self.fields["phone"].widget.attrs["dir"] = "ltr"
         self.fields["email"].widget.attrs["dir"] = "ltr"
+        # Browsers fill these in for the visitor (WCAG 1.3.5, identify input purpose).
+        for name, purpose in (("name", "name"), ("email", "email"), ("phone", "tel")):
+            self.fields[name].widget.attrs["autocomplete"] = purpose
         self.fields["amount"].widget = forms.TextInput(attrs={"inputmode": "decimal"})
         self.fields["quantity"].widget = forms.TextInput(attrs={"inputmode": "decimal"})
 

@@ -32,8 +32,10 @@ def _campaign(slug):
 
 
 def accepts_offers(campaign):
-    """Offers are taken while a campaign runs (settings.PEOPLE_OFFER_STATES)."""
-    return campaign.state in getattr(settings, "PEOPLE_OFFER_STATES", ["running"])
+    """Offers are taken while a campaign runs (settings.PEOPLE_OFFER_STATES); never once it has
+    ended, whatever the settings say (a closed campaign's partners no longer answer)."""
+    states = getattr(settings, "PEOPLE_OFFER_STATES", ["running"])
+    return campaign.state != "closed" and campaign.state in states
 
 
 def _too_big(request):

@@ -1,7 +1,18 @@
-"""Geometry of the server-rendered SVG chart: received and delivered per campaign day."""
+"""Geometry of the server-rendered SVG chart: received and delivered per campaign day.
+
+Every coordinate leaves here as text written for a machine (``svg_number``): a float handed
+to a template is localised by Django (``39,7`` in Arabic and French), and Chromium rejects
+SVG geometry with a decimal comma, so the chart drew nothing outside English.
+"""
 
 WIDTH, HEIGHT = 640, 240
 MARGIN_START, MARGIN_END, MARGIN_TOP, MARGIN_BOTTOM = 36, 8, 12, 28
+
+
+def svg_number(value):
+    """``value`` rounded to one decimal as SVG/CSS text: '39.7', '0', '-4' (never localised)."""
+    text = f"{round(float(value), 1):.1f}"
+    return text[:-2] if text.endswith(".0") else text
 
 
 def nice_max(value):
@@ -30,21 +41,21 @@ def bar_chart(series):
             bars.append(
                 {
                     "kind": name,
-                    "x": round(x + offset, 1),
-                    "y": round(MARGIN_TOP + plot_height - height, 1),
-                    "width": round(bar, 1),
-                    "height": round(height, 1),
+                    "x": svg_number(x + offset),
+                    "y": svg_number(MARGIN_TOP + plot_height - height),
+                    "width": svg_number(bar),
+                    "height": svg_number(height),
                     "value": row[name],
                     "day": row["day"],
                 }
             )
     labels = [
-        {"x": round(MARGIN_START + i * slot + slot / 2, 1), "day": row["day"]}
+        {"x": svg_number(MARGIN_START + i * slot + slot / 2), "day": row["day"]}
         for i, row in enumerate(series)
         if len(series) <= 16 or i % max(len(series) // 8, 1) == 0
     ]
     ticks = [
-        {"y": round(MARGIN_TOP + plot_height - plot_height * v / top, 1), "value": v}
+        {"y": svg_number(MARGIN_TOP + plot_height - plot_height * v / top), "value": v}
         for v in (0, top // 2 if top > 1 else 0, top)
     ]
     return {
@@ -53,8 +64,9 @@ def bar_chart(series):
         "bars": bars,
         "labels": labels,
         "ticks": {t["value"]: t for t in ticks}.values(),
-        "axis_x": MARGIN_START,
-        "axis_y": HEIGHT - MARGIN_BOTTOM,
-        "plot_end": WIDTH - MARGIN_END,
-        "label_y": HEIGHT - 8,
+        "axis_x": svg_number(MARGIN_START),
+        "label_x": svg_number(MARGIN_START - 4),
+        "axis_y": svg_number(HEIGHT - MARGIN_BOTTOM),
+        "plot_end": svg_number(WIDTH - MARGIN_END),
+        "label_y": svg_number(HEIGHT - 8),
     }

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
 from home.site_chrome import chrome_pages
@@ -20,6 +20,8 @@ class Alternate:
     url: str  # absolute URL of this language's version
     exists: bool  # False: the page has no translation here; url is that language's home
     current: bool
+    direction: str = "ltr"  # of the language's name in the switcher ("rtl" for Arabic)
+    switch_url: str = ""  # url with the current query string (filters), for the switcher
 
 
 def _language_homes(request):
@@ -27,15 +29,35 @@ def _language_homes(request):
     return {code: request.build_absolute_uri(f"/{code}/") for code, _name in settings.LANGUAGES}
 
 
+def _routed_view(request):
+    """True on a view that is not a Wagtail page (needs, offer form, search): its alternates
+    are its own address in each language, even when it shows a page's chrome."""
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.url_name not in (None, "wagtail_serve")
+
+
 def compute_alternates(request, page=None):
-    """One entry per site language, memoised on the request (header and <head> share it)."""
+    """One entry per site language, memoised on the request (header and <head> share it).
+
+    A Wagtail page's alternates are its live translations; a routed view's (``/ar/jesr/needs/``)
+    are the same route in each language. ``switch_url`` adds the query string (filters, a
+    search) so the language switcher keeps the visitor's place; ``url`` (canonical, hreflang)
+    never carries it.
+    """
     cached = getattr(request, "_portal_alternates", None)
     if cached is not None:
         return cached
     current = get_language()
     homes = _language_homes(request)
     urls = {}
-    if isinstance(page, Page) and page.pk:
+    if _routed_view(request) or not (isinstance(page, Page) and page.pk):
+        # A Wagtail address with no page is a 404: no alternates, the switcher goes home.
+        if _routed_view(request):
+            for code, _name in settings.LANGUAGES:
+                translated = translate_url(request.path, code)
+                if translated != request.path or code == current:
+                    urls[code] = request.build_absolute_uri(translated)
+    else:
         if page.depth and page.depth >= 2:
             translations = chrome_pages(request, page).translations  # with the menu's query
         else:
@@ -44,22 +66,21 @@ def compute_alternates(request, page=None):
             url = translation.get_url(request)
             if url:
                 urls[translation.locale.language_code] = request.build_absolute_uri(url)
-    elif request.resolver_match is not None:
-        path = request.get_full_path()
-        for code, _name in settings.LANGUAGES:
-            translated = translate_url(path, code)
-            if translated != path or code == current:
-                urls[code] = request.build_absolute_uri(translated)
-    alternates = [
-        Alternate(
-            code=code,
-            name=name,
-            url=urls.get(code, homes[code]),
-            exists=code in urls,
-            current=code == current,
+    query = request.META.get("QUERY_STRING", "")
+    alternates = []
+    for code, name in settings.LANGUAGES:
+        url = urls.get(code, homes[code])
+        alternates.append(
+            Alternate(
+                code=code,
+                name=name,
+                url=url,
+                exists=code in urls,
+                current=code == current,
+                direction="rtl" if get_language_info(code)["bidi"] else "ltr",
+                switch_url=f"{url}?{query}" if query and code in urls else url,
+            )
         )
-        for code, name in settings.LANGUAGES
-    ]
     request._portal_alternates = alternates
     return alternates
 

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from home import structured_data
 from home.models import SiteSettings
@@ -29,6 +30,22 @@ def page_description(page):
         if text:
             return strip_tags(str(text))[:300]
     return ""
+
+
+def site_description():
+    """What the whole site is, for pages and views without a description of their own."""
+    return _(
+        "Community solidarity campaigns: what is needed where, how to give, and how the aid "
+        "reaches the people entitled to it."
+    )
+
+
+@register.simple_tag(takes_context=True)
+def meta_description(context, text=""):
+    """The page's description (``text``, else its own, else the site's), under 300 characters."""
+    return (strip_tags(str(text)) or page_description(context.get("page")) or site_description())[
+        :300
+    ]
 
 
 def social_image(request, page):

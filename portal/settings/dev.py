@@ -22,8 +22,3 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
-
-# --- people ---
-# The demo campaign ran in May 2020: in development its "offer help" form stays open so the
-# whole offer → pledge path can be tried (production follows PEOPLE_OFFER_STATES).
-PEOPLE_OFFER_STATES = env.list("PEOPLE_OFFER_STATES", ["running", "closed"])

@@ -14,6 +14,12 @@
         frame.className = "video-frame";
         link.replaceWith(frame);
     });
+    // Posters: a phone-sized one in the markup; a wide or dense screen gets the full one.
+    document.querySelectorAll("video[data-poster-wide]").forEach(function (video) {
+        if (video.clientWidth * (window.devicePixelRatio || 1) > 640) {
+            video.poster = video.getAttribute("data-poster-wide");
+        }
+    });
     // "Copy link" needs the clipboard API: the button only appears when it can work.
     if (navigator.clipboard) {
         document.querySelectorAll("button[data-copy]").forEach(function (button) {

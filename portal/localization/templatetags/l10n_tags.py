@@ -10,17 +10,25 @@
 {% conventions campaign %}…{% endconventions %}   the campaign's conventions inside
 {% chart_number_format %}             the same rules as JSON for a chart's script
 <li{% lang_attrs need %}>             lang="ar" dir="rtl" on an untranslated item
+{{ names|join_list }}                 العربية والفرنسية · arabe, français et anglais (CLDR)
+{{ place }}{% list_comma %}{{ date }}  تونس، 15 مايو · Tunis, 15 mai
+<b{% script_lang partner_name %}>     lang="ar" dir="rtl" when Arabic text sits on another page
 """
 
+import re
 from decimal import Decimal, InvalidOperation
 
+from babel.lists import format_list
 from django import template
 from django.utils.html import json_script
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_info
 
 from portal.localization import conventions as local_conventions
 from portal.localization import fallback
 from portal.localization.numbers import (
     apply_digit_style,
+    current_language,
     format_day,
     format_money,
     format_number,
@@ -122,3 +130,38 @@ def chart_number_format(element_id="chart-number-format"):
 def lang_attrs(obj):
     """` lang="ar" dir="rtl"` when ``obj``'s text is not in the page's language."""
     return fallback.lang_attrs_html(obj)
+
+
+ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
+
+
+@register.filter
+def join_list(items):
+    """Items joined as the active language writes a list (CLDR through Babel).
+
+    ['العربية', 'الفرنسية'] → 'العربية والفرنسية'; in French 'arabe, français et anglais'.
+    Never a Latin comma between Arabic words.
+    """
+    items = [str(item) for item in items or () if str(item)]
+    if not items:
+        return ""
+    language = current_language()
+    return format_list(items, style="standard", locale="ar_TN" if language == "ar" else language)
+
+
+@register.simple_tag
+def list_comma():
+    """The comma that separates two items in running text: '، ' in Arabic, ', ' elsewhere."""
+    return "، " if get_language_info(current_language())["bidi"] else ", "
+
+
+@register.simple_tag
+def script_lang(text):
+    """` lang="ar" dir="rtl"` when ``text`` is Arabic on a page in another language.
+
+    For names kept untranslated (a partner, the organisation) that the database does not mark
+    with a language: the Arabic script says it. Empty when the text is in the page's script.
+    """
+    if current_language() != "ar" and ARABIC_LETTER.search(str(text or "")):
+        return mark_safe(' lang="ar" dir="rtl"')  # noqa: S308 (constant text)
+    return ""
