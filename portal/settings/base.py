@@ -347,3 +347,22 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
 # portal/fragments.py); any database write retires them. On with the page cache or Redis.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", 600 if REDIS_URL else 0)
 MIDDLEWARE = [*MIDDLEWARE, "portal.page_cache.PageCacheMiddleware"]
+# --- tasks: background work on django-tasks (see portal/settings/tasks.py, docs/deployment.md) ---
+from portal.settings.tasks import task_settings  # noqa: E402
+
+INSTALLED_APPS += [
+    "django_tasks",
+    "django_tasks_db",
+    "django_rq",
+    "campaigns.background",
+    "campaigns.video",
+]
+# immediate (default here: a process with no worker still does its work), database, rq.
+TASK_BACKEND = env.str("TASK_BACKEND", "immediate")
+globals().update(task_settings(TASK_BACKEND, REDIS_URL))
+# /healthz shows the queue; a pending task older than this is reported as "late".
+TASK_QUEUE_LATE_SECONDS = env.int("TASK_QUEUE_LATE_SECONDS", 300)
+# Scheduled publishing runs on the worker's schedule (manage.py task_schedule); requests only
+# nudge it by enqueueing the same task when a publication is due.
+# A video upload enqueues its renditions (ffmpeg, on the worker's "video" queue).
+VIDEO_RENDITIONS_ON_UPLOAD = env.bool("VIDEO_RENDITIONS_ON_UPLOAD", True)

@@ -4,6 +4,7 @@ import secrets
 
 from .base import *  # noqa: F403
 from .base import DATA_DIR, env
+from .tasks import task_settings
 
 DEBUG = env.bool("DEBUG", True)
 
@@ -27,3 +28,11 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 # The demo campaign ran in May 2020: in development its "offer help" form stays open so the
 # whole offer → pledge path can be tried (production follows PEOPLE_OFFER_STATES).
 PEOPLE_OFFER_STATES = env.list("PEOPLE_OFFER_STATES", ["running", "closed"])
+
+# --- tasks ---
+# `make run` starts the database worker and the schedule beside the server.
+TASK_BACKEND = env.str("TASK_BACKEND", "database")
+globals().update(task_settings(TASK_BACKEND, REDIS_URL))  # noqa: F405
+# Mail is sent by the worker too (to the console), as in production.
+PORTAL_EMAIL_DELIVERY_BACKEND = EMAIL_BACKEND  # noqa: F405
+EMAIL_BACKEND = "campaigns.background.mail.QueuedEmailBackend"

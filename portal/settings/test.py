@@ -5,6 +5,7 @@ from pathlib import Path
 
 from .base import *  # noqa: F403
 from .base import env
+from .tasks import task_settings
 
 SECRET_KEY = "test-only-key-not-secret"  # noqa: S105
 DEBUG = False
@@ -35,3 +36,9 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", 0)
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", 0)
 # One process: its memory cache sees every change (the suite clears it between press tests).
 PRESS_FEED_CACHE_SECONDS = env.int("PRESS_FEED_CACHE_SECONDS", 3600)
+
+# --- tasks ---
+# Tasks run at once in the suite (tests/tasks runs real workers); no ffmpeg run for every
+# demo clip (tests/tasks/test_video_renditions.py switches it on).
+TASKS = task_settings("immediate", "")["TASKS"]
+VIDEO_RENDITIONS_ON_UPLOAD = False
