@@ -354,6 +354,7 @@ INSTALLED_APPS += [
     "django_tasks",
     "django_tasks_db",
     "django_rq",
+    "django_tasks_rq",
     "campaigns.background",
     "campaigns.video",
 ]
