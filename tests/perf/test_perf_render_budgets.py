@@ -24,8 +24,9 @@ pytestmark = pytest.mark.django_db
 BUDGETS = {
     "/ar/": (17, 20),  # +1 since the news hides restricted releases (view restrictions read)
     "/fr/": (19, 22),
-    "/ar/jesr/": (20, 28),
-    "/fr/jesr/": (22, 31),
+    # cold +1: the promotional video's renditions (campaigns/video; cached once known)
+    "/ar/jesr/": (20, 29),
+    "/fr/jesr/": (22, 32),
 }
 PRESS_BUDGET = (14, 24)
 

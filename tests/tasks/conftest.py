@@ -131,3 +131,27 @@ class Queue:
     def stop_all(self):
         for process in self.workers:
             stop(process)
+
+
+@pytest.fixture
+def database_queue(settings):
+    """Tasks wait in the database queue (as with `make run`) until the test runs them; mail
+    goes through the queue to the in-memory outbox."""
+    from .helpers import DATABASE_TASKS
+
+    settings.TASKS = DATABASE_TASKS
+    settings.EMAIL_BACKEND = "campaigns.background.mail.QueuedEmailBackend"
+    settings.PORTAL_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    return settings
+
+
+class RefusingMailServer:
+    """A mail backend whose server refuses every message (or hangs: the same to a request)."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        import smtplib
+
+        raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
