@@ -211,7 +211,7 @@ def main():
     finally:
         stop(nginx)
 
-    print(f"Files: " + ", ".join(f"{n} {s / 1024:.0f} KB" for n, s in sizes.items()))
+    print("Files: " + ", ".join(f"{n} {s / 1024:.0f} KB" for n, s in sizes.items()))
     print(
         f"\n| page ({args.kbps} kbit/s, 150 ms, 390×844) | source played | bytes before play | "
         f"video bytes by the first frame | time to first frame | played after {WATCH} s |"

@@ -30,11 +30,13 @@ def import_tracker_file(stored_name, kind, partner, campaign=None, dry_run=False
     :raises ImportRefused: missing columns or unknown partner (the task fails, with the
         message, in the task report).
     """
-    with default_storage.open(stored_name, "rb") as source:
-        with tempfile.NamedTemporaryFile(suffix=".csv") as local:
-            local.write(source.read())
-            local.flush()
-            report = run_import(local.name, kind, partner, campaign=campaign, dry_run=dry_run)
+    with (
+        default_storage.open(stored_name, "rb") as source,
+        tempfile.NamedTemporaryFile(suffix=".csv") as local,
+    ):
+        local.write(source.read())
+        local.flush()
+        report = run_import(local.name, kind, partner, campaign=campaign, dry_run=dry_run)
     default_storage.delete(stored_name)
     return {
         "imported": report.imported,

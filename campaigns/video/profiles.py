@@ -28,7 +28,8 @@ class Profile:
             "-c:v", "libx264", "-preset", "veryfast", "-profile:v", self.h264_profile,
             "-b:v", f"{self.video_kbps}k", "-maxrate", f"{self.max_kbps}k",
             "-bufsize", f"{2 * self.max_kbps}k", "-g", "48",
-            "-c:a", "aac", "-b:a", f"{self.audio_kbps}k", "-ac", "1" if self.audio_kbps < 64 else "2",
+            "-c:a", "aac", "-b:a", f"{self.audio_kbps}k",
+            "-ac", "1" if self.audio_kbps < 64 else "2",
             "-movflags", "+faststart", str(target),
         ]  # fmt: skip
 

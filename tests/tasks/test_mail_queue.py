@@ -32,9 +32,11 @@ def test_the_offer_form_answers_before_the_mail_is_sent(
     client, database_queue, django_capture_on_commit_callbacks
 ):
     database_queue.PORTAL_EMAIL_DELIVERY_BACKEND = REFUSING  # a mail server that fails
-    with time_machine.travel(DURING_CAMPAIGN, tick=True):
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(OFFER_URL.format(lang="fr"), valid_offer())
+    with (
+        time_machine.travel(DURING_CAMPAIGN, tick=True),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = client.post(OFFER_URL.format(lang="fr"), valid_offer())
     assert response.status_code == 302  # the visitor is thanked, whatever the mail server does
     assert mail.outbox == []
     assert waiting("deliver_email") == 1

@@ -61,7 +61,9 @@ def test_an_upload_gets_renditions_and_the_page_offers_them(
     html = client.get("/ar/jesr/").content.decode()
     video = html[html.index("<video") : html.index("</video>")]
     assert 'preload="none"' in video and 'poster="' in video
-    low_at = video.index(f'<source src="{low.file.url}" type="video/mp4" media="(max-width: 640px)">')
+    low_at = video.index(
+        f'<source src="{low.file.url}" type="video/mp4" media="(max-width: 640px)">'
+    )
     medium_at = video.index(f'src="{medium.file.url}" type="video/mp4" media="(max-width: 1280px)"')
     upload_at = video.index(f'<source src="{media.url}" type="video/mp4">')
     assert low_at < medium_at < upload_at

@@ -4,36 +4,69 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='TaskRecord',
+            name="TaskRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('task_id', models.CharField(max_length=64, unique=True, verbose_name='task id')),
-                ('task_path', models.CharField(max_length=255, verbose_name='task')),
-                ('queue_name', models.CharField(default='default', max_length=32, verbose_name='queue')),
-                ('args_kwargs', models.JSONField(default=dict, verbose_name='arguments')),
-                ('status', models.CharField(choices=[('READY', 'waiting'), ('RUNNING', 'running'), ('SUCCESSFUL', 'done'), ('FAILED', 'failed')], default='READY', max_length=16, verbose_name='state')),
-                ('attempt', models.PositiveSmallIntegerField(default=1, verbose_name='attempt')),
-                ('enqueued_at', models.DateTimeField(verbose_name='enqueued at')),
-                ('run_after', models.DateTimeField(blank=True, null=True, verbose_name='not before')),
-                ('started_at', models.DateTimeField(blank=True, null=True, verbose_name='started at')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished at')),
-                ('error', models.TextField(blank=True, verbose_name='error')),
-                ('retried_as', models.CharField(blank=True, max_length=64, verbose_name='retried as')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("task_id", models.CharField(max_length=64, unique=True, verbose_name="task id")),
+                ("task_path", models.CharField(max_length=255, verbose_name="task")),
+                (
+                    "queue_name",
+                    models.CharField(default="default", max_length=32, verbose_name="queue"),
+                ),
+                ("args_kwargs", models.JSONField(default=dict, verbose_name="arguments")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("READY", "waiting"),
+                            ("RUNNING", "running"),
+                            ("SUCCESSFUL", "done"),
+                            ("FAILED", "failed"),
+                        ],
+                        default="READY",
+                        max_length=16,
+                        verbose_name="state",
+                    ),
+                ),
+                ("attempt", models.PositiveSmallIntegerField(default=1, verbose_name="attempt")),
+                ("enqueued_at", models.DateTimeField(verbose_name="enqueued at")),
+                (
+                    "run_after",
+                    models.DateTimeField(blank=True, null=True, verbose_name="not before"),
+                ),
+                (
+                    "started_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="started at"),
+                ),
+                (
+                    "finished_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="finished at"),
+                ),
+                ("error", models.TextField(blank=True, verbose_name="error")),
+                (
+                    "retried_as",
+                    models.CharField(blank=True, max_length=64, verbose_name="retried as"),
+                ),
             ],
             options={
-                'verbose_name': 'background task',
-                'verbose_name_plural': 'background tasks',
-                'ordering': ['-enqueued_at'],
-                'permissions': [('retry_taskrecord', 'Can see and retry background tasks')],
-                'indexes': [models.Index(fields=['status', 'enqueued_at'], name='background_state_age')],
+                "verbose_name": "background task",
+                "verbose_name_plural": "background tasks",
+                "ordering": ["-enqueued_at"],
+                "permissions": [("retry_taskrecord", "Can see and retry background tasks")],
+                "indexes": [
+                    models.Index(fields=["status", "enqueued_at"], name="background_state_age")
+                ],
             },
         ),
     ]

@@ -5,35 +5,82 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailmedia', '0005_alter_media_options'),
+        ("wagtailmedia", "0005_alter_media_options"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='VideoRendition',
+            name="VideoRendition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('profile', models.CharField(max_length=16, verbose_name='profile')),
-                ('state', models.CharField(choices=[('pending', 'waiting'), ('running', 'being made'), ('ready', 'ready'), ('failed', 'failed')], default='pending', max_length=16, verbose_name='state')),
-                ('source_name', models.CharField(max_length=255, verbose_name='made from')),
-                ('file', models.FileField(blank=True, upload_to='video_renditions', verbose_name='file')),
-                ('width', models.PositiveIntegerField(blank=True, null=True, verbose_name='width (px)')),
-                ('height', models.PositiveIntegerField(blank=True, null=True, verbose_name='height (px)')),
-                ('size', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='size (bytes)')),
-                ('bitrate', models.PositiveIntegerField(blank=True, null=True, verbose_name='bitrate (bit/s)')),
-                ('error', models.TextField(blank=True, verbose_name='error')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('media', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='renditions', to='wagtailmedia.media')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("profile", models.CharField(max_length=16, verbose_name="profile")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("pending", "waiting"),
+                            ("running", "being made"),
+                            ("ready", "ready"),
+                            ("failed", "failed"),
+                        ],
+                        default="pending",
+                        max_length=16,
+                        verbose_name="state",
+                    ),
+                ),
+                ("source_name", models.CharField(max_length=255, verbose_name="made from")),
+                (
+                    "file",
+                    models.FileField(blank=True, upload_to="video_renditions", verbose_name="file"),
+                ),
+                (
+                    "width",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="width (px)"),
+                ),
+                (
+                    "height",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="height (px)"),
+                ),
+                (
+                    "size",
+                    models.PositiveBigIntegerField(
+                        blank=True, null=True, verbose_name="size (bytes)"
+                    ),
+                ),
+                (
+                    "bitrate",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="bitrate (bit/s)"
+                    ),
+                ),
+                ("error", models.TextField(blank=True, verbose_name="error")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "media",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="renditions",
+                        to="wagtailmedia.media",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'video rendition',
-                'verbose_name_plural': 'video renditions',
-                'ordering': ['media', 'profile'],
-                'constraints': [models.UniqueConstraint(fields=('media', 'profile'), name='video_one_per_profile')],
+                "verbose_name": "video rendition",
+                "verbose_name_plural": "video renditions",
+                "ordering": ["media", "profile"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("media", "profile"), name="video_one_per_profile"
+                    )
+                ],
             },
         ),
     ]

@@ -28,8 +28,7 @@ def sources_for(media, renditions):
         key=lambda r: order[r.profile],
     )
     sources = [
-        {"src": r.file.url, "type": "video/mp4", "media": MEDIA_QUERIES[r.profile]}
-        for r in ready
+        {"src": r.file.url, "type": "video/mp4", "media": MEDIA_QUERIES[r.profile]} for r in ready
     ]
     return sources + [{**source, "media": None} for source in media.sources]
 

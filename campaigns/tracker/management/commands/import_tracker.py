@@ -29,6 +29,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if options["background"]:
             return self.enqueue(options)
+
         def progress(rows):
             return tqdm(
                 rows, desc=options["kind"], unit="row", file=self.stderr._out,
