@@ -43,6 +43,7 @@ def test_a_changed_media_kit_is_zipped_by_the_worker_not_the_download(
     response = client.get(url)
     assert response.status_code == 503
     assert response["Retry-After"] == "10"
+    assert "Le dossier de presse est en préparation" in response.content.decode()
     assert built_in_request == []  # the request built nothing
     assert waiting("build_media_kit_archive") == 1
 
