@@ -7,6 +7,8 @@ writes with ``update_or_create`` on the task id and ``enqueued`` never overwrite
 """
 
 import logging
+import sys
+import traceback
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
@@ -81,6 +83,10 @@ def record_finished(sender, task_result, **kwargs):
     if failed and task_result.errors:
         last = task_result.errors[-1]
         error = last.traceback or last.exception_class_path
+    elif failed and sys.exc_info()[1] is not None:
+        # RQ calls its failure callback (hence this signal) inside its ``except`` block,
+        # before the job's result (with the traceback) is saved: take the exception here.
+        error = "".join(traceback.format_exception(sys.exc_info()[1]))
     _update(
         task_result,
         status=TaskState.FAILED if failed else TaskState.SUCCESSFUL,

@@ -49,7 +49,7 @@ def worker_database(db, tmp_path):
     subprocess.run(
         [sys.executable, "-m", "tests.tasks.drive", "cleanup"], cwd=ROOT, check=True,
         env={**os.environ, "DJANGO_SETTINGS_MODULE": "tests.tasks.worker_settings",
-             "TASK_BACKEND": "immediate", "WORKER_DATABASE_URL": url},
+             "WORKER_TASK_BACKEND": "immediate", "WORKER_DATABASE_URL": url},
     )  # fmt: skip
 
 
@@ -82,7 +82,7 @@ class Queue:
         self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "tests.tasks.worker_settings",
-            "TASK_BACKEND": backend,
+            "WORKER_TASK_BACKEND": backend,
             "WORKER_DATABASE_URL": database_url,
             "WORKER_REDIS_URL": redis_url,
             "WORKER_RUNS_FILE": str(self.runs),
@@ -91,11 +91,12 @@ class Queue:
         self.workers = []
 
     def drive(self, command):
-        out = subprocess.run(
+        done = subprocess.run(
             [sys.executable, "-m", "tests.tasks.drive", command],
-            cwd=ROOT, env=self.env, check=True, capture_output=True, text=True, timeout=120,
-        ).stdout  # fmt: skip
-        return json.loads(out) if command == "report" else out
+            cwd=ROOT, env=self.env, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        assert done.returncode == 0, f"drive {command} failed:\n{done.stderr[-3000:]}"
+        return json.loads(done.stdout) if command == "report" else done.stdout
 
     def start_worker(self):
         if self.backend == "database":

@@ -7,4 +7,4 @@ from portal.settings.test import env
 
 DATABASES = {"default": env.dj_db_url("WORKER_DATABASE_URL")}
 REDIS_URL = env.str("WORKER_REDIS_URL", "")
-globals().update(task_settings(env.str("TASK_BACKEND"), REDIS_URL))
+globals().update(task_settings(env.str("WORKER_TASK_BACKEND"), REDIS_URL))
