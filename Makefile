@@ -45,7 +45,13 @@ serve:
 	@echo ""
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-run: demo admin serve
+# The task worker (database backend) and the schedule run beside the server and stop with it.
+run: demo admin
+	@$(MANAGE) db_worker --queue-name '*' --no-reload --verbosity 0 & worker=$$!; \
+	$(MANAGE) task_schedule & schedule=$$!; \
+	trap 'kill $$worker $$schedule 2>/dev/null; wait $$worker $$schedule 2>/dev/null' EXIT INT TERM; \
+	echo "  Tasks: database queue, worker pid $$worker (Admin → Reports → Background tasks)"; \
+	$(MAKE) --no-print-directory serve
 
 # The suite always runs on the test settings, whatever DJANGO_SETTINGS_MODULE the shell exports.
 test: export DJANGO_SETTINGS_MODULE = portal.settings.test

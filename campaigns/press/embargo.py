@@ -1,14 +1,16 @@
 """Scheduled releases go live by themselves, with no operator and no cron job.
 
 Wagtail keeps a scheduled page unpublished (invisible in pages, listings, search, sitemap,
-feeds and the API) until ``publish_scheduled`` runs. This middleware runs that same command on
-the first request after a scheduled time has passed. The time of the next scheduled
-publication is kept in the cache, so a normal request costs one cache read and no query; the
-database is asked again only when a schedule changes or every
-``PRESS_SCHEDULE_RECHECK_SECONDS`` (for schedules made by another process).
+feeds and the API) until ``publish_scheduled`` runs. The worker's schedule
+(``manage.py task_schedule``, campaigns/background/schedule.py) enqueues the task
+``campaigns.press.tasks.publish_scheduled_pages`` every minute, with or without visitors.
 
-The cron alternative (set ``PRESS_PUBLISH_SCHEDULED_ON_REQUEST=false``):
-``* * * * * manage.py publish_scheduled``.
+The middleware below only nudges it: on the first request after a scheduled time has passed
+it enqueues that same task (never runs it in the request), so a release is live at its
+minute even between two ticks. The time of the next scheduled publication is kept in the
+cache, so a normal request costs one cache read and no query; the database is asked again
+only when a schedule changes or every ``PRESS_SCHEDULE_RECHECK_SECONDS``.
+Set ``PRESS_PUBLISH_SCHEDULED_ON_REQUEST=false`` to leave it to the schedule alone.
 """
 
 import io
@@ -26,6 +28,7 @@ logger = logging.getLogger(__name__)
 
 NEXT_DUE_KEY = "press:scheduled:next-due"
 LOCK_KEY = "press:scheduled:lock"
+NUDGE_KEY = "press:scheduled:nudged"
 NOTHING_SCHEDULED = "none"
 RETRY_AFTER = timedelta(seconds=30)
 
@@ -79,8 +82,20 @@ def publish_due(now=None):
     return True
 
 
+def nudge():
+    """Enqueue scheduled publishing now (at most once every 30 s from all processes)."""
+    from campaigns.press.tasks import publish_scheduled_pages
+
+    if cache.add(NUDGE_KEY, 1, int(RETRY_AFTER.total_seconds())):
+        try:
+            publish_scheduled_pages.enqueue()
+        except Exception:  # a queue outage must not fail the visitor's page
+            logger.exception("Could not enqueue scheduled publishing")
+            cache.delete(NUDGE_KEY)
+
+
 class ScheduledPublishingMiddleware:
-    """Catch up on scheduled publishing before serving a request."""
+    """Enqueue scheduled publishing when a publication is due (the worker publishes)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -91,5 +106,5 @@ class ScheduledPublishingMiddleware:
         if self.enabled and not request.path.startswith(self.skip):
             due = next_due()
             if due is not None and due <= timezone.now():
-                publish_due()
+                nudge()
         return self.get_response(request)

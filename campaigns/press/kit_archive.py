@@ -2,7 +2,9 @@
 
 The ZIP is built once, stored through Django's default storage (S3 in production) and
 reused until the kit changes: a fingerprint of the kit (its text, files, credits and
-licences) is kept with the archive, and a different fingerprint means a rebuild.
+licences) is kept with the archive, and a different fingerprint means a rebuild. The
+rebuild is a background task (``campaigns.press.tasks.build_media_kit_archive``): a
+download never builds a ZIP inside the request (``ready_archive``).
 """
 
 import hashlib
@@ -68,10 +70,13 @@ def archive_file_name(kit):
     return f"media-kit-{campaign}-{kit.locale.language_code}.zip"
 
 
-def current_archive(kit):
-    """The kit's up-to-date stored archive, building it first if the kit changed."""
-    items = _items(kit)
-    signature = kit_signature(kit, items)
+class ArchiveNotReady(Exception):
+    """The kit changed and its ZIP is being rebuilt by a worker; ask again shortly."""
+
+    retry_after = 10  # seconds
+
+
+def _fresh_archive(kit, signature):
     archive = MediaKitArchive.objects.filter(kit=kit).first()
     if (
         archive is not None
@@ -79,6 +84,36 @@ def current_archive(kit):
         and archive.file
         and archive.file.storage.exists(archive.file.name)
     ):
+        return archive
+    return None
+
+
+def ready_archive(kit):
+    """The kit's up-to-date archive for a download, without building it in the request.
+
+    A missing or outdated archive is handed to the task queue; with the immediate backend it
+    is built by then and returned, otherwise ``ArchiveNotReady`` is raised (the view answers
+    503 with ``Retry-After``).
+    """
+    from campaigns.press.tasks import build_media_kit_archive
+
+    signature = kit_signature(kit)
+    archive = _fresh_archive(kit, signature)
+    if archive is None:
+        build_media_kit_archive.enqueue(kit.pk)
+        archive = _fresh_archive(kit, signature)
+    if archive is None:
+        raise ArchiveNotReady(kit.pk)
+    return archive
+
+
+def current_archive(kit):
+    """The kit's up-to-date stored archive, building it first if the kit changed (in this
+    process: the worker's task and the demo loader call it, a request never does)."""
+    items = _items(kit)
+    signature = kit_signature(kit, items)
+    archive = _fresh_archive(kit, signature)
+    if archive is not None:
         return archive
     content = build_zip(kit, items)
     with transaction.atomic():

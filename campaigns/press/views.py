@@ -1,12 +1,13 @@
 """The media kit download: one click, the whole kit as a ZIP with its credits."""
 
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale
 
-from campaigns.press.kit_archive import archive_file_name, current_archive
+from campaigns.press.kit_archive import ArchiveNotReady, archive_file_name, ready_archive
 from campaigns.press.models import MediaKit
 
 
@@ -24,7 +25,18 @@ def media_kit_zip(request, kit_id):
             .first()
             or kit
         )
-    archive = current_archive(kit)
+    try:
+        archive = ready_archive(kit)
+    except ArchiveNotReady as pending:
+        # The ZIP is being rebuilt by a worker: say so, and when to come back.
+        response = HttpResponse(
+            _("The media kit is being prepared. Please try again in a few seconds."),
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
+        response["Retry-After"] = str(pending.retry_after)
+        response["Cache-Control"] = "no-store"
+        return response
     response = FileResponse(
         archive.file.open("rb"),
         as_attachment=True,

@@ -381,3 +381,23 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # dimensions costs hundreds of MB at its first thumbnail. 40 MP covers any phone or camera
 # photo; Pillow itself refuses twice that anywhere else an image is decoded (portal/apps.py).
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40_000_000)
+# --- tasks: background work on django-tasks (see portal/settings/tasks.py, docs/deployment.md) ---
+from portal.settings.tasks import task_settings  # noqa: E402
+
+INSTALLED_APPS += [
+    "django_tasks",
+    "django_tasks_db",
+    "django_rq",
+    "django_tasks_rq",
+    "campaigns.background",
+    "campaigns.video",
+]
+# immediate (default here: a process with no worker still does its work), database, rq.
+TASK_BACKEND = env.str("TASK_BACKEND", "immediate")
+globals().update(task_settings(TASK_BACKEND, REDIS_URL))
+# /healthz shows the queue; a pending task older than this is reported as "late".
+TASK_QUEUE_LATE_SECONDS = env.int("TASK_QUEUE_LATE_SECONDS", 300)
+# Scheduled publishing runs on the worker's schedule (manage.py task_schedule); requests only
+# nudge it by enqueueing the same task when a publication is due.
+# A video upload enqueues its renditions (ffmpeg, on the worker's "video" queue).
+VIDEO_RENDITIONS_ON_UPLOAD = env.bool("VIDEO_RENDITIONS_ON_UPLOAD", True)

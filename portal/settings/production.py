@@ -34,6 +34,9 @@ X_FRAME_OPTIONS = "DENY"  # Wagtail previews override this to SAMEORIGIN themsel
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 if env.str("EMAIL_URL", ""):
     globals().update(env.email_url("EMAIL_URL"))
+# Requests only enqueue mail; a worker sends it through the backend above, retrying with backoff.
+PORTAL_EMAIL_DELIVERY_BACKEND = EMAIL_BACKEND
+EMAIL_BACKEND = "campaigns.background.mail.QueuedEmailBackend"
 
 LOGGING = {
     "version": 1,

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from .base import *  # noqa: F403
 from .base import env
+from .tasks import task_settings
 
 SECRET_KEY = "test-only-key-not-secret"  # noqa: S105
 DEBUG = False
@@ -40,3 +41,8 @@ PRESS_FEED_CACHE_SECONDS = env.int("PRESS_FEED_CACHE_SECONDS", 3600)
 # Login lockout off for the suite (the test client's login() passes no request); the lockout
 # tests switch it on.
 AXES_ENABLED = False
+# --- tasks ---
+# Tasks run at once in the suite (tests/tasks runs real workers); no ffmpeg run for every
+# demo clip (tests/tasks/test_video_renditions.py switches it on).
+TASKS = task_settings("immediate", "")["TASKS"]
+VIDEO_RENDITIONS_ON_UPLOAD = False

@@ -20,8 +20,16 @@ class Command(BaseCommand):
         parser.add_argument("--campaign", help="campaign slug for rows without one")
         parser.add_argument("--dry-run", action="store_true", help="check only, keep nothing")
         parser.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+        parser.add_argument(
+            "--background",
+            action="store_true",
+            help="hand the file to the task queue and return at once (see the admin's task report)",
+        )
 
     def handle(self, *args, **options):
+        if options["background"]:
+            return self.enqueue(options)
+
         def progress(rows):
             return tqdm(
                 rows, desc=options["kind"], unit="row", file=self.stderr._out,
@@ -50,3 +58,17 @@ class Command(BaseCommand):
                 f"{report.imported} row(s) {verb}, {report.skipped} already imported (skipped)."
             )
         )
+
+    def enqueue(self, options):
+        from campaigns.tracker.tasks import import_tracker_file, store_upload
+
+        try:
+            with open(options["file"], "rb") as handle:
+                stored = store_upload(options["file"], handle)
+        except OSError as error:
+            raise CommandError(f"Cannot read {options['file']}: {error}") from error
+        result = import_tracker_file.enqueue(
+            stored, options["kind"], options["partner"],
+            campaign=options["campaign"], dry_run=options["dry_run"],
+        )  # fmt: skip
+        self.stdout.write(f"Import queued as task {result.id}.")

@@ -1,0 +1,108 @@
+"""The media kit's ZIP, scheduled publishing and imports run on the queue, not in a request
+or a command's caller: with the database queue and no worker, the work waits; a worker does it."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.core.cache import cache
+from django.core.management import call_command
+from django.utils import timezone
+
+from campaigns.background.schedule import Schedule
+from campaigns.press import kit_archive
+from campaigns.press.models import MediaKit, MediaKitArchive, PressIndexPage, PressReleasePage
+from campaigns.tracker.models import Need
+
+from .helpers import run_queued, waiting
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_a_changed_media_kit_is_zipped_by_the_worker_not_the_download(
+    client, database_queue, monkeypatch
+):
+    kit = MediaKit.objects.select_related("campaign").get(
+        campaign__slug="jesr", locale__language_code="fr"
+    )
+    url = f"/fr/press/media-kit/{kit.pk}.zip"
+    item = kit.items.order_by("sort_order").first()
+    item.credit = "Photo : ALECSO / service presse"
+    item.save()
+    built_in_request = []
+    real_build = kit_archive.build_zip
+    monkeypatch.setattr(kit_archive, "build_zip", lambda *a: built_in_request.append(a))
+
+    response = client.get(url)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "10"
+    assert "Le dossier de presse est en préparation" in response.content.decode()
+    assert built_in_request == []  # the request built nothing
+    assert waiting("build_media_kit_archive") == 1
+
+    monkeypatch.setattr(kit_archive, "build_zip", real_build)
+    run_queued()
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"
+    assert MediaKitArchive.objects.get(kit=kit).size > 0
+
+
+def _scheduled_release(minutes):
+    room = PressIndexPage.objects.get(locale__language_code="ar")
+    release = PressReleasePage(
+        slug="tasks-embargo", title="tasks embargo", release_date=datetime.date(2030, 1, 1),
+        summary="x", live=False,
+    )  # fmt: skip
+    room.add_child(instance=release)
+    release.go_live_at = timezone.now() + datetime.timedelta(minutes=minutes)
+    release.save_revision().publish()
+    return release
+
+
+def test_a_scheduled_release_is_published_by_the_worker_not_the_visitors_request(
+    client, database_queue
+):
+    release = _scheduled_release(minutes=5)
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=6)):
+        assert client.get("/ar/press/tasks-embargo/").status_code == 404  # not in the request
+        assert waiting("publish_scheduled_pages") == 1  # the request only nudged the queue
+        run_queued()
+        assert client.get("/ar/press/tasks-embargo/").status_code == 200
+    release.refresh_from_db()
+    assert release.live
+
+
+def test_the_schedule_publishes_with_no_visitor_at_all(database_queue):
+    release = _scheduled_release(minutes=5)
+    schedule = Schedule(now=0)
+    assert "campaigns.press.tasks.publish_scheduled_pages" in schedule.due(now=0)
+    assert schedule.due(now=30) == []  # once a minute, not on every tick
+    run_queued()
+    release.refresh_from_db()
+    assert not release.live  # not yet due
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=6)):
+        assert schedule.due(now=61) == ["campaigns.press.tasks.publish_scheduled_pages"]
+        run_queued()
+    release.refresh_from_db()
+    assert release.live
+
+
+def test_a_background_import_returns_at_once_and_the_worker_imports(database_queue, capsys):
+    before = Need.objects.count()
+    call_command(
+        "import_tracker", "docs/tracker-needs-sample.csv", "--kind", "needs",
+        "--partner", "red-crescent", "--background",
+    )  # fmt: skip
+    assert "queued as task" in capsys.readouterr().out
+    assert Need.objects.count() == before
+    assert waiting("import_tracker_file") == 1
+    run_queued()
+    assert Need.objects.count() > before

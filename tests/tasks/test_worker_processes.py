@@ -1,0 +1,73 @@
+"""A real worker process runs the queue: each job once, across a worker restart, and a
+failing job is retried with backoff and then reported (database backend on this run's
+database — SQLite or PostgreSQL — and RQ on a Redis of the test's own).
+
+Runtime: about 25 s per backend on an idle machine (Python start-ups and the 3 s job).
+"""
+
+import signal
+from collections import Counter
+
+import pytest
+
+from .conftest import Queue
+
+pytestmark = pytest.mark.slow
+
+EXPECTED_ONCE = [
+    "slow-start", "slow", "a", "b", "c", "flaky-try1", "flaky-try2", "flaky",
+    "broken-try1", "broken-try2", "broken-try3",
+]  # fmt: skip
+
+
+def run_scenario(queue):
+    queue.drive("enqueue")
+    first = queue.start_worker()
+    queue.wait_for("slow-start")
+    # A restart (systemd sends SIGTERM): the job in hand is finished, the rest waits.
+    first.send_signal(signal.SIGTERM)
+    assert first.wait(timeout=30) == 0
+    assert "slow" in queue.lines(), "the job in hand was not finished before the worker stopped"
+    queue.start_worker()
+    queue.wait_for(*EXPECTED_ONCE)
+    return queue
+
+
+def check(queue):
+    counts = Counter(queue.lines())
+    assert {line: counts[line] for line in EXPECTED_ONCE} == dict.fromkeys(EXPECTED_ONCE, 1)
+    assert "broken-try4" not in counts  # three attempts, no more
+    report = None
+    for _ in range(20):  # the worker records the last failure just after the job's line
+        report = queue.drive("report")
+        if any(row[1] == "FAILED" and row[2] == 3 for row in report["records"]):
+            break
+    failures = [row for row in report["records"] if row[0] == "always_fails"]
+    assert [(row[1], row[2], row[3]) for row in failures] == [
+        ("FAILED", 1, True), ("FAILED", 2, True), ("FAILED", 3, False),
+    ]  # fmt: skip
+    assert report["report"] == [
+        ["always_fails", "FAILED", 3, "RuntimeError: the partner's server refused the file"]
+    ]
+    assert report["queue"]["pending"] == 0
+    assert report["queue"]["failed"] == 1
+
+
+def test_database_worker_runs_each_job_once_across_a_restart_and_reports_failure(
+    worker_database, tmp_path
+):
+    queue = Queue("database", worker_database, tmp_path)
+    try:
+        check(run_scenario(queue))
+    finally:
+        queue.stop_all()
+
+
+def test_rq_worker_runs_each_job_once_across_a_restart_and_reports_failure(
+    worker_database, redis_url, tmp_path
+):
+    queue = Queue("rq", worker_database, tmp_path, redis_url)
+    try:
+        check(run_scenario(queue))
+    finally:
+        queue.stop_all()
