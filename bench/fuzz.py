@@ -31,7 +31,7 @@ EXCLUDED_CHECKS = "positive_data_acceptance,negative_data_rejection,ignored_auth
 
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--max-examples", type=int, default=100)
+    parser.add_argument("--max-examples", type=int, default=50)
     parser.add_argument("--nested-examples", type=int, default=300)
     parser.add_argument("--port", type=int, default=10340)
     parser.add_argument("--seed", type=int, default=17)

@@ -38,23 +38,29 @@ nested = st.recursive(
 )
 
 
-def _fields(operation):
+def _fields(operation, components):
     """The request body's documented fields (an empty list for bodyless operations)."""
     for body in operation.body:
-        return list((body.definition.get("schema") or {}).get("properties", {}))
+        schema = body.definition.get("schema") or {}
+        if "$ref" in schema:  # schemathesis bundles references beside the schema
+            name = schema["$ref"].rsplit("/", 1)[1]
+            schema = schema.get("x-bundled", {}).get(name) or components.get(name, {})
+        return list(schema.get("properties", {}))
     return []
 
 
 def _targets(schema):
-    """``(method, path, operation)`` for every operation, ids filled with small numbers."""
+    """``(method, path, operation, body fields)`` for every operation of ``schema``."""
+    components = schema.raw_schema.get("components", {}).get("schemas", {})
     for result in schema.get_all_operations():
         operation = result.ok()
-        yield operation.method.upper(), operation.path, operation
+        fields = _fields(operation, components)
+        yield operation.method.upper(), operation.path, operation, fields
 
 
 @st.composite
 def requests_for(draw, operations):
-    method, path, operation = draw(st.sampled_from(operations))
+    method, path, operation, fields = draw(st.sampled_from(operations))
     url = path
     for name in ("id", "code"):
         url = url.replace("{" + name + "}", draw(st.sampled_from(["1", "2", "TN-42"]) | text))
@@ -63,7 +69,7 @@ def requests_for(draw, operations):
     for name in draw(st.lists(st.sampled_from(names), max_size=3)):
         query[name] = draw(text)
     if method == "POST":
-        fields = _fields(operation) or ["status", "note"]
+        fields = fields or ["status", "note"]
         body = draw(st.dictionaries(st.sampled_from(fields), nested, max_size=len(fields)) | nested)
     return method, url, operation, query, body
 

@@ -39,6 +39,7 @@ class Stats:
         self.retries = Counter()  # reason → count
         self.writes = Counter()  # acknowledged | refused | unresolved
         self.problems = []  # replays that differ, ids seen twice, …
+        self.failed_paths = defaultdict(list)  # phase → a few "status path" of 5xx answers
 
     def phase(self, started, ended):
         start, end = self.fault_start, self.fault_end
@@ -48,12 +49,14 @@ class Stats:
             return "fault"
         return "after"
 
-    def note(self, started, status):
+    def note(self, started, status, path=""):
         ended = time.monotonic()
         with self.lock:
             phase = self.phase(started, ended)
             self.requests[phase] += 1
             self.statuses[phase][status] += 1
+            if _is_5xx(status) and len(self.failed_paths[phase]) < 5:
+                self.failed_paths[phase].append(f"{status} {path}")
 
     def retry(self, reason):
         with self.lock:
@@ -84,7 +87,8 @@ class Stats:
                 if phase != "fault" or (
                     status != "error" and status not in DOCUMENTED_FAULT_STATUSES
                 ):
-                    bad.append(f"{count} × {status} {phase}")
+                    paths = ", ".join(self.failed_paths[phase])
+                    bad.append(f"{count} × {status} {phase} (e.g. {paths})")
         return bad
 
 
@@ -102,9 +106,9 @@ def get(session, base, path, stats, timeout=15):
     try:
         response = session.get(base + path, timeout=timeout)
     except requests.RequestException:
-        stats.note(started, "error")
+        stats.note(started, "error", path)
         return None
-    stats.note(started, response.status_code)
+    stats.note(started, response.status_code, path)
     return response
 
 
@@ -275,7 +279,7 @@ class Writer:
                 timeout = 20
                 time.sleep(0.3)
                 continue
-            self.stats.note(started, response.status_code)
+            self.stats.note(started, response.status_code, path)
             status = response.status_code
             if 200 <= status < 300:
                 replayed = response.headers.get("Idempotency-Replayed") == "true"
