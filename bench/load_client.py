@@ -55,7 +55,7 @@ class Stats:
             phase = self.phase(started, ended)
             self.requests[phase] += 1
             self.statuses[phase][status] += 1
-            if _is_5xx(status) and len(self.failed_paths[phase]) < 5:
+            if (status == "error" or _is_5xx(status)) and len(self.failed_paths[phase]) < 5:
                 self.failed_paths[phase].append(f"{status} {path}")
 
     def retry(self, reason):
@@ -105,8 +105,8 @@ def get(session, base, path, stats, timeout=15):
     started = time.monotonic()
     try:
         response = session.get(base + path, timeout=timeout)
-    except requests.RequestException:
-        stats.note(started, "error", path)
+    except requests.RequestException as error:
+        stats.note(started, "error", f"{path} ({type(error).__name__})")
         return None
     stats.note(started, response.status_code, path)
     return response
@@ -271,10 +271,11 @@ class Writer:
                 response = session.post(
                     self.base + path, json=body, headers=headers, timeout=timeout
                 )
-            except requests.RequestException:
+            except requests.RequestException as error:
                 cut_short = first_timeout and timeout == first_timeout
                 # A try this client cut short itself is no server error.
-                self.stats.note(started, "cut short" if cut_short else "error")
+                what = f"{path} ({type(error).__name__})"
+                self.stats.note(started, "cut short" if cut_short else "error", what)
                 self.stats.retry("after timeout" if cut_short else "connection")
                 timeout = 20
                 time.sleep(0.3)
