@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test messages migrate demo admin serve lint format check pins bench lighthouse clean
+.PHONY: run test install install-test messages migrate demo admin serve lint format check pins bench lighthouse load fuzz clean
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -70,6 +70,17 @@ bench: install messages
 # lighthouse under .cache/npm, Debian's Chromium); the table and how to read it in docs/performance.md.
 lighthouse: install messages
 	$(PY) bench/lighthouse.py $(LIGHTHOUSE_ARGS)
+
+# Nothing lost under load and faults (Redis stopped, a worker killed, PostgreSQL connections
+# cut): figures checked against every acknowledged write. docs/reliability.md.
+# LOAD_ARGS="--quick" (30 s per fault), "--fault redis", "--port-base 10300".
+load: install messages
+	$(PY) bench/load.py $(LOAD_ARGS)
+
+# Schemathesis against /api/schema/ with stateful links, anonymous and with a partner key,
+# more examples than `make test`. FUZZ_ARGS="--max-examples 50". docs/reliability.md.
+fuzz: install-test messages
+	$(PY) bench/fuzz.py $(FUZZ_ARGS)
 
 lint: install-test
 	$(VENV)/bin/ruff check .

@@ -2,10 +2,12 @@
 
 ``{"detail": "…", "code": "…", "errors": {"field": ["message", …]}}`` — ``errors`` names
 each bad field (``non_field_errors`` for the body as a whole). Service errors map to the same
-shape: ``TrackerValidationError`` → ``400``, ``TrackerPermissionDenied`` → ``403``.
+shape: ``TrackerValidationError`` → ``400``, ``TrackerPermissionDenied`` → ``403``; a lost
+database connection → ``503`` with ``Retry-After`` (the write was rolled back: send it again).
 """
 
 from django.core.exceptions import RequestDataTooBig
+from django.db import InterfaceError, OperationalError
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -20,12 +22,41 @@ class RequestTooLarge(exceptions.APIException):
     default_code = "too_large"
 
 
-class IdempotencyConflict(exceptions.APIException):
-    status_code = status.HTTP_409_CONFLICT
+class ServiceUnavailable(exceptions.APIException):
+    """The database connection was lost mid-request: nothing was written; retry."""
+
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_detail = _("The service is briefly unavailable; retry in a moment.")
+    default_code = "unavailable"
+    wait = 1
+
+
+class IdempotencyKeyReused(exceptions.APIException):
+    """draft-ietf-httpapi-idempotency-key-header: a key reused with another payload is 422."""
+
+    status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
     default_detail = _(
         "This Idempotency-Key was already used with a different request; use a new key."
     )
-    default_code = "idempotency_conflict"
+    default_code = "idempotency_key_reused"
+
+
+class IdempotencyInProgress(exceptions.APIException):
+    """The same draft: a retry while the first request is still being processed is 409."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = _(
+        "A request with this Idempotency-Key is still being processed; retry in a moment."
+    )
+    default_code = "idempotency_in_progress"
+
+
+def positive_whole_number(name, value):
+    """``value`` (query text) as an int from 1, or a ``400`` naming the parameter ``name``."""
+    text = str(value).strip()
+    if text.isascii() and text.isdigit() and int(text) >= 1:
+        return int(text)
+    raise exceptions.ValidationError({name: [_("Send a whole number from 1.")]})
 
 
 def _flatten(detail):
@@ -64,6 +95,10 @@ def exception_handler(exc, context):
         )
     if isinstance(exc, RequestDataTooBig):
         exc = RequestTooLarge()
+    if isinstance(exc, OperationalError | InterfaceError):
+        # A cut or restarted database: the request's transaction did not complete, and sent
+        # again with its Idempotency-Key it is answered once. A 503: retry, nothing is broken.
+        exc = ServiceUnavailable()
     response = drf_exception_handler(exc, context)
     if response is None:
         return None

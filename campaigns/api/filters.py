@@ -3,12 +3,21 @@
 Campaign and partner ids may be any language's page: entries are matched through the
 page's translation group, so ``?campaign=<French id>`` finds the same entries as the Arabic id.
 ``updated_since`` returns what changed at or after a moment, for incremental sync.
+
+Every value is checked against what the schema documents: an id is a whole number from 1,
+a boolean is ``true`` or ``false``, an ordering one of the listed fields; anything else is a
+``400`` naming the parameter, never silently read as something else (``13.9`` is not 13).
 """
 
 from datetime import UTC
 
 import django_filters
+from django import forms
 from django.db.models import Subquery
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework.exceptions import ValidationError
+from rest_framework.filters import OrderingFilter
 from wagtail.models import Page
 
 from campaigns.press.models import Coverage, Medium
@@ -26,14 +35,73 @@ from campaigns.tracker.models import (
 from .serializers.fields import MAX_ID
 
 
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
 class IdFilter(django_filters.NumberFilter):
-    """An entry's or page's id: a number beyond any id is a ``400`` naming the parameter
-    (Django does not range-check a foreign key, and SQLite cannot be asked about it)."""
+    """An entry's or page's id: a whole number from 1 to the largest id; anything else
+    (``13.9``, ``1e3``, ``0``) is a ``400`` naming the parameter (Django does not range-check
+    a foreign key, and SQLite cannot be asked about it)."""
+
+    field_class = forms.IntegerField
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("min_value", 1)
         kwargs.setdefault("max_value", MAX_ID)
         super().__init__(*args, **kwargs)
+
+
+class StrictBooleanField(forms.NullBooleanField):
+    """``true``/``false`` (or ``1``/``0``); any other value is an error, not "no filter"."""
+
+    VALUES = {"true": True, "1": True, "false": False, "0": False}
+    widget = forms.TextInput  # Django's select widget reads any other text as "unknown"
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        if isinstance(value, bool):
+            return value
+        try:
+            return self.VALUES[str(value).strip().lower()]
+        except KeyError:
+            raise forms.ValidationError(_("Use true or false."), code="invalid") from None
+
+    def validate(self, value):
+        pass
+
+
+class BooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField
+
+
+class StrictOrderingFilter(OrderingFilter):
+    """DRF's ordering, where an unknown field is a ``400`` naming ``ordering`` (DRF ignores
+    it), and the schema lists the fields (each ascending or, with ``-``, descending)."""
+
+    def remove_invalid_fields(self, queryset, fields, view, request):
+        valid = super().remove_invalid_fields(queryset, fields, view, request)
+        if len(valid) != len(fields):
+            choices = ", ".join(self._choices(view))
+            raise ValidationError(
+                {self.ordering_param: [_("Choose among %(choices)s.") % {"choices": choices}]}
+            )
+        return valid
+
+    def _choices(self, view):
+        names = [
+            field if isinstance(field, str) else field[0]
+            for field in getattr(view, "ordering_fields", None) or []
+        ]
+        return [variant for name in names for variant in (name, f"-{name}")]
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter.update(
+                style="form",
+                explode=False,
+                schema={"type": "array", "items": {"type": "string", "enum": self._choices(view)}},
+            )
+        return parameters
 
 
 def _same_page(field):
@@ -88,9 +156,7 @@ class DeliveryFilter(EntryFilter):
     need = IdFilter(field_name="need_id")
     category = django_filters.ChoiceFilter(field_name="need__category", choices=Category.choices)
     region = django_filters.CharFilter(field_name="region__code")
-    confirmed = django_filters.BooleanFilter(
-        field_name="confirmed_at", lookup_expr="isnull", exclude=True
-    )
+    confirmed = BooleanFilter(field_name="confirmed_at", lookup_expr="isnull", exclude=True)
 
     class Meta:
         model = Delivery

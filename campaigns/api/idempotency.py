@@ -1,26 +1,40 @@
-"""``Idempotency-Key`` on POST: a retried request gets the first answer and creates nothing.
+"""``Idempotency-Key`` on POST, as draft-ietf-httpapi-idempotency-key-header describes it.
 
-The first successful answer (2xx) is stored with a fingerprint of the request; a retry with
-the same key and the same request replays it (header ``Idempotency-Replayed: true``); the
-same key with another request is refused with ``409``. Failed requests are not stored, so a
-corrected request may reuse the key. Keys are scoped to the partner API key that sent them.
+- The first successful answer (2xx) is stored with a fingerprint of the request (method, path,
+  body), in the same transaction as the write itself: both are kept, or neither.
+- A retry with the same key and the same request gets that answer again (header
+  ``Idempotency-Replayed: true``) and creates nothing.
+- The same key with another request is refused with ``422`` (``idempotency_key_reused``).
+- A retry that arrives while the first request is still being processed is refused with
+  ``409`` (``idempotency_in_progress``, ``Retry-After: 1``); retrying later gets the answer.
+- Failed requests (4xx, 5xx, a lost connection) are not stored, so the key may be used again.
+
+Keys are scoped to the partner API key that sent them. "Being processed" is known in two
+ways: within a process, from a set of the keys in flight; across processes and servers, from
+a PostgreSQL advisory lock held by the request's transaction, which the database releases by
+itself if the process dies or its connection is cut (never a key stuck "in progress").
 """
 
 import hashlib
 import json
+import threading
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from .errors import IdempotencyConflict
+from .errors import IdempotencyInProgress, IdempotencyKeyReused
 from .models import IdempotencyRecord, PartnerApiKey
 
 HEADER = "Idempotency-Key"
+
+_in_flight = set()
+_in_flight_lock = threading.Lock()
 
 
 def _cutoff():
@@ -49,44 +63,83 @@ def _header_value(request):
     return value
 
 
+def _in_progress():
+    error = IdempotencyInProgress()
+    error.wait = 1  # DRF's handler turns ``wait`` into Retry-After
+    return error
+
+
+@contextmanager
+def _processing_here(token):
+    """Mark ``token`` in flight in this process, or refuse if it already is."""
+    with _in_flight_lock:
+        if token in _in_flight:
+            raise _in_progress()
+        _in_flight.add(token)
+    try:
+        yield
+    finally:
+        with _in_flight_lock:
+            _in_flight.discard(token)
+
+
+def _lock_across_processes(token):
+    """Inside the transaction: take the key's advisory lock, or refuse if another holds it."""
+    if connection.vendor != "postgresql":
+        return  # SQLite serves one process (the embedded default): the set above is enough
+    lock_id = int.from_bytes(hashlib.sha256(token.encode()).digest()[:8], "big", signed=True)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [lock_id])
+        if not cursor.fetchone()[0]:
+            raise _in_progress()
+
+
 def idempotent(request, handler):
-    """Run ``handler()`` (which writes and returns a Response) at most once per key."""
+    """Run ``handler()`` (which writes and returns a Response) at most once per key.
+
+    :raises IdempotencyKeyReused: (422) the key was used with another request.
+    :raises IdempotencyInProgress: (409) a request with this key is being processed.
+    """
     value = _header_value(request)
     api_key = request.auth
     if value is None or not isinstance(api_key, PartnerApiKey):
         return handler()
     fingerprint = _fingerprint(request)
+    token = f"{api_key.pk}:{value}"
 
     def stored():
         return IdempotencyRecord.objects.filter(
             api_key=api_key, key=value, created_at__gte=_cutoff()
         ).first()
 
-    try:
-        with transaction.atomic():
-            record = stored()
-            if record is not None:
-                if record.request_hash != fingerprint:
-                    raise IdempotencyConflict()
-                return _replay(record)
-            response = handler()
-            if 200 <= response.status_code < 300:
-                IdempotencyRecord.objects.filter(created_at__lt=_cutoff()).delete()
-                # Inside the same transaction: if a concurrent retry stored its answer first,
-                # this insert fails and everything this request wrote is rolled back.
-                IdempotencyRecord.objects.create(
-                    api_key=api_key,
-                    key=value,
-                    request_hash=fingerprint,
-                    status_code=response.status_code,
-                    body=json.loads(json.dumps(response.data, default=str)),
-                    location=response.get("Location", ""),
-                )
-            return response
-    except IntegrityError:
-        record = stored()
-        if record is None:
-            raise
+    def answer(record):
         if record.request_hash != fingerprint:
-            raise IdempotencyConflict() from None
+            raise IdempotencyKeyReused()
         return _replay(record)
+
+    with _processing_here(token):
+        try:
+            with transaction.atomic():
+                _lock_across_processes(token)
+                record = stored()
+                if record is not None:
+                    return answer(record)
+                response = handler()
+                if 200 <= response.status_code < 300:
+                    IdempotencyRecord.objects.filter(created_at__lt=_cutoff()).delete()
+                    # In the same transaction as the write: if another server stored an answer
+                    # first, this insert fails and everything this request wrote is undone.
+                    IdempotencyRecord.objects.create(
+                        api_key=api_key,
+                        key=value,
+                        request_hash=fingerprint,
+                        status_code=response.status_code,
+                        body=json.loads(json.dumps(response.data, default=str)),
+                        location=response.get("Location", ""),
+                    )
+                return response
+        except IntegrityError:
+            record = stored()
+            if record is None:
+                raise
+            return answer(record)

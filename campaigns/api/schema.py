@@ -2,7 +2,12 @@
 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    OpenApiResponse,
+    PolymorphicProxySerializer,
+)
 from rest_framework import serializers
 
 
@@ -34,14 +39,54 @@ class PartnerKeyScheme(OpenApiAuthenticationExtension):
         }
 
 
+def _operation_ref(path, method):
+    """A JSON pointer to an operation of this schema (OpenAPI ``operationRef``)."""
+    return "#/paths/" + path.replace("~", "~0").replace("/", "~1") + "/" + method
+
+
 class TrackerAutoSchema(AutoSchema):
-    """Reads work with or without a key (a key adds the partner's own fields); writes need one."""
+    """Reads work with or without a key (a key adds the partner's own fields); writes need one.
+
+    A list's ``200`` and a create's ``201`` carry OpenAPI links to the entry's detail and its
+    actions (``status/``, ``confirm/``, ``totals/``), so that clients and stateful testers
+    (schemathesis) can follow an entry from its creation to its changes.
+    """
 
     def get_auth(self):
         auth = super().get_auth()
         if self.method.upper() in ("GET", "HEAD") and {} not in auth:
             auth = [*auth, {}]
         return auth
+
+    def get_operation(self, path, path_regex, path_prefix, method, registry):
+        operation = super().get_operation(path, path_regex, path_prefix, method, registry)
+        if operation is None or "{" in path or method.upper() not in ("GET", "POST"):
+            return operation
+        code = "200" if method.upper() == "GET" else "201"
+        response = operation.get("responses", {}).get(code)
+        links = self._links(path, method.upper())
+        if response is not None and links:
+            response["links"] = links
+        return operation
+
+    def _links(self, path, method):
+        view = self.view
+        if not hasattr(view, "get_extra_actions") or not hasattr(view, "retrieve"):
+            return {}
+        lookup = view.lookup_field if view.lookup_field != "pk" else "id"
+        where = "/results/0" if method == "GET" else ""
+        parameters = {lookup: f"$response.body#{where}/{lookup}"}
+        detail = f"{path}{{{lookup}}}/"
+        targets = {"Detail": (detail, "get")}
+        for action in view.get_extra_actions():
+            if action.detail:
+                for verb in action.mapping:
+                    name = action.__name__.title().replace("_", "")
+                    targets[name] = (f"{detail}{action.url_path}/", verb)
+        return {
+            name: {"operationRef": _operation_ref(target, verb), "parameters": parameters}
+            for name, (target, verb) in targets.items()
+        }
 
 
 LOCALE_PARAMETER = OpenApiParameter(
@@ -93,10 +138,26 @@ def write_responses(serializer, created=True):
             401: _error("No key, or a revoked or unknown key."),
             403: _error("The key lacks the scope, or the entry is another partner's."),
             404: _error("No such entry."),
-            409: _error("Idempotency-Key reused with a different request."),
+            409: _error(
+                "A request with this Idempotency-Key is still being processed: retry after "
+                "`Retry-After` seconds."
+            ),
             413: _error("Request body too large."),
             415: _error("Only application/json is accepted."),
+            422: _error("Idempotency-Key already used with a different request."),
             429: _error("Too many requests: wait `Retry-After` seconds."),
         }
     )
     return responses
+
+
+def totals_responses():
+    """A campaign's ``totals/``: one set of figures, or with ``?by=`` one set per group."""
+    from .serializers import figures
+
+    answer = PolymorphicProxySerializer(
+        component_name="CampaignTotalsAnswer",
+        serializers=[figures.CampaignTotalsSerializer, figures.CampaignTotalsByGroupSerializer],
+        resource_type_field_name=None,
+    )
+    return read_responses(answer)

@@ -12,7 +12,15 @@ from .views.entries import ContributionViewSet, DeliveryViewSet, NeedViewSet
 from .views.overview import OverviewViewSet
 from .views.press import CoverageViewSet
 
-router = SimpleRouter()
+
+class StrictRouter(SimpleRouter):
+    """DRF's router, where an address ends at its end: ``$`` also matches before a final
+    newline, so ``/api/v1/needs/1/%0A`` would have been need 1."""
+
+    routes = [route._replace(url=route.url.replace("$", r"\Z")) for route in SimpleRouter.routes]
+
+
+router = StrictRouter()
 router.register("campaigns", CampaignViewSet, basename="tracker-campaign")
 router.register("needs", NeedViewSet, basename="tracker-need")
 router.register("contributions", ContributionViewSet, basename="tracker-contribution")
@@ -39,5 +47,6 @@ urlpatterns = [
     path("schema/", SchemaView.as_view(), name="api-schema"),
     path("docs/", SwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("docs/redoc/", RedocView.as_view(url_name="api-schema"), name="api-redoc"),
-    re_path(r"^(?P<path>.*)$", not_found),
+    # Any character, newlines included (``.`` alone stops at one: the site's HTML 404).
+    re_path(r"^(?P<path>(?s:.*))\Z", not_found),
 ]

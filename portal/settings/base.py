@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.unavailable.DatabaseUnavailableMiddleware",  # a lost connection: 503, not 500
 ]
 
 ROOT_URLCONF = "portal.urls"

@@ -4,21 +4,18 @@ Schemathesis generates requests from the schema for every operation, a bounded n
 operation, anonymous for reads and with a partner key for writes, and checks: no 5xx, and
 every response (status, headers, body) conforms to the schema.
 """
+# ruff: noqa: F811  (the fixture imported from .openapi is a parameter here)
 
 import json
 
 import pytest
-import schemathesis
-from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_finished, request_started
-from django.core.wsgi import get_wsgi_application
-from django.db import close_old_connections
-from django.test import override_settings
 from hypothesis import HealthCheck, Phase, settings
 from openapi_spec_validator import validate
 from schemathesis import checks as st_checks
 
 from campaigns.api.models import SCOPES, PartnerApiKey
+
+from .openapi import in_test_transaction, operations, schema  # noqa: F401  (a fixture)
 
 EXAMPLES_PER_OPERATION = 12
 
@@ -61,35 +58,6 @@ def test_docs_are_served_without_a_cdn(anon):
     assert anon.get("/api/docs/redoc/").status_code == 200
 
 
-def load_schema():
-    """The served schema, read at collection time, before any test database exists.
-
-    Scheduled publishing (press) would look the database up on that first request, so it
-    is off for this one read; the generated requests then go to the full application.
-    """
-    with override_settings(PRESS_PUBLISH_SCHEDULED_ON_REQUEST=False):
-        loaded = schemathesis.openapi.from_wsgi("/api/schema/?format=json", WSGIHandler())
-    loaded.app = get_wsgi_application()
-    return loaded
-
-
-schema = load_schema()
-
-
-@pytest.fixture
-def in_test_transaction():
-    """Keep the test's database connection across WSGI calls, as Django's test client does.
-
-    Schemathesis calls the WSGI application directly, whose request signals would close the
-    connection (and, on PostgreSQL, the transaction the test runs in).
-    """
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    yield
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
-
-
 @pytest.fixture
 def api_key_header(db, in_test_transaction, settings, partner):
     """Generous limits (the test sends hundreds of requests) and a key with every scope."""
@@ -121,3 +89,34 @@ EXCLUDED = [
 def test_api_honours_its_schema(case, api_key_header):
     headers = api_key_header if case.method.upper() == "POST" else None
     case.call_and_validate(headers=headers, excluded_checks=EXCLUDED)
+
+
+def test_api_honours_its_schema_along_its_links(api_key_header):
+    """A few short sequences that follow the schema's links (a list or a create → the entry
+    → its actions), with a partner key: the ids come from the API's own answers, so the
+    detail and action operations see entries that exist. ``make fuzz`` runs many more."""
+    links = [
+        name
+        for _method, _path, operation in operations()
+        for response in operation["responses"].values()
+        for name in response.get("links", {})
+    ]
+    assert {"Detail", "ChangeStatus", "Confirm", "Totals"} <= set(links)
+
+    class Workflow(schema.as_state_machine()):
+        def get_call_kwargs(self, case):
+            return {"headers": api_key_header}
+
+        def validate_response(self, response, case, additional_checks=None, **kwargs):
+            case.validate_response(response, excluded_checks=EXCLUDED)
+
+    Workflow.run(
+        settings=settings(
+            max_examples=6,
+            stateful_step_count=4,
+            deadline=None,
+            derandomize=True,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
+    )

@@ -193,7 +193,7 @@ def test_idempotent_retry_returns_the_first_answer(client_for, need):
     assert retry["Idempotency-Replayed"] == "true" and retry["Location"] == first["Location"]
     assert counts() == before
     conflict = client_for.post_json("/api/v1/contributions/", {**body, "quantity": "8"}, **headers)
-    assert conflict.status_code == 409 and conflict.json()["code"] == "idempotency_conflict"
+    assert conflict.status_code == 422 and conflict.json()["code"] == "idempotency_key_reused"
     assert counts() == before
     # Another request with a fresh key does create a new gift.
     other = client_for.post_json("/api/v1/contributions/", body, HTTP_IDEMPOTENCY_KEY="new-1")

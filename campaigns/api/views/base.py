@@ -7,7 +7,7 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.renderers import JSONRenderer
 
 from ..authentication import PartnerKeyAuthentication
-from ..errors import RequestTooLarge, exception_handler
+from ..errors import RequestTooLarge, exception_handler, positive_whole_number
 from ..http import conditional
 from ..localization import requested_language
 from ..parsers import TextJSONParser
@@ -17,7 +17,11 @@ from ..throttling import AnonymousClientThrottle, PartnerKeyThrottle
 
 
 class TrackerPagination(PageNumberPagination):
-    """``?page=2&page_size=50``; ``page_size`` is capped at ``TRACKER_API_MAX_PAGE_SIZE``."""
+    """``?page=2&page_size=50``; ``page_size`` is capped at ``TRACKER_API_MAX_PAGE_SIZE``.
+
+    Either value that is not a whole number from 1 is a ``400`` naming it; a page beyond
+    the last is a ``404``.
+    """
 
     page_size = 20
     page_size_query_param = "page_size"
@@ -25,6 +29,23 @@ class TrackerPagination(PageNumberPagination):
     @property
     def max_page_size(self):
         return settings.TRACKER_API_MAX_PAGE_SIZE
+
+    def get_page_number(self, request, paginator):
+        number = super().get_page_number(request, paginator)  # "last" is the last page's
+        return positive_whole_number(self.page_query_param, number)
+
+    def get_page_size(self, request):
+        if self.page_size_query_param in request.query_params:
+            positive_whole_number(
+                self.page_size_query_param, request.query_params[self.page_size_query_param]
+            )
+        return super().get_page_size(request)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"] = {**parameter["schema"], "minimum": 1}
+        return parameters
 
 
 class TrackerAPIViewSet(viewsets.GenericViewSet):

@@ -16,7 +16,7 @@ from campaigns.tracker import aggregates, services
 from campaigns.tracker.models import Region
 
 from ..localization import attach_translations
-from ..schema import LOCALE_PARAMETER, read_responses
+from ..schema import LOCALE_PARAMETER, read_responses, totals_responses
 from ..search import SEARCH_PARAMETER, search_sources
 from ..serializers import figures, read
 from ..serializers.fields import beyond_ids
@@ -88,7 +88,7 @@ class CampaignViewSet(PageViewSet):
                 description="Split the figures by category, region, partner or need.",
             )
         ],
-        responses=read_responses(figures.CampaignTotalsSerializer),
+        responses=totals_responses(),
     )
     @action(detail=True, methods=["get"])
     def totals(self, request, pk=None):

@@ -9,7 +9,6 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status
 from rest_framework.decorators import action
-from rest_framework.filters import OrderingFilter
 from rest_framework.response import Response
 from wagtail.models import Locale
 
@@ -28,7 +27,7 @@ from .base import TrackerAPIViewSet
 
 
 class EntryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, TrackerAPIViewSet):
-    filter_backends = [DjangoFilterBackend, OrderingFilter]
+    filter_backends = [DjangoFilterBackend, filters.StrictOrderingFilter]
     create_serializer_class = None
     # Whether a write without ``partner`` is the key's partner's (needs, gifts). A delivery
     # without one is its need's partner's (the service's rule), which must be the key's.

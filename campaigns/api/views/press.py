@@ -5,7 +5,6 @@ from django.db.models import OuterRef, Subquery
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins
-from rest_framework.filters import OrderingFilter
 from wagtail.models import Page
 
 from campaigns.press.models import Coverage
@@ -46,7 +45,7 @@ class CoverageViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, TrackerA
 
     queryset = Coverage.objects.none()  # for the schema; get_queryset() serves
     serializer_class = CoverageSerializer
-    filter_backends = [DjangoFilterBackend, OrderingFilter]
+    filter_backends = [DjangoFilterBackend, filters.StrictOrderingFilter]
     filterset_class = filters.CoverageFilter
     ordering_fields = ["date", "id"]
     ordering = ["-date", "-id"]

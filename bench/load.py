@@ -1,0 +1,312 @@
+"""``make load``: nothing lost under load and faults, proven from the database and the API.
+
+On the production-like stack on loopback (gunicorn with production settings, PostgreSQL in
+its own ``portal_load`` database, Redis, the shipped Varnish configuration in front), a
+bounded mixed load runs: anonymous page reads in Arabic, French and English, public API
+reads, and partner systems writing through the API (gifts, status changes, deliveries,
+confirmations by a second key) with ``Idempotency-Key`` and deliberate retries
+(``bench/load_client.py``). Each run injects one fault a third of the way in:
+
+- ``redis``: Redis stopped, then started again (empty);
+- ``worker``: a gunicorn worker killed with ``SIGKILL`` (gunicorn starts another);
+- ``postgres``: every connection of the portal cut (``pg_terminate_backend``), three times.
+
+After each run, with the stack quiet again, it checks that the rows written are exactly the
+writes acknowledged with 2xx (none missing, none twice, each with its final status), that
+every figure the service layer serves (per campaign, category, region, partner and need, per
+currency and unit) equals the figure added up row by row, that the public API (from the
+origin) serves the same figures (households below the small-number threshold are not
+compared: they are not published exactly), and that no 5xx came outside a fault, or with
+another status than the documented ``503`` during one. It prints a table and exits 1 on any
+mismatch. ``--quick``: 30 s per fault. Everything listens on 127.0.0.1 only.
+"""
+
+import argparse
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import stack  # noqa: E402
+from bench.load_check import GROUPS, flatten  # noqa: E402
+from bench.load_client import Ledger, Stats, Writer, reader  # noqa: E402
+
+FAULTS = ("redis", "worker", "postgres")
+SMALL_NUMBER = 10  # households below this are published as "fewer than 10"
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="30 s per fault (for CI)")
+    parser.add_argument("--duration", type=int, default=120, help="seconds per fault run")
+    parser.add_argument("--fault", choices=[*FAULTS, "all"], default="all")
+    parser.add_argument("--readers", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument("--gunicorn-threads", type=int, default=4)
+    parser.add_argument("--port-base", type=int, default=10300)
+    parser.add_argument(
+        "--database-url",
+        default="postgres://postgres@127.0.0.1:5432/portal_load",
+        help="dropped and created again each run: its name must contain 'load'",
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the work directory")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.duration = 30
+    return args
+
+
+def fresh_database(url):
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    if "load" not in name:
+        sys.exit(f"--database-url: {name!r} is dropped at each run; its name must contain 'load'")
+    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def start_redis(workdir, port):
+    process = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+         "--appendonly", "no", "--dir", str(workdir)],
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    stack.wait_for_port(port, process=process)
+    return process
+
+
+def check_json(env, *args):
+    """Run ``bench/load_check.py`` in the site's environment; its JSON answer."""
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.load_check", *args],
+        cwd=stack.ROOT, env=env, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    if result.returncode:
+        raise RuntimeError(f"load_check {args} failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout)
+
+
+def wait_healthy(origin, timeout=60.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(origin + "/healthz", timeout=5) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise TimeoutError("the stack did not become healthy again")
+
+
+def worker_pids(master):
+    """The gunicorn workers: processes whose parent is the master."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == master:
+                pids.append(int(entry.name))
+    return pids
+
+
+class Stack:
+    """Redis, gunicorn and Varnish of one ``make load``, on ports from ``port_base``."""
+
+    def __init__(self, args, workdir):
+        self.args, self.workdir = args, workdir
+        self.ports = {"gunicorn": args.port_base + 1, "varnish": args.port_base + 2,
+                      "redis": args.port_base + 3}  # fmt: skip
+        self.edge = f"http://127.0.0.1:{self.ports['varnish']}"
+        self.origin = f"http://127.0.0.1:{self.ports['gunicorn']}"
+        self.env = stack.site_env(
+            workdir,
+            args.database_url,
+            varnish_port=self.ports["varnish"],
+            redis_url=f"redis://127.0.0.1:{self.ports['redis']}/0",
+            extra={"API_THROTTLE_ANON": "1000000/min", "API_THROTTLE_KEY": "1000000/min",
+                   "GUNICORN_MAX_REQUESTS": "1000000"},
+        )  # fmt: skip
+        self.redis = self.gunicorn = self.varnish = None
+
+    def start(self):
+        self.redis = start_redis(self.workdir, self.ports["redis"])
+        stack.prepare_site(self.env)
+        self.log = (self.workdir / "gunicorn.log").open("w")
+        self.gunicorn = stack.start_gunicorn(
+            self.env, self.ports["gunicorn"], self.args.workers, self.args.gunicorn_threads,
+            log=self.log,
+        )  # fmt: skip
+        self.varnish = stack.start_varnish(
+            self.workdir, self.ports["varnish"], self.ports["gunicorn"]
+        )
+
+    def stop(self):
+        for process in (self.varnish, self.gunicorn, self.redis):
+            stack.stop(process)
+
+    # Faults: each returns when the fault is over ------------------------------------------
+
+    def fault(self, name, hold):
+        if name == "redis":
+            stack.stop(self.redis)
+            time.sleep(hold)
+            self.redis = start_redis(self.workdir, self.ports["redis"])
+        elif name == "worker":
+            victim = worker_pids(self.gunicorn.pid)[0]
+            os.kill(victim, signal.SIGKILL)
+            time.sleep(hold)
+        elif name == "postgres":
+            import psycopg
+
+            admin = self.args.database_url.rsplit("/", 1)[0] + "/postgres"
+            name = self.args.database_url.rsplit("/", 1)[1]
+            with psycopg.connect(admin, autocommit=True) as connection:
+                for _ in range(3):
+                    connection.execute(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        "WHERE datname = %s AND pid <> pg_backend_pid()",
+                        [name],
+                    )
+                    time.sleep(hold / 3)
+
+
+def run_once(site, spec, fault, args):
+    """One run with one fault; the figures it compared and what it found."""
+    before = check_json(site.env, "snapshot")
+    stats, ledger, stop = Stats(), Ledger(), threading.Event()
+    threads = [
+        threading.Thread(target=reader, args=(site.edge, spec["campaign"], stats, stop, i))
+        for i in range(args.readers)
+    ]
+    writers = [Writer(site.edge, w, ledger, stats, seed=n) for n, w in enumerate(spec["writers"])]
+    threads += [threading.Thread(target=w.run, args=(stop,)) for w in writers]
+    for thread in threads:
+        thread.start()
+    time.sleep(args.duration / 3)
+    stats.fault_start = time.monotonic()
+    site.fault(fault, hold=max(5, args.duration // 5))
+    stats.fault_end = time.monotonic()
+    time.sleep(max(0, args.duration * 2 / 3 - (stats.fault_end - stats.fault_start)))
+    stop.set()
+    for thread in threads:
+        thread.join()
+    wait_healthy(site.origin)
+    found = check_json(
+        site.env, "figures", "--after-contribution", str(before["contribution"]),
+        "--after-delivery", str(before["delivery"]),
+    )  # fmt: skip
+    public = public_figures(site.origin, spec["campaign"])
+    return stats, compare(ledger, found, public, stats)
+
+
+def public_figures(origin, campaign):
+    out = {}
+    base = f"{origin}/api/v1/campaigns/{campaign}/totals/"
+    with urllib.request.urlopen(base, timeout=30) as response:
+        flatten("campaign", json.load(response)["totals"], out)
+    for group in GROUPS:
+        with urllib.request.urlopen(f"{base}?by={group}", timeout=30) as response:
+            for entry in json.load(response)["groups"]:
+                flatten(f"{group}:{entry['key']}", entry["totals"], out)
+    return out
+
+
+def compare(ledger, found, public, stats):
+    """``{"compared": n, "mismatches": [...]}``: ledger vs rows, rows vs service vs API."""
+    mismatches = []
+    for kind, book in (("contributions", ledger.contributions), ("deliveries", ledger.deliveries)):
+        rows = found["rows"][kind]
+        acked = {str(i): entry for i, entry in book.items()}
+        missing, extra = acked.keys() - rows.keys(), rows.keys() - acked.keys()
+        mismatches += [f"{kind} {i}: acknowledged, not in the database" for i in missing]
+        mismatches += [f"{kind} {i}: in the database, never acknowledged" for i in extra]
+        for entry_id in acked.keys() & rows.keys():
+            row, want = rows[entry_id], acked[entry_id]
+            for field, value in want.items():
+                if row[field] != value:
+                    mismatches.append(f"{kind} {entry_id}: {field} {row[field]} ≠ acked {value}")
+    compared = len(found["rows"]["contributions"]) + len(found["rows"]["deliveries"])
+    exact, service = found["exact"], found["service"]
+    for source, figures in (("service", service), ("public API", public)):
+        for key in exact.keys() | figures.keys():
+            want, got = exact.get(key, "0"), figures.get(key, "0")
+            households = key.endswith("|households_reached")
+            if source == "public API" and households and float(want) < SMALL_NUMBER:
+                continue  # published as "fewer than 10", never exactly
+            compared += 1
+            if want != str(got):
+                mismatches.append(f"{source} {key}: {got} ≠ exact {want}")
+    mismatches += stats.problems
+    mismatches += [f"5xx not allowed: {bad}" for bad in stats.undocumented()]
+    return {"compared": compared, "mismatches": mismatches}
+
+
+def report(rows):
+    head = ("run", "requests", "writes acked", "retries", "5xx before/fault/after",
+            "figures compared", "mismatches")  # fmt: skip
+    lines = [head]
+    for fault, stats, result in rows:
+        errors = stats.server_errors()
+        lines.append((
+            fault, str(sum(stats.requests.values())), str(stats.writes["acknowledged"]),
+            str(sum(stats.retries.values())),
+            "/".join(str(errors.get(p, 0)) for p in ("before", "fault", "after")),
+            str(result["compared"]), str(len(result["mismatches"])),
+        ))  # fmt: skip
+    widths = [max(len(line[i]) for line in lines) for i in range(len(head))]
+    for n, line in enumerate(lines):
+        print("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)))
+        if n == 0:
+            print("  ".join("-" * width for width in widths))
+    for fault, stats, result in rows:
+        detail = ", ".join(f"{k} {v}" for k, v in sorted(stats.retries.items()))
+        statuses = {p: dict(c) for p, c in stats.statuses.items()}
+        print(f"\n{fault}: retries: {detail or 'none'}; answers by phase: {statuses}")
+        for line in result["mismatches"][:15]:
+            print(f"  ! {line}")
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    for tool in ("redis-server", "varnishd"):
+        if not stack.find_tool(tool):
+            sys.exit(f"make load needs {tool}: apt-get install -y redis-server varnish")
+    fresh_database(args.database_url)
+    workdir = stack.readable_tempdir("portal-load-")
+    site = Stack(args, workdir)
+    rows = []
+    try:
+        print(f"Work directory {workdir}; preparing the site in {args.database_url}…", flush=True)
+        site.start()
+        spec = check_json(site.env, "setup")
+        for fault in FAULTS if args.fault == "all" else [args.fault]:
+            print(f"Run with fault {fault!r}: {args.duration} s…", flush=True)
+            stats, result = run_once(site, spec, fault, args)
+            rows.append((fault, stats, result))
+    finally:
+        site.stop()
+        if not args.keep:
+            import shutil
+
+            shutil.rmtree(workdir, ignore_errors=True)
+    report(rows)
+    failed = any(result["mismatches"] for _f, _s, result in rows)
+    print("\nFAIL: see the mismatches above." if failed else "\nOK: every figure exact.")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,198 @@
+"""The database side of ``make load``: set-up, snapshots and exact figures, as JSON on stdout.
+
+Run inside the site's environment (production settings, the load database)::
+
+    python -m bench.load_check setup      # keys and needs for the writers
+    python -m bench.load_check snapshot   # the last contribution and delivery ids
+    python -m bench.load_check figures --after-contribution N --after-delivery M
+
+``figures`` answers three things: the rows written after the snapshot (to compare with the
+writes the load acknowledged), the figures added up from every row of the campaign (the
+ground truth), and the figures the service layer serves (``aggregates.totals_for`` /
+``totals_by``, through the cache as the API reads them). Figures are flattened to
+``{"<scope>|<what>|<currency or unit>|<measure>": "decimal text"}`` so that any two sources
+compare key by key; scopes are ``campaign``, ``category:<value>``, ``region:<code>``,
+``partner:<id>`` and ``need:<id>``.
+"""
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from decimal import Decimal
+
+GROUPS = ("category", "region", "partner", "need")
+WRITERS = 3  # partners that write during the load, each with two keys
+
+
+def plain(value):
+    """A number as the API writes it: ``Decimal`` text without exponent or trailing zeros."""
+    text = format(Decimal(str(value)).normalize(), "f")
+    return "0" if text in ("-0", "0") else text
+
+
+def flatten(scope, totals, out):
+    """Add one totals dict (``totals_for``'s shape, or the API's) to ``out``."""
+    for what, name in (("money", "currency"), ("in_kind", "unit")):
+        for entry in totals.get(what, []):
+            for measure in ("pledged", "received", "distributed", "count"):
+                key = f"{scope}|{what}|{entry[name]}|{measure}"
+                out[key] = plain(Decimal(out.get(key, "0")) + Decimal(str(entry[measure])))
+    for entry in totals.get("delivered", []):
+        key = f"{scope}|delivered|{entry['unit'] or entry['currency']}|quantity"
+        out[key] = plain(Decimal(out.get(key, "0")) + Decimal(str(entry["quantity"])))
+    for measure in ("contributions", "households_reached", "deliveries"):
+        out[f"{scope}|{measure}"] = plain(totals.get(measure) or 0)
+    out[f"{scope}|awaiting"] = plain(totals.get("deliveries_awaiting_confirmation") or 0)
+    return out
+
+
+def _django():
+    import django
+
+    django.setup()
+
+
+def campaign():
+    from campaigns.models import CampaignPage
+
+    return CampaignPage.objects.get(slug="jesr", locale__language_code="ar")
+
+
+def setup():
+    """Two keys (a recorder and a confirmer) for each of the first partners that have needs
+    in the campaign, and their needs: ``{"campaign": id, "writers": [...]}``."""
+    from campaigns.api.models import SCOPES, PartnerApiKey
+    from campaigns.tracker.models import Need
+
+    page = campaign()
+    needs = Need.objects.filter(campaign=page, locale_id=page.locale_id).select_related("partner")
+    by_partner = defaultdict(list)
+    for need in needs.order_by("pk"):
+        by_partner[need.partner].append(
+            {"id": need.pk, "cash": need.is_cash, "unit": need.unit, "currency": need.currency}
+        )
+    writers = []
+    for partner, partner_needs in list(by_partner.items())[:WRITERS]:
+        keys = [
+            PartnerApiKey.issue(partner=partner, name=f"load {role}", scopes=SCOPES)[1]
+            for role in ("recorder", "confirmer")
+        ]
+        writers.append({"partner": partner.pk, "keys": keys, "needs": partner_needs})
+    return {"campaign": page.pk, "writers": writers}
+
+
+def snapshot():
+    from campaigns.tracker.models import Contribution, Delivery
+
+    def last(model):
+        return model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+    return {"contribution": last(Contribution), "delivery": last(Delivery)}
+
+
+def _row_scopes(need, region_code, partner_id):
+    return [
+        "campaign",
+        f"category:{need.category if need else None}",
+        f"region:{region_code}",
+        f"partner:{partner_id}",
+        f"need:{need.pk if need else None}",
+    ]
+
+
+def figures_from_rows(page):
+    """The campaign's figures added up row by row in Python: the ground truth."""
+    from campaigns.tracker.models import Contribution, Delivery
+    from campaigns.tracker.models.choices import COUNTED_AS_RECEIVED
+
+    sums = defaultdict(Decimal)
+    contributions = Contribution.objects.filter(campaign=page).select_related("need__region")
+    for row in contributions:
+        cash = row.kind == "cash"
+        value = row.amount if cash else row.quantity
+        what, name = ("money", row.currency) if cash else ("in_kind", row.unit)
+        region = row.need.region.code if row.need and row.need.region_id else None
+        for scope in _row_scopes(row.need, region, row.partner_id):
+            base = f"{scope}|{what}|{name}"
+            sums[f"{base}|pledged"] += value if row.status == "pledged" else 0
+            sums[f"{base}|received"] += value if row.status in COUNTED_AS_RECEIVED else 0
+            sums[f"{base}|distributed"] += value if row.status == "distributed" else 0
+            counted = 0 if row.status == "cancelled" else 1
+            sums[f"{base}|count"] += counted
+            sums[f"{scope}|contributions"] += counted
+    deliveries = Delivery.objects.filter(campaign=page).select_related("need", "region")
+    for row in deliveries:
+        confirmed = row.confirmed_at is not None
+        for scope in _row_scopes(row.need, row.region.code, row.partner_id):
+            if confirmed:
+                unit = row.need.unit or row.need.currency
+                sums[f"{scope}|delivered|{unit}|quantity"] += row.quantity
+                sums[f"{scope}|households_reached"] += row.households_reached
+                sums[f"{scope}|deliveries"] += 1
+            else:
+                sums[f"{scope}|awaiting"] += 1
+    return {key: plain(value) for key, value in sums.items()}
+
+
+def figures_from_service(page):
+    """The figures the service layer serves (cached as the API reads them)."""
+    from campaigns.tracker import aggregates
+    from campaigns.tracker.models import Region
+
+    out = flatten("campaign", aggregates.totals_for(page), {})
+    codes = dict(Region.objects.values_list("pk", "code"))
+    for group in GROUPS:
+        for key, totals in aggregates.totals_by(page, group).items():
+            key = codes.get(key, key) if group == "region" else key
+            flatten(f"{group}:{key}", totals, out)
+    return out
+
+
+def new_rows(after_contribution, after_delivery):
+    """The rows written after the snapshot, as the load's ledger describes writes."""
+    from campaigns.tracker.models import Contribution, Delivery
+
+    contributions = {
+        str(row.pk): {
+            "need": row.need_id,
+            "value": plain(row.amount if row.kind == "cash" else row.quantity),
+            "status": row.status,
+        }
+        for row in Contribution.objects.filter(pk__gt=after_contribution)
+    }
+    deliveries = {
+        str(row.pk): {
+            "need": row.need_id,
+            "value": plain(row.quantity),
+            "households": row.households_reached,
+            "confirmed": row.confirmed_at is not None,
+        }
+        for row in Delivery.objects.filter(pk__gt=after_delivery)
+    }
+    return {"contributions": contributions, "deliveries": deliveries}
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="make load: the database side")
+    parser.add_argument("command", choices=["setup", "snapshot", "figures"])
+    parser.add_argument("--after-contribution", type=int, default=0)
+    parser.add_argument("--after-delivery", type=int, default=0)
+    args = parser.parse_args(argv)
+    _django()
+    if args.command == "setup":
+        result = setup()
+    elif args.command == "snapshot":
+        result = snapshot()
+    else:
+        page = campaign()
+        result = {
+            "rows": new_rows(args.after_contribution, args.after_delivery),
+            "exact": figures_from_rows(page),
+            "service": figures_from_service(page),
+        }
+    json.dump(result, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
