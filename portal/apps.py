@@ -8,8 +8,7 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        from portal import cache_outage, edge, page_cache
+        from portal import cache_outage, caching
 
-        edge.connect_signals()
-        page_cache.connect_signals()
+        caching.connect_signals()
         cache_outage.install()

@@ -115,7 +115,7 @@ REDIS_URL = env.str("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "portal.read_ahead.ReadAheadRedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": {
                 "CLIENT_CLASS": "django_redis.client.DefaultClient",
@@ -220,15 +220,15 @@ MIDDLEWARE.insert(
     "portal.cache_headers.EdgeCacheHeadersMiddleware",
 )
 
-# Edge cache purges (PURGE requests to each Varnish), e.g. "http://10.0.0.5:80,http://10.0.0.6:80".
+# Edge cache purges (SOFTPURGE/PURGE to each Varnish), e.g. "http://10.0.0.5:80,http://10.0.0.6:80".
 WAGTAILFRONTENDCACHE = {
     f"varnish{number}": {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "BACKEND": "portal.caching.VarnishBackend",
         "LOCATION": location,
     }
     for number, location in enumerate(env.list("FRONTEND_CACHE_URLS", []), start=1)
 }
-# portal.edge lists every translation's own URL, so Wagtail need not rewrite language prefixes.
+# portal.caching lists every translation's own URL, so Wagtail need not rewrite language prefixes.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 # --- i18n and search (translation workflow, Arabic-aware search, digit style) ---
 INSTALLED_APPS += ["portal.localization"]  # template filters: {% load l10n_tags %}
@@ -274,9 +274,6 @@ PRESS_ATTACHMENT_MAX_SIZE = env.int("PRESS_ATTACHMENT_MAX_SIZE", 15 * 1024 * 102
 PRESS_PUBLISH_SCHEDULED_ON_REQUEST = env.bool("PRESS_PUBLISH_SCHEDULED_ON_REQUEST", True)
 # How long the "next scheduled publication" time is trusted before being looked up again.
 PRESS_SCHEDULE_RECHECK_SECONDS = env.int("PRESS_SCHEDULE_RECHECK_SECONDS", 300)
-# Feeds and press-room lists kept until press content changes: only in a cache every process
-# shares (Redis); in per-process memory one worker would never hear of another's change.
-PRESS_FEED_CACHE_SECONDS = env.int("PRESS_FEED_CACHE_SECONDS", 3600 if REDIS_URL else 0)
 MIDDLEWARE = [*MIDDLEWARE, "campaigns.press.embargo.ScheduledPublishingMiddleware"]
 # --- site: campaigns, appeals, video ---
 # WebVTT captions are uploaded as documents and served as text/vtt for <track>.
@@ -339,11 +336,10 @@ CORS_ALLOW_HEADERS = (
 )
 CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Retry-After", "Location", "Idempotency-Replayed")
 WAGTAILAPI_LIMIT_MAX = TRACKER_API_MAX_PAGE_SIZE
-# --- performance (perf): the origin's anonymous page cache, see portal/page_cache.py ---
-# Seconds an anonymous page's HTML is kept (any database write retires it sooner). Needs a
-# cache shared by every process (Redis): off by default with the per-process memory cache.
-PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
-# Seconds the site chrome and a page's slow lists are kept between renders (see
-# portal/fragments.py); any database write retires them. On with the page cache or Redis.
+# --- caching (docs/caching.md): {% cache %} fragments under explicit versions ---
+# Seconds a template fragment is kept (a new version retires it sooner). Needs a cache every
+# process shares (Redis): off by default with the per-process memory cache.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", 600 if REDIS_URL else 0)
-MIDDLEWARE = [*MIDDLEWARE, "portal.page_cache.PageCacheMiddleware"]
+# The deployed revision, part of every fragment key (default: the git commit).
+PORTAL_RELEASE = env.str("PORTAL_RELEASE", "")
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("portal.caching.fragment_context")

@@ -16,7 +16,7 @@ from tests.site.test_site_query_budget import NO_RENDITION_CACHE
 
 pytestmark = pytest.mark.django_db
 
-# (warm, cold) queries of one render, renditions cache off, page cache and fragments off.
+# (warm, cold) queries of one render, renditions cache off, template fragments off.
 # Before: /ar/ 20 and 23, /fr/ 22 and 25, /ar/jesr/ 24 and 32, /fr/jesr/ 25 and 34, the press
 # room 16 and 26 (images fetched apart from their pages, the partners' translations looked up
 # for Arabic links too, three queries for the give link, the sharing image apart, the menu
@@ -24,10 +24,12 @@ pytestmark = pytest.mark.django_db
 BUDGETS = {
     "/ar/": (17, 20),  # +1 since the news hides restricted releases (view restrictions read)
     "/fr/": (19, 22),
-    "/ar/jesr/": (20, 28),
-    "/fr/jesr/": (22, 31),
+    "/ar/jesr/": (21, 28),  # +1 warm: the coverage list is no longer a cache of its own
+    "/fr/jesr/": (23, 31),
 }
-PRESS_BUDGET = (14, 24)
+# Warm +7 since the press room's own caches went: with fragments kept (production) the
+# kits and contacts are read only when their {% cache %} fragment is rebuilt.
+PRESS_BUDGET = (21, 24)
 
 
 def render(client, url, cold):
