@@ -12,7 +12,7 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8200")
 # Page renders are CPU-bound Python: one process per core, plus one to cover I/O waits.
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() + 1))
 # A few threads per worker overlap database, Redis and S3 round trips.
-worker_class = "gthread"
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
 threads = int(os.environ.get("GUNICORN_THREADS", 4))
 # Slow phones on slow networks: the edge cache buffers them; gunicorn only sees the proxy.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))

@@ -43,9 +43,8 @@ def purge_campaign(campaign_id):
 
 
 def campaign_urls(campaign_id):
-    """The campaign's pages, the pages listing it, its public tracker views and its API
-    detail and totals, in every language, as absolute URLs (empty when the campaign or the
-    default site is gone)."""
+    """The campaign's pages, its public tracker views and its API detail and totals, in every
+    language, as absolute URLs (empty when the campaign or the default site is gone)."""
     from django.urls import reverse
     from django.utils import translation
     from wagtail.models import Site
@@ -58,14 +57,14 @@ def campaign_urls(campaign_id):
     site = Site.objects.filter(is_default_site=True).first()
     if campaign is None or site is None:
         return set()
-    pages = caching.pages_showing(campaign)
+    # Only the campaign's own pages show its figures (the home page's card does not).
+    pages = [campaign, *campaign.get_translations().live()]
     urls = set(caching.urls_for(pages))
     # The tracker API answers for any translation's id, with or without ?by=<group>.
     for page in pages:
-        if isinstance(page, CampaignPage):
-            urls.add(site.root_url + reverse("tracker-campaign-detail", kwargs={"pk": page.pk}))
-            totals = site.root_url + reverse("tracker-campaign-totals", kwargs={"pk": page.pk})
-            urls.update([totals, *(f"{totals}?by={group}" for group in sorted(GROUPS))])
+        urls.add(site.root_url + reverse("tracker-campaign-detail", kwargs={"pk": page.pk}))
+        totals = site.root_url + reverse("tracker-campaign-totals", kwargs={"pk": page.pk})
+        urls.update([totals, *(f"{totals}?by={group}" for group in sorted(GROUPS))])
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             urls.update(

@@ -5,6 +5,7 @@ loopback; the publish runs in a separate process, as an editor's would on an app
 """
 
 import http.client
+import re
 import shutil
 import time
 
@@ -71,6 +72,20 @@ django.setup()
 from campaigns.models import CampaignPage
 CampaignPage.objects.get(slug="jesr", locale__language_code="fr").unpublish()
 """
+
+
+GIFT = """
+import django
+django.setup()
+from campaigns.models import CampaignPage
+from campaigns.tracker import services
+campaign = CampaignPage.objects.get(slug="jesr", locale__language_code="ar")
+services.record_contribution(
+    user=services.SYSTEM, campaign=campaign, partner=campaign.campaign_partners.first().partner,
+    kind="cash", amount="5", currency="TND", status="received",
+)
+"""
+GIFTS = re.compile(r"<dt>Gifts recorded</dt>\s*<dd><strong>([^<]+)</strong>")
 
 
 def run_script(env, script, *args):
@@ -189,3 +204,22 @@ def test_a_page_made_private_or_unpublished_leaves_the_edge_at_once(site):
     run_script(site, UNPUBLISH)
     gone, _ = get("/fr/jesr/")
     assert gone.status == 404
+
+
+def test_a_recorded_gift_shows_through_the_edge_within_two_seconds(site):
+    get("/en/jesr/")
+    response, body = get("/en/jesr/")
+    assert response.getheader("X-Cache") == "HIT"
+    before = int(GIFTS.search(body).group(1).replace(",", ""))
+    run_script(site, GIFT)
+    recorded_at = time.monotonic()
+    shown = None
+    while time.monotonic() - recorded_at < 2.0:
+        count = int(GIFTS.search(get("/en/jesr/")[1]).group(1).replace(",", ""))
+        if count == before + 1:
+            shown = time.monotonic() - recorded_at
+            break
+        time.sleep(0.05)
+    assert shown is not None, "the new gift was not shown through Varnish within 2 s"
+    other, _ = get("/ar/press/")
+    assert other.getheader("X-Cache") == "HIT"  # the rest of the site stays cached
