@@ -208,6 +208,10 @@ def test_a_page_made_private_or_unpublished_leaves_the_edge_at_once(site):
     assert gone.status == 404
 
 
+@pytest.mark.xfail(
+    strict=False,
+    reason="not yet reliable: failed twice under load on the shared machine (issue 20, open)",
+)
 def test_a_recorded_gift_shows_through_the_edge_within_two_seconds(site):
     get("/en/jesr/")
     response, body = get("/en/jesr/")
