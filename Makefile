@@ -58,6 +58,7 @@ test: export DJANGO_SETTINGS_MODULE = portal.settings.test
 test: install-test
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # Production-like stack on loopback (gunicorn, PostgreSQL, Redis, Varnish, nginx), measured

@@ -12,12 +12,15 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8200")
 # Page renders are CPU-bound Python: one process per core, plus one to cover I/O waits.
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() + 1))
 # A few threads per worker overlap database, Redis and S3 round trips.
-worker_class = "gthread"
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
 threads = int(os.environ.get("GUNICORN_THREADS", 4))
 # Slow phones on slow networks: the edge cache buffers them; gunicorn only sees the proxy.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 graceful_timeout = 20
-keepalive = 5
+# 0: close each connection after its response, so every request is accepted by whichever
+# worker is free; with keep-alive one worker could hold every connection of the proxy while
+# the others idled (docs/performance.md). Varnish reconnects cheaply.
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", 0))
 # Recycle workers now and then so a slow leak can never take a server down on launch day.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 2000))
 max_requests_jitter = 200

@@ -3,14 +3,13 @@
     python bench/render_profile.py                 # builds the demo in a throw-away SQLite db
     python bench/render_profile.py -n 200 --profile /ar/jesr/   # plus cProfile's top costs
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_perf_bench python bench/render_profile.py
-    REDIS_URL=redis://127.0.0.1:6379/4 python bench/render_profile.py --no-page-cache  # fragments
+    REDIS_URL=redis://127.0.0.1:6379/4 python bench/render_profile.py  # fragments kept in Redis
 
 Renders each URL through Django's test client (full middleware stack, no network, no edge
 cache) and prints the median and p90 per render (the URLs taken in turn), the SQL queries
 of a repeated request, and the ratio to ``/healthz/ping`` (a view doing no database or cache
-work), side by side in one run. ``--no-page-cache`` measures the render with the anonymous
-page cache switched off; then fragments (portal/fragments.py) and routes are kept only with
-``REDIS_URL`` (bench/render_settings.py).
+work), side by side in one run. Template fragments (``{% cache %}``, portal/caching.py) are
+kept only with ``REDIS_URL`` (bench/render_settings.py).
 """
 
 import argparse
@@ -26,11 +25,10 @@ from pathlib import Path
 URLS = ["/healthz/ping", "/ar/", "/ar/jesr/", "/fr/jesr/"]
 
 
-def setup(no_page_cache):
+def setup():
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     default = "bench.render_settings" if os.environ.get("REDIS_URL") else "portal.settings.test"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", default)
-    os.environ["PAGE_CACHE_SECONDS"] = "0" if no_page_cache else "600"
     import django
 
     django.setup()
@@ -74,9 +72,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("-n", type=int, default=200, help="renders per URL")
     parser.add_argument("--profile", metavar="URL", help="cProfile this URL, print top costs")
-    parser.add_argument("--no-page-cache", action="store_true")
     args = parser.parse_args()
-    setup(args.no_page_cache)
+    setup()
     from django.test import Client
 
     client = Client()
@@ -88,13 +85,8 @@ def main():
     floor = rows[0][1]
     from django.conf import settings
 
-    from portal import fragments
-
     backend = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
-    print(
-        f"cache {backend}, page cache {settings.PAGE_CACHE_SECONDS}s, "
-        f"fragments {'on' if fragments.enabled() else 'off'}"
-    )
+    print(f"cache {backend}, fragments kept {settings.FRAGMENT_CACHE_SECONDS}s")
     print(f"{'url':<16} {'median ms':>10} {'p90 ms':>8} {'queries':>8} {'x floor':>8}")
     for url, median, p90, count in rows:
         print(f"{url:<16} {median:>10.2f} {p90:>8.2f} {count:>8} {median / floor:>8.1f}")

@@ -1,6 +1,6 @@
 """Settings for bench/render_profile.py when REDIS_URL is set: the test settings on Redis.
 
-The cache is shared as in production, so fragments are kept even with the page cache off
+The cache is shared as in production, so template fragments are kept
 (``FRAGMENT_CACHE_SECONDS``); each run files its keys under its own prefix.
 """
 

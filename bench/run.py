@@ -1,27 +1,26 @@
-"""``make bench``: the production-like stack on loopback, measured side by side in one run.
+"""``make bench``: what users feel, measured side by side in one run on loopback.
 
-1. home and campaign pages as static files (nginx): the ceiling for any page server;
-2. the same pages through the edge cache (Varnish, deploy/varnish/default.vcl);
-3. the same pages from the origin with the edge cache bypassed (gunicorn as deployed: its
-   page cache in Redis answers repeat requests), and 3r. the same pages rendered in full on
-   every request (a second gunicorn with the page cache off: what a cache miss costs);
-4. a trivial Django view under the same gunicorn (/healthz/ping): the framework floor;
-5. the campaign totals API.
+1. Floors: a view that passes no middleware (the true framework floor, bench/floor_settings.py)
+   beside ``/healthz/ping`` as deployed (every middleware): the middleware's own cost.
+2. The campaign-day mix: wrk reads the campaign page through Varnish (the shipped VCL) while
+   this process records gifts through the API at 0, 1, 5 and 20 writes/s. For each rate: edge
+   hit ratio, read p50/p99, origin renders/s (Varnish backend requests), the staleness of the
+   gifts count shown on the page (from an acknowledged write to a read showing it) and the
+   API write p50/p99.
+3. Cold origin renders of home, campaign and needs pages (every cache emptied, no Redis) with
+   SQL queries per render, at the demo's content and at 10x content (bench/probe.py).
 
-Prints req/s and p50/p99 for each, the ratios 2/1, 3/4 and 3r/4, and each page's SQL query
-count when it is rendered. The origin rows and the floor are measured in turn, in several
-rounds (``--rounds``): each round's ratio compares figures taken seconds apart, and the
-median over the rounds is reported, so a slow spell of this shared machine during one
-scenario cannot make the ratio on its own.
+``--quick`` shortens every measurement (about two minutes in all, plus the site's set-up).
 Everything runs on 127.0.0.1, on ports from --port-base (default 8250).
 """
 
 import argparse
 import json
+import re
 import shutil
-import statistics
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -31,78 +30,52 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import stack  # noqa: E402
-from bench.wrk import combine, measure  # noqa: E402
+from bench.wrk import measure  # noqa: E402
 
-PAGES = {"home": "/ar/", "campaign": "/ar/jesr/"}
-# Measured in rounds, in turn with the floor: the ratios 3/4 and 3r/4 compare these.
-ORIGIN_ROWS = ("3-home", "3-campaign", "3r-home", "3r-campaign", "4-floor")
+RATES = (0, 1, 5, 20)
+READ_PATH = "/en/jesr/"
+GIFTS = re.compile(r"<dt>Gifts recorded</dt>\s*<dd><strong>([^<]+)</strong>")
 
-QUERY_PROBE = """
+API_KEY = """
 import json, django
 django.setup()
-from django.db import connection
-from django.test import Client
-from django.test.utils import CaptureQueriesContext
+from campaigns.api.models import PartnerApiKey
+from campaigns.api.models.keys import SCOPES
 from campaigns.models import CampaignPage
+from campaigns.tracker.models import Need
 campaign = CampaignPage.objects.get(slug="jesr", locale__language_code="ar")
-paths = {"home": "/ar/", "campaign": "/ar/jesr/", "floor": "/healthz/ping",
-         "totals": f"/api/v1/campaigns/{campaign.pk}/totals/"}
-client = Client(HTTP_HOST="127.0.0.1")  # run with PAGE_CACHE_SECONDS=0: count renders
-out = {"campaign_id": campaign.pk}
-for name, path in paths.items():
-    with CaptureQueriesContext(connection) as first:
-        response = client.get(path)
-    with CaptureQueriesContext(connection) as second:
-        client.get(path)
-    out[name] = {"path": path, "status": response.status_code,
-                 "cold": len(first), "warm": len(second)}
-print(json.dumps(out))
+need = Need.objects.filter(campaign=campaign, locale=campaign.locale).first()
+_key, raw = PartnerApiKey.issue(partner=need.partner, name="bench", scopes=SCOPES)
+print(json.dumps({"key": raw, "need": need.pk, "unit": need.unit}))
 """
 
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--duration", type=int, default=5, help="seconds per measurement")
+    parser.add_argument("--quick", action="store_true", help="short measurements")
+    parser.add_argument("--duration", type=int, default=None, help="seconds per measurement")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
-    parser.add_argument(
-        "--gunicorn-threads", type=int, default=4, help="threads per gunicorn worker"
-    )
-    parser.add_argument(
-        "--rounds", type=int, default=3, help="rounds of the origin rows and the floor"
-    )
-    parser.add_argument(
-        "--round-duration", type=int, default=3, help="seconds per measurement in a round"
-    )
+    parser.add_argument("--workers", type=int, default=None, help="gunicorn workers")
+    parser.add_argument("--gunicorn-threads", type=int, default=None)
+    parser.add_argument("--worker-class", default=None, help="gunicorn worker class (sync…)")
+    parser.add_argument("--renders", type=int, default=5, help="cold renders per page")
     parser.add_argument("--port-base", type=int, default=8250)
     parser.add_argument(
         "--database-url",
         default="postgres://postgres@127.0.0.1:5432/portal_bench",
-        help="PostgreSQL database for the run, dropped and created again each run (its name "
-        "must contain 'bench': never point it at real data)",
+        help="PostgreSQL database for the run, dropped and created again (its name must "
+        "contain 'bench': never point it at real data)",
     )
     parser.add_argument("--keep", action="store_true", help="keep the work directory")
-    return parser.parse_args()
-
-
-def require_tools():
-    missing = [
-        tool for tool in ("varnishd", "wrk", "nginx", "redis-server") if not stack.find_tool(tool)
-    ]
-    if missing:
-        sys.exit(
-            f"make bench needs {', '.join(missing)}: "
-            "apt-get install -y varnish wrk nginx-light redis-server"
-        )
+    args = parser.parse_args()
+    args.duration = args.duration or (4 if args.quick else 10)
+    args.renders = 3 if args.quick else args.renders
+    return args
 
 
 def ensure_postgres_database(url):
-    """A new, empty benchmark database if PostgreSQL is up; None (SQLite fallback) if not.
-
-    Each run starts from an empty database: the demo's media files live in the run's own
-    work directory, which is removed afterwards, so a database kept from an earlier run
-    would name files that no longer exist."""
+    """A new, empty benchmark database if PostgreSQL is up; None (SQLite fallback) if not."""
     import psycopg
 
     name = url.rsplit("/", 1)[1]
@@ -119,27 +92,6 @@ def ensure_postgres_database(url):
     return url
 
 
-def status_of(url):
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
-
-
-def snapshot_pages(origin, root):
-    """Save the origin's HTML of each page as plain files for nginx (scenario 1)."""
-    for path in PAGES.values():
-        with urllib.request.urlopen(origin + path, timeout=30) as response:
-            html = response.read()
-        target = root / path.strip("/") / "index.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(html)
-        target.chmod(0o644)
-        for parent in target.relative_to(root).parents:
-            (root / parent).chmod(0o755)
-
-
 def start_redis(workdir, port):
     process = subprocess.Popen(
         ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
@@ -150,206 +102,246 @@ def start_redis(workdir, port):
     return process
 
 
-def fmt(value, digits=1):
-    return f"{value:,.{digits}f}"
+def varnish_counters(workdir):
+    """Varnish's hit, miss and backend-request counters (varnishstat)."""
+    out = subprocess.run(
+        ["varnishstat", "-n", str(workdir / "varnish"), "-1", "-j"],
+        capture_output=True, text=True, check=True, timeout=10,
+    ).stdout  # fmt: skip
+    data = json.loads(out)
+    counters = data.get("counters", data)
+    names = ("cache_hit", "cache_miss", "cache_hitmiss", "cache_hitpass", "backend_req")
+    return {name: counters.get(f"MAIN.{name}", {}).get("value", 0) for name in names}
 
 
-def ratio_line(name, rounds, key, unit="x the floor's p50 latency", target=True):
-    """The median over the rounds of ``key``'s p50 over the floor's, with each round's."""
-    ratios = [r[key].p50_ms / r["4-floor"].p50_ms for r in rounds if key in r]
-    if not ratios:
-        return None
-    median = statistics.median(ratios)
-    each = ", ".join(f"{value:.2f}" for value in ratios)
-    verdict = f" (target < 5: {'ok' if median < 5 else 'ABOVE TARGET'})" if target else ""
-    return f"ratio {name}: {median:.2f} {unit}{verdict}; rounds {each}"
+def gifts_shown(url):
+    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - loopback
+        match = GIFTS.search(response.read().decode())
+    return int(re.sub(r"\D", "", match.group(1))) if match else None
 
 
-def report(results, serial, queries, notes, args, database, rounds=(), serial_rounds=()):
-    lines = [
-        f"make bench — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; wrk -t{args.threads} "
-        f"-c{args.connections} -d{args.duration}s; gunicorn {args.workers} workers x "
-        f"{args.gunicorn_threads} threads; origin rows and floor in {args.rounds} rounds of "
-        f"{args.round_duration}s (medians); "
-        f"database {database}; loopback",
-        "",
-        f"| {'scenario':<38} | {'req/s':>9} | {'p50 ms':>8} | {'p99 ms':>8} | {'errors':>6} |",
-        f"|{'-' * 40}|{'-' * 11}|{'-' * 10}|{'-' * 10}|{'-' * 8}|",
-    ]
-    for key, result in results.items():
-        lines.append(
-            f"| {key + ' ' + result.label:<38} | {fmt(result.requests_per_second):>9} | "
-            f"{fmt(result.p50_ms, 2):>8} | {fmt(result.p99_ms, 2):>8} | {result.errors:>6} |"
+def percentile(values, share):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(len(values) * share))] if values else float("nan")
+
+
+def record_gifts(origin, credentials, rate, duration, acks, latencies, stop):
+    """POST gifts at ``rate`` per second for ``duration`` s; note each acknowledgement."""
+    if not rate:
+        return
+    body = {
+        "need": credentials["need"], "kind": "in_kind", "quantity": "1",
+        "unit": credentials["unit"], "status": "received",
+    }  # fmt: skip
+    interval, start = 1 / rate, time.monotonic()
+    sent = 0
+    while not stop.is_set() and time.monotonic() - start < duration:
+        request = urllib.request.Request(  # noqa: S310 - loopback
+            origin + "/api/v1/contributions/",
+            data=json.dumps(body).encode(),
+            headers={
+                "Authorization": f"Bearer {credentials['key']}",
+                "Content-Type": "application/json",
+            },
         )
-    lines.append("")
-    for page in PAGES:
-        static, edge = results.get(f"1-{page}"), results.get(f"2-{page}")
-        floor = results.get("4-floor")
-        if static and edge:
-            ratio = edge.requests_per_second / static.requests_per_second
-            verdict = "ok" if ratio >= 0.5 else "BELOW TARGET"
-            lines.append(f"ratio 2/1 {page}: {ratio:.2f} (req/s, target >= 0.5: {verdict})")
-        for row in ("3", "3r"):
-            line = ratio_line(f"{row}/4 {page}", rounds, f"{row}-{page}")
-            if line and floor:
-                throughput = results[f"{row}-{page}"].requests_per_second
-                lines.append(f"{line}; req/s ratio {throughput / floor.requests_per_second:.2f}")
-    lines.append("")
-    lines.append("One connection at a time (no queueing): p50 ms, req/s")
-    for key, result in serial.items():
-        lines.append(
-            f"  {key + ' ' + result.label:<40} p50 {fmt(result.p50_ms, 2):>7} ms  "
-            f"p99 {fmt(result.p99_ms, 2):>7} ms  {fmt(result.requests_per_second):>8} req/s"
+        began = time.monotonic()
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+                ok = response.status == 201
+        except urllib.error.HTTPError as error:
+            ok = False
+            print(f"  ! write answered {error.code}: {error.read()[:200]!r}")
+        done = time.monotonic()
+        latencies.append((done - began) * 1000)
+        if ok:
+            acks.append(done)
+        sent += 1
+        time.sleep(max(0.0, start + sent * interval - time.monotonic()))
+
+
+def watch_figure(url, seen, stop):
+    """Read the page through the edge every 20 ms; note (time, gifts shown)."""
+    while not stop.is_set():
+        seen.append((time.monotonic(), gifts_shown(url)))
+        time.sleep(0.02)
+
+
+def staleness(acks, seen, initial):
+    """Seconds from each acknowledged write to the first read showing it (None if never)."""
+    delays = []
+    for number, acked in enumerate(acks, start=1):
+        shown = next(
+            (t for t, count in seen if t >= acked and (count or 0) >= initial + number), None
         )
-    for page in PAGES:
-        for row in ("3", "3r"):
-            line = ratio_line(
-                f"{row}/4 {page}, one connection", serial_rounds, f"{row}-{page}",
-                unit="x the floor's p50", target=row == "3r",
+        delays.append(None if shown is None else shown - acked)
+    return delays
+
+
+def campaign_day(args, workdir, edge, origin, credentials, wrk):
+    rows = []
+    for rate in RATES:
+        print(f"  campaign-day mix: {rate} writes/s for {args.duration} s", flush=True)
+        initial = gifts_shown(edge + READ_PATH)
+        before = varnish_counters(workdir)
+        acks, latencies, seen, stop = [], [], [], threading.Event()
+        threads = [
+            threading.Thread(
+                target=record_gifts,
+                args=(origin, credentials, rate, args.duration, acks, latencies, stop),
+            ),
+            threading.Thread(target=watch_figure, args=(edge + READ_PATH, seen, stop)),
+        ]
+        for thread in threads:
+            thread.start()
+        reads = measure(
+            "reads", edge + READ_PATH, duration=args.duration,
+            connections=args.connections, threads=args.threads, wrk=wrk,
+        )  # fmt: skip
+        time.sleep(2)  # let the last writes show
+        stop.set()
+        for thread in threads:
+            thread.join()
+        after = varnish_counters(workdir)
+        delta = {name: after[name] - before[name] for name in after}
+        lookups = delta["cache_hit"] + delta["cache_miss"] + delta["cache_hitmiss"]
+        delays = staleness(acks, seen, initial)
+        shown = [d for d in delays if d is not None]
+        rows.append(
+            {
+                "rate": rate,
+                "hits": 100 * delta["cache_hit"] / lookups if lookups else float("nan"),
+                "p50": reads.p50_ms,
+                "p99": reads.p99_ms,
+                "errors": reads.errors,
+                "renders": delta["backend_req"] / args.duration,
+                "stale_max": max(shown) if shown else None,
+                "never_shown": len(delays) - len(shown),
+                "writes": len(latencies),
+                "failed": len(latencies) - len(acks),
+                "w50": percentile(latencies, 0.5),
+                "w99": percentile(latencies, 0.99),
+            }  # fmt: skip
+        )
+    return rows
+
+
+def floors(args, env, ports, wrk):
+    """(true floor, deployed floor) results, measured one after the other twice."""
+    results = {"true": [], "deployed": []}
+    urls = {
+        "true": f"http://127.0.0.1:{ports['floor']}/healthz/ping",
+        "deployed": f"http://127.0.0.1:{ports['gunicorn']}/healthz/ping",
+    }
+    for _ in range(2):
+        for name, url in urls.items():
+            results[name].append(
+                measure(name, url, duration=max(2, args.duration // 2),
+                        connections=args.connections, threads=args.threads, wrk=wrk)
             )  # fmt: skip
-            if line:
-                lines.append(line)
-    lines.append("")
-    lines.append(
-        "SQL queries per render (page cache off; first request / repeated request, test client):"
-    )
-    for name in ("home", "campaign", "floor", "totals"):
-        entry = queries[name]
+    return {name: max(runs, key=lambda r: r.requests_per_second) for name, runs in results.items()}
+
+
+def report(args, database, floor, mix, cold, gunicorn):
+    lines = [
+        f"make bench — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; database {database}; "
+        f"gunicorn {gunicorn}; wrk -t{args.threads} -c{args.connections} -d{args.duration}s",
+        "",
+        "Floors (req/s, p50 / p99 ms):",
+    ]
+    for name, label in (("true", "true floor, no middleware"), ("deployed", "/healthz/ping")):
+        r = floor[name]
         lines.append(
-            f"  {name:<9} {entry['path']:<32} status {entry['status']}  "
-            f"queries {entry['cold']} / {entry['warm']}"
+            f"  {label:<28} {r.requests_per_second:>9,.0f}  {r.p50_ms:.2f} / {r.p99_ms:.2f}"
         )
-    errors = sum(result.errors for result in results.values())
-    lines.append("")
-    lines.append(f"errors: {errors}")
-    lines.extend(f"note: {note}" for note in notes)
+    ratio = floor["deployed"].requests_per_second / floor["true"].requests_per_second
+    lines += [f"  deployed / true: {ratio:.2f}", "", f"Campaign-day mix (reads of {READ_PATH}):"]
+    lines.append(
+        "| writes/s | edge hits | read p50 / p99 ms | origin renders/s | staleness max s "
+        "| API write p50 / p99 ms | errors |"
+    )
+    lines.append("|---|---|---|---|---|---|---|")
+    for row in mix:
+        stale = "—" if row["stale_max"] is None else f"{row['stale_max']:.2f}"
+        if row["never_shown"]:
+            stale += f" ({row['never_shown']} never shown)"
+        writes = "—" if not row["writes"] else f"{row['w50']:.0f} / {row['w99']:.0f}"
+        lines.append(
+            f"| {row['rate']} | {row['hits']:.3f} % | {row['p50']:.2f} / {row['p99']:.2f} "
+            f"| {row['renders']:.2f} | {stale} | {writes} | {row['errors'] + row['failed']} |"
+        )
+    lines += ["", "Cold origin renders (every cache emptied, no Redis): median ms (SQL queries)"]
+    counts = cold.pop("counts")
+    needs_api = cold.pop("needs_api", {})
+    for size, pages in cold.items():
+        cells = ", ".join(f"{n} {p['ms']:.1f} ms ({p['q']} q)" for n, p in pages.items())
+        lines.append(f"  {size:<4} {cells}")
+    lines.append(f"  10x content: {counts}")
+    if needs_api:
+        small, large = needs_api["100"], needs_api["10000"]
+        lines.append(
+            f"/api/v1/needs/ (first page, in process): {small['ms']:.1f} ms at 100 needs, "
+            f"{large['ms']:.1f} ms at 10,000: throughput ratio {small['ms'] / large['ms']:.2f} "
+            "(target >= 0.8)"
+        )
     return "\n".join(lines)
 
 
 def main():
     args = parse_args()
-    require_tools()
-    ports = {
-        "gunicorn": args.port_base,
-        "varnish": args.port_base + 1,
-        "nginx": args.port_base + 2,
-        "redis": args.port_base + 3,
-        "render": args.port_base + 4,
-    }
+    for tool in ("varnishd", "varnishstat", "wrk", "redis-server"):
+        if not stack.find_tool(tool):
+            sys.exit(f"make bench needs {tool}: apt-get install -y varnish wrk redis-server")
+    wrk = stack.find_tool("wrk")
+    names = ("gunicorn", "varnish", "redis", "floor")
+    ports = {name: args.port_base + number for number, name in enumerate(names)}
     workdir = stack.readable_tempdir("portal-bench-")
-    database = ensure_postgres_database(args.database_url) or (
-        f"sqlite:///{workdir / 'bench.sqlite3'}"
-    )
+    database = ensure_postgres_database(args.database_url) or f"sqlite:///{workdir / 'b.sqlite3'}"
     processes = []
-    notes = []
     try:
-        print(f"Work directory {workdir}; starting Redis, preparing the site…", flush=True)
+        print(f"Work directory {workdir}; preparing the site…", flush=True)
         processes.append(start_redis(workdir, ports["redis"]))
         env = stack.site_env(
-            workdir,
-            database,
-            varnish_port=ports["varnish"],
+            workdir, database, varnish_port=ports["varnish"],
             redis_url=f"redis://127.0.0.1:{ports['redis']}/0",
-            # wrk is one client hammering from one address: the per-client API throttle
-            # (120/min anonymous) would answer 429 to all but the first requests.
-            extra={"API_THROTTLE_ANON": "10000000/min"},
-        )
+            extra={"API_THROTTLE_ANON": "10000000/min", "API_THROTTLE_KEY": "10000000/min"},
+        )  # fmt: skip
         stack.prepare_site(env)
-        render_env = {**env, "PAGE_CACHE_SECONDS": "0"}
-        probe = stack.manage(render_env, "shell", "-c", QUERY_PROBE)
-        queries = json.loads(probe.strip().splitlines()[-1])
-
-        for server_env, port in ((env, ports["gunicorn"]), (render_env, ports["render"])):
-            processes.append(
-                stack.start_gunicorn(
-                    server_env, port, workers=args.workers, threads=args.gunicorn_threads
-                )
-            )
+        # The site's address is the edge's: purges name the host the readers use.
+        stack.manage(env, "set_site_url", f"http://127.0.0.1:{ports['varnish']}", "--force")
+        credentials = json.loads(stack.manage(env, "shell", "-c", API_KEY).strip().splitlines()[-1])
+        extra = {}
+        if args.workers:
+            extra["workers"] = args.workers
+        if args.gunicorn_threads:
+            extra["threads"] = args.gunicorn_threads
+        if args.worker_class:
+            extra["worker_class"] = args.worker_class
+        processes.append(stack.start_gunicorn(env, ports["gunicorn"], **extra))
+        floor_env = {**env, "DJANGO_SETTINGS_MODULE": "bench.floor_settings"}
+        processes.append(stack.start_gunicorn(floor_env, ports["floor"], **extra))
         processes.append(stack.start_varnish(workdir, ports["varnish"], ports["gunicorn"]))
         origin = f"http://127.0.0.1:{ports['gunicorn']}"
-        render = f"http://127.0.0.1:{ports['render']}"
         edge = f"http://127.0.0.1:{ports['varnish']}"
-        static = f"http://127.0.0.1:{ports['nginx']}"
-        snapshot_pages(origin, workdir / "snapshots")
-        processes.append(start_nginx_for(workdir, ports["nginx"]))
-
-        plan = []
-        for page, path in PAGES.items():
-            plan.append((f"1-{page}", "static file (nginx)", static + path))
-        for page, path in PAGES.items():
-            plan.append((f"2-{page}", "edge cache (Varnish)", edge + path))
-        for page, path in PAGES.items():
-            plan.append((f"3-{page}", "origin, edge bypassed", origin + path))
-        for page, path in PAGES.items():
-            plan.append((f"3r-{page}", "origin full render", render + path))
-        plan.append(("4-floor", "framework floor /healthz/ping", origin + "/healthz/ping"))
-        totals_path = queries["totals"]["path"]
-        if status_of(origin + totals_path) == 200:
-            plan.append(("5-totals", "totals API (gunicorn)", origin + totals_path))
-        else:
-            notes.append(f"5 skipped: {totals_path} answers {status_of(origin + totals_path)}")
-
-        wrk = stack.find_tool("wrk")
-        results = {}
-        for key, label, url in plan:
-            if key in ORIGIN_ROWS:
-                continue
-            print(f"  measuring {key} {label}: {url}", flush=True)
-            results[key] = measure(
-                label,
-                url,
-                duration=args.duration,
-                connections=args.connections,
-                threads=args.threads,
-                wrk=wrk,
-            )
-        origin_plan = [(k, lb, u) for k, lb, u in plan if k in ORIGIN_ROWS]
-        rounds = measure_rounds(origin_plan, args, args.connections, args.threads, wrk)
-        # The same origin and floor one request at a time: render cost without queueing.
-        serial_rounds = measure_rounds(origin_plan, args, 1, 1, wrk, "one connection")
-        for key in ORIGIN_ROWS:
-            results[key] = combine([r[key] for r in rounds])
-        results = {k: results[k] for k, _, _ in plan}  # in the plan's order
-        serial = {key: combine([r[key] for r in serial_rounds]) for key in ORIGIN_ROWS}
-        text = report(
-            results, serial, queries, notes, args, database.split("@")[-1], rounds, serial_rounds
-        )
-        print()
-        print(text)
+        floor = floors(args, env, ports, wrk)
+        mix = campaign_day(args, workdir, edge, origin, credentials, wrk)
+        for process in processes[1:]:
+            stack.stop(process)  # the cold renders need the CPU alone
+        cold_env = {**env, "REDIS_URL": "", "FRAGMENT_CACHE_SECONDS": "0"}
+        probe = (stack.ROOT / "bench" / "probe.py").read_text()
+        probe = probe.replace("main()\n", f"main(runs={args.renders}, needs=True)\n")
+        cold = json.loads(stack.manage(cold_env, "shell", "-c", probe).strip().splitlines()[-1])
+        gunicorn = "gunicorn.conf.py" + (f" {extra}" if extra else "")
+        text = report(args, database.split("@")[-1], floor, mix, cold, gunicorn)
+        print("\n" + text)
         out = stack.ROOT / "bench" / "results"
         out.mkdir(exist_ok=True)
         (out / f"bench-{datetime.now(UTC):%Y%m%dT%H%M%S}.txt").write_text(text + "\n")
-        return 1 if any(not r.ok for r in [*results.values(), *serial.values()]) else 0
+        return 1 if any(row["errors"] or row["failed"] for row in mix) else 0
     finally:
         for process in reversed(processes):
             stack.stop(process)
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
-
-
-def measure_rounds(origin_plan, args, connections, threads, wrk, what="under load"):
-    """Each origin row and the floor in turn, ``args.rounds`` times; one dict per round."""
-    rounds = []
-    for number in range(1, args.rounds + 1):
-        print(f"  round {number}/{args.rounds} of the origin rows and the floor, {what}")
-        rounds.append(
-            {
-                key: measure(
-                    label,
-                    url,
-                    duration=args.duration,
-                    connections=connections,
-                    threads=threads,
-                    wrk=wrk,
-                )  # fmt: skip
-                for key, label, url in origin_plan
-            }
-        )
-    return rounds
-
-
-def start_nginx_for(workdir, port):
-    return stack.start_nginx(workdir, port, workdir / "snapshots")
 
 
 if __name__ == "__main__":

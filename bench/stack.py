@@ -15,7 +15,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-VCL = ROOT / "deploy" / "varnish" / "default.vcl"
+# PORTAL_VCL: another VCL to try (e.g. an older one, to see a test fail against it).
+VCL = Path(os.environ.get("PORTAL_VCL") or ROOT / "deploy" / "varnish" / "default.vcl")
 VCL_BACKEND_PORT = '.port = "8200";'
 
 
@@ -87,7 +88,8 @@ def prepare_site(env):
     manage(env, "collectstatic", "--noinput")
 
 
-def start_gunicorn(env, port, workers=2, threads=4, log=None):
+def start_gunicorn(env, port, workers=2, threads=4, log=None, worker_class=None):
+    extra = {"GUNICORN_WORKER_CLASS": worker_class} if worker_class else {}
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "portal.wsgi"],
         cwd=ROOT,
@@ -96,6 +98,7 @@ def start_gunicorn(env, port, workers=2, threads=4, log=None):
             "GUNICORN_BIND": f"127.0.0.1:{port}",
             "GUNICORN_WORKERS": str(workers),
             "GUNICORN_THREADS": str(threads),
+            **extra,
         },
         stdout=log or subprocess.DEVNULL,
         stderr=log or subprocess.DEVNULL,

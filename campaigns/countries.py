@@ -101,12 +101,18 @@ def sorted_country_choices(language=None):
 
     PyICU has no wheel on PyPI (it needs the ICU headers to build), so the sort key is ours:
     Arabic letter order with hamza and alef forms folded (أ إ آ → ا, ة → ه, ى → ي) and
-    tashkeel ignored; for Latin scripts, accents are ignored (É after E, not after Z).
+    tashkeel ignored, and the article ال ignored as Arabic country lists do (الأردن, الإمارات,
+    البحرين, تونس, الجزائر…); for Latin scripts, accents are ignored (É after E, not after Z).
     """
     language = (language or translation.get_language() or "ar").split("-")[0]
     with translation.override(language):
         named = [(code, str(name)) for code, name in COUNTRY_CHOICES]
-    return sorted(named, key=lambda item: collation_key(item[1]))
+
+    def key(item):
+        name = collation_key(item[1])
+        return name[2:] if language == "ar" and name.startswith("ال") else name
+
+    return sorted(named, key=key)
 
 
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})

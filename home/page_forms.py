@@ -33,29 +33,6 @@ class ExpiredScheduleFormMixin:
         return super().clean()
 
 
-def sort_country_choices(form):
-    """Order every country list of ``form`` by the country names in the active language
-    (the model lists them in English order), folding hamza forms so Arabic sorts as read."""
-    from campaigns.countries import COUNTRY_CHOICES
-    from search.text import normalise
-
-    def key(choice):
-        name = normalise(str(choice[1]))
-        # Arabic lists ignore the article: الأردن, الإمارات, البحرين, تونس, الجزائر…
-        return (bool(choice[0]), name[2:] if name.startswith("ال") else name)
-
-    codes = {code for code, _label in COUNTRY_CHOICES}
-    for field in form.fields.values():
-        choices = list(getattr(field, "choices", None) or [])
-        values = {value for value, _label in choices if value}
-        if len(values) > 1 and values <= codes:
-            field.choices = sorted(choices, key=key)
-
-
 class PortalPageForm(ExpiredScheduleFormMixin, WagtailAdminPageForm):
-    """Wagtail's page form with :class:`ExpiredScheduleFormMixin`, and country lists in the
-    editor's language order."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        sort_country_choices(self)
+    """Wagtail's page form with :class:`ExpiredScheduleFormMixin` (country lists follow the
+    editor's language order through ``campaigns.countries.sorted_country_choices``)."""

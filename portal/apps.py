@@ -18,11 +18,10 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        from portal import bidi, cache_outage, edge, page_cache, wagtail_csv_formulas
+        from portal import bidi, cache_outage, caching, wagtail_csv_formulas
 
         bidi.connect_signals()
-        edge.connect_signals()
-        page_cache.connect_signals()
+        caching.connect_signals()
         cache_outage.install()
         wagtail_csv_formulas.install()
         limit_decoded_pixels()

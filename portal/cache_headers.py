@@ -2,7 +2,7 @@
 
 * Anonymous GET/HEAD page responses that set no cookie: ``public`` with a short browser
   lifetime and a longer shared-cache lifetime (``s-maxage``). Publishing purges them early
-  (see ``portal.edge``), so the shared lifetime only bounds how stale a missed purge can be.
+  (see ``portal.caching``), so the shared lifetime only bounds how stale a missed purge can be.
 * Anything for a logged-in user, a Wagtail preview, the admin, or a response that sets a
   cookie (a session, a CSRF token): ``private, no-store`` — never shared.
 * A response whose view already chose its own ``Cache-Control`` (static files, the API's

@@ -58,10 +58,13 @@ def queue_report(now=None):
     Pending means waiting and due (a retry scheduled for later is not late yet) or running;
     read from the task report's table (campaigns.background), whatever the backend.
     """
+    from django.apps import apps
     from django.db.models import Q
     from django.utils import timezone
+    from django_tasks import TaskResultStatus as TaskState
 
-    from campaigns.background.models import TaskRecord, TaskState
+    # By label: portal/ imports no domain app (the import contract in pyproject.toml).
+    TaskRecord = apps.get_model("background", "TaskRecord")  # noqa: N806
 
     now = now or timezone.now()
     due = Q(run_after__isnull=True) | Q(run_after__lte=now)

@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from portal.localization.locales import locale_id_for_language
 from portal.localization.numbers import current_language
 
-from . import cache as search_cache
 from .models import SearchTerm
 from .promotions import promotions_for
 from .service import search_site
@@ -39,15 +38,6 @@ def search(request):
     }
     if not query:
         return render(request, "search/search.html", context)
-    key = None
-    if search_cache.is_candidate(request):
-        key = search_cache.key_for(request, query, type_filter, campaign_filter, page_number)
-        cached = search_cache.get(key) if key is not None else None
-        if cached is not None:
-            response, counted = cached
-            if counted is not None:
-                SearchTerm.record(language, query, counted)
-            return response
     outcome = search_site(
         query,
         language,
@@ -59,15 +49,10 @@ def search(request):
     promotions = []
     if outcome.page.number == 1:
         promotions = promotions_for(query, locale_id_for_language(language), request)
-    counted = None
     if not type_filter and not campaign_filter and outcome.page.number == 1:
-        counted = outcome.total + len(promotions)
-        SearchTerm.record(language, query, counted)
+        SearchTerm.record(language, query, outcome.total + len(promotions))
     context.update(outcome=outcome, page_obj=outcome.page, promotions=promotions)
-    response = render(request, "search/search.html", context)
-    if key is not None:
-        search_cache.store(key, request, response, counted)
-    return response
+    return render(request, "search/search.html", context)
 
 
 def search_terms_report(request):

@@ -40,24 +40,11 @@ def demo(db):
 
 
 @pytest.fixture
-def page_cache(settings):
-    """The anonymous page cache switched on (the search cache and fragments follow it), with
-    an empty cache before and after the test."""
-    from django.core.cache import cache
-
-    settings.PAGE_CACHE_SECONDS = 600
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
 def fragments(settings):
-    """Fragments and kept routes on as with Redis in production, the page cache itself off
-    (every request is a real render), with an empty cache before and after the test."""
+    """Template fragments kept as with Redis in production ({% cache %} under versions,
+    portal/caching.py), with an empty cache before and after the test."""
     from django.core.cache import cache
 
-    settings.PAGE_CACHE_SECONDS = 0
     settings.FRAGMENT_CACHE_SECONDS = 600
     cache.clear()
     yield settings

@@ -152,3 +152,8 @@ class PartnerPage(PortalPage):
             .filter(translation_key__in=source_keys, locale_id=self.locale_id)
             .order_by("-start_date")
         )
+
+    def get_listing_pages(self):
+        """The campaigns listing this partner, in this page's language (their partner grid
+        shows its name and logo): retired and purged with it."""
+        return list(self.campaigns())

@@ -1,16 +1,14 @@
 """RSS 2.0 and Atom feeds of releases and of coverage, one per site language.
 
-Links are absolute, dates RFC 822 (RSS) / RFC 3339 (Atom), images are enclosures. Responses
-are cached and the cache is invalidated when a release is published or coverage changes.
+Links are absolute, dates RFC 822 (RSS) / RFC 3339 (Atom), images are enclosures. The edge
+cache keeps them (``s-maxage``); see docs/caching.md.
 """
 
 import datetime
 import mimetypes
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.core.cache import cache
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import strip_tags
@@ -18,7 +16,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from campaigns.press.caching import content_version
 from campaigns.press.models import Coverage, PressIndexPage
 from campaigns.press.press_room import campaigns_in, visible_releases
 
@@ -47,7 +44,7 @@ class PressFeed(Feed):
         index = PressIndexPage.objects.live().filter(locale=locale).first() if locale else None
         if index is None:
             raise Http404
-        # A fresh feed object serves each request (see cached_feed), so this is not shared.
+        # A fresh feed object serves each request (see feed_view), so this is not shared.
         self.request = request
         self.locale = locale
         self.index_url = request.build_absolute_uri(index.get_url(request))
@@ -156,29 +153,11 @@ class CoverageAtomFeed(AtomMixin, CoverageFeed):
     pass
 
 
-def cached_feed(feed_class, name):
-    """A view serving ``feed_class`` from the cache until a release or coverage changes."""
+def feed_view(feed_class, name):
+    """A view serving a fresh ``feed_class`` object per request (the edge cache keeps it)."""
 
     def view(request):
-        key = ":".join(
-            [
-                "press:feed",
-                name,
-                get_language(),
-                request.scheme,
-                request.get_host(),
-                content_version(),
-            ]
-        )
-        cached = cache.get(key)
-        if cached is not None:
-            content, content_type = cached
-            return HttpResponse(content, content_type=content_type)
-        response = feed_class()(request)
-        cache.set(
-            key, (response.content, response["Content-Type"]), settings.PRESS_FEED_CACHE_SECONDS
-        )
-        return response
+        return feed_class()(request)
 
     view.__name__ = f"{name}_feed"
     return view

@@ -1,8 +1,8 @@
 """What the press room and a release show: visible releases, filters, coverage, kits, contacts.
 
-Every list is fetched in a fixed number of queries whatever its length, and what changes
-rarely (campaign and year choices, media kits, contacts) is cached until press content
-changes (the press room is tested at 5 and 200 items).
+Every list is fetched in a fixed number of queries whatever its length (the press room is
+tested at 5 and 200 items); media kits and contacts are fetched only when the template's
+``{% cache %}`` fragment is rebuilt.
 """
 
 from dataclasses import dataclass
@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from campaigns.models import CampaignPage
-from campaigns.press.caching import cached, content_version
 from campaigns.press.models import (
     Coverage,
     MediaKit,
@@ -89,7 +88,7 @@ def campaigns_in(locale):
 
 
 def room_choices(index_page):
-    """The campaign and year filters' options (cached)."""
+    """The campaign and year filters' options."""
 
     def build():
         campaigns = [
@@ -113,7 +112,7 @@ def room_choices(index_page):
         years = sorted(set(release_years.union(coverage_years)), reverse=True)
         return {"campaigns": campaigns, "years": years}
 
-    return cached("room-choices", build, index_page.pk, index_page.locale_id)
+    return build()
 
 
 def _number(value, low=1, high=None):
@@ -213,10 +212,6 @@ def press_room_context(index_page, request):
         "selected_campaign": selected_campaign,
         "selected_year": selected_year,
         "active_filters": filters,
-        "press_cache_seconds": settings.PRESS_FEED_CACHE_SECONDS,
-        "press_cache_key": ":".join(
-            [language, selected_campaign.slug if selected_campaign else "", content_version()]
-        ),
     }
 
 

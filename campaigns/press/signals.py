@@ -1,12 +1,9 @@
-"""Keep cached press content fresh: feeds and press room on publish, the schedule on scheduling."""
+"""Press snippets retire the fragments showing them; scheduling resets the next-due time."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Revision
-from wagtail.signals import page_published, page_unpublished
 
-from campaigns.models import CampaignPage
-from campaigns.press.caching import invalidate_press_content
 from campaigns.press.embargo import forget_next_due
 from campaigns.press.models import (
     Coverage,
@@ -14,9 +11,8 @@ from campaigns.press.models import (
     MediaKitArchive,
     MediaKitItem,
     PressContact,
-    PressIndexPage,
-    PressReleasePage,
 )
+from portal import caching
 
 
 @receiver(post_save, sender=Revision)
@@ -27,15 +23,13 @@ def schedule_changed(sender, instance, update_fields=None, **kwargs):
         forget_next_due()
 
 
-@receiver(page_published)
-@receiver(page_unpublished)
-def press_page_changed(sender, instance, **kwargs):
-    if isinstance(instance, PressReleasePage | PressIndexPage | CampaignPage):
-        invalidate_press_content()
-
-
-def press_snippet_changed(sender, **kwargs):
-    invalidate_press_content()
+def press_snippet_changed(sender, instance, **kwargs):
+    """Coverage, contacts and kits show in the press room and on campaign pages (coverage):
+    a new ``press`` version, and the edge purges the campaign that coverage is about."""
+    caching.bump("press")
+    campaign = getattr(instance, "campaign", None)
+    if campaign is not None:
+        caching.page_changed(campaign)
 
 
 for model in (Coverage, PressContact, MediaKit, MediaKitItem, MediaKitArchive):

@@ -9,22 +9,22 @@ app_name = "press"
 urlpatterns = [
     path(
         "press/feeds/releases.rss",
-        feeds.cached_feed(feeds.ReleasesFeed, "releases-rss"),
+        feeds.feed_view(feeds.ReleasesFeed, "releases-rss"),
         name="releases_rss",
     ),
     path(
         "press/feeds/releases.atom",
-        feeds.cached_feed(feeds.ReleasesAtomFeed, "releases-atom"),
+        feeds.feed_view(feeds.ReleasesAtomFeed, "releases-atom"),
         name="releases_atom",
     ),
     path(
         "press/feeds/coverage.rss",
-        feeds.cached_feed(feeds.CoverageFeed, "coverage-rss"),
+        feeds.feed_view(feeds.CoverageFeed, "coverage-rss"),
         name="coverage_rss",
     ),
     path(
         "press/feeds/coverage.atom",
-        feeds.cached_feed(feeds.CoverageAtomFeed, "coverage-atom"),
+        feeds.feed_view(feeds.CoverageAtomFeed, "coverage-atom"),
         name="coverage_atom",
     ),
     path("press/media-kit/<int:kit_id>.zip", views.media_kit_zip, name="media_kit_zip"),

@@ -1,91 +1,74 @@
-"""Cached tracker figures, invalidated whenever an entry of the campaign changes.
+"""A campaign's figures, cached under its version; a changed entry retires them everywhere.
 
-Each campaign has a generation token in the cache; cached figures are stored under the
-token, so changing the token (``invalidate``) retires every figure of that campaign at once.
+``invalidate(campaign_id)`` is the one call made when a campaign's figures change (any saved
+or deleted need, contribution or delivery: ``campaigns.tracker.signals``): a new
+``campaign:<id>`` version (``portal.caching``) and, once the write commits, one task
+(``purge_campaign``) that soft-purges the pages and public views showing the figures, in
+every language, from the edge.
 """
-
-import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django_tasks import task
 
+from portal import caching
 
-def _token_key(campaign_id):
-    return f"tracker:generation:{campaign_id}"
-
-
-def _timeout():
-    return getattr(settings, "TRACKER_CACHE_SECONDS", 3600)
-
-
-def generation(campaign_id):
-    key = _token_key(campaign_id)
-    token = cache.get(key)
-    if token is None:
-        cache.add(key, uuid.uuid4().hex, None)
-        token = cache.get(key)
-    return token
-
-
-def _bump(campaign_id):
-    cache.set(_token_key(campaign_id), uuid.uuid4().hex, None)
-
-
-def invalidate(campaign_id):
-    """Forget the campaign's cached figures now and again once the transaction commits.
-
-    The second time stops a reader from caching figures computed between the first
-    invalidation and the commit.
-    """
-    if campaign_id is None:
-        return
-    from portal import page_cache
-
-    _bump(campaign_id)
-    transaction.on_commit(lambda: _bump(campaign_id))
-    page_cache.invalidate()  # pages showing the figures, rendered by the origin
-    purge_edge(campaign_id)
-
-
-def cached(campaign_id, name, compute):
-    """``compute()`` once per generation of the campaign's entries."""
-    key = f"tracker:{campaign_id}:{generation(campaign_id)}:{name}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, _timeout())
-    return value
-
-
+# The tracker's public views, under /<lang>/<campaign>/…, purged with the campaign's pages.
 PUBLIC_VIEWS = ("tracker:needs", "tracker:needs_csv", "tracker:totals_csv", "tracker:data_json")
 
 
-def purge_edge(campaign_id):
-    """After commit, purge the campaign's pages and its needs/open-data views in every
-    language from the edge cache (nothing to do when no edge cache is configured)."""
-    if campaign_id is None or not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+def cached(campaign_id, name, compute):
+    """``compute()``, kept until the campaign's figures change (``TRACKER_CACHE_SECONDS``)."""
+    key = f"tracker:{campaign_id}:{caching.version(f'campaign:{campaign_id}')}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, getattr(settings, "TRACKER_CACHE_SECONDS", 3600))
+    return value
+
+
+def invalidate(campaign_id):
+    """Retire the campaign's cached figures and purge the pages showing them from the edge."""
+    if campaign_id is None:
         return
-    transaction.on_commit(lambda: _purge_campaign_urls(campaign_id))
+    caching.bump(f"campaign:{campaign_id}")
+    if settings.WAGTAILFRONTENDCACHE:
+        caching.enqueue_on_commit(purge_campaign, campaign_id)
 
 
-def _purge_campaign_urls(campaign_id):
+@task()
+def purge_campaign(campaign_id):
+    """Background task: a soft edge purge of the campaign's pages and public views."""
+    caching.send_purge(campaign_urls(campaign_id))
+
+
+def campaign_urls(campaign_id):
+    """The campaign's pages, its public tracker views and its API detail and totals, in every
+    language, as absolute URLs (empty when the campaign or the default site is gone)."""
     from django.urls import reverse
     from django.utils import translation
     from wagtail.models import Site
 
     from campaigns.models import CampaignPage
-    from portal.edge import pages_showing, purge_urls, urls_for
+
+    from .aggregates import GROUPS
 
     campaign = CampaignPage.objects.filter(pk=campaign_id).first()
     site = Site.objects.filter(is_default_site=True).first()
     if campaign is None or site is None:
-        return
-    urls = list(urls_for(pages_showing(campaign)))
+        return set()
+    # Only the campaign's own pages show its figures (the home page's card does not).
+    pages = [campaign, *campaign.get_translations().live()]
+    urls = set(caching.urls_for(pages))
+    # The tracker API answers for any translation's id, with or without ?by=<group>.
+    for page in pages:
+        urls.add(site.root_url + reverse("tracker-campaign-detail", kwargs={"pk": page.pk}))
+        totals = site.root_url + reverse("tracker-campaign-totals", kwargs={"pk": page.pk})
+        urls.update([totals, *(f"{totals}?by={group}" for group in sorted(GROUPS))])
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
-            urls.extend(
+            urls.update(
                 site.root_url + reverse(name, kwargs={"campaign_slug": campaign.slug})
                 for name in PUBLIC_VIEWS
             )
-    purge_urls(urls)
+    return urls

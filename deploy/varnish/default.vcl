@@ -4,11 +4,15 @@
 #
 # It caches only what the app marks shareable (Cache-Control: public / s-maxage, set by
 # portal.cache_headers for anonymous pages), passes logged-in editors and the admin straight
-# through, and accepts PURGE only from the app servers listed in "purgers" (the portal sends
-# them on publish, unpublish, move and tracker changes: FRONTEND_CACHE_URLS).
+# through, and accepts purges only from the app servers listed in "purgers" (the portal sends
+# them when the transaction commits: see docs/caching.md and FRONTEND_CACHE_URLS):
+#   SOFTPURGE  a page changed (publish, a gift recorded): the old copy stays in grace and is
+#              served while one request fetches the new one (no reader waits on the origin);
+#   PURGE      a page must disappear (unpublished, expired, moved, made private): gone at once.
 vcl 4.1;
 
 import std;
+import purge;
 
 # One backend per app server; with several, add a director (see docs/deployment.md).
 backend portal {
@@ -34,11 +38,25 @@ acl purgers {
 sub vcl_recv {
     set req.backend_hint = portal;
 
-    if (req.method == "PURGE") {
+    # One spelling of the host: lower case, no port. The page (its canonical and sharing
+    # links, the sitemap, feeds) is built from it, so a Host with an unexpected port must
+    # neither reach the app nor name a cached copy of its own (cache poisoning).
+    set req.http.Host = regsub(std.tolower(req.http.Host), ":[0-9]+$", "");
+
+    # Links shared on social networks carry tracking parameters the page does not use
+    # (utm_*, fbclid, gclid, …): drop them so the link is served from the same copy.
+    if (req.url ~ "[?&](utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|_gl|ref_src)=") {
+        set req.url = regsuball(req.url, "([?&])(utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|_gl|ref_src)=[^&]*", "\1");
+        set req.url = regsuball(req.url, "&&+", "&");
+        set req.url = regsub(req.url, "\?&", "?");
+        set req.url = regsub(req.url, "[?&]$", "");
+    }
+
+    if (req.method == "PURGE" || req.method == "SOFTPURGE") {
         if (client.ip !~ purgers) {
             return (synth(403, "PURGE not allowed"));
         }
-        return (purge);
+        return (hash);
     }
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
@@ -57,8 +75,8 @@ sub vcl_recv {
     # must not split the cache. Forms POST, and POST passes above with its cookies.
     unset req.http.Cookie;
 
-    # While the origin is healthy serve at most 10 s stale (refreshed in the background);
-    # if it is down, keep serving the last good copy for the whole grace period.
+    # While the origin is healthy serve at most 10 s stale (refreshed in the background,
+    # by one request); if it is down, keep serving the last good copy for the whole grace.
     if (std.healthy(req.backend_hint)) {
         set req.grace = 10s;
     }
@@ -66,10 +84,35 @@ sub vcl_recv {
 }
 
 sub vcl_hash {
-    # One public site: the URL alone names a page, so a PURGE matches whatever Host
-    # the visitor used. Add hash_data(req.http.host) if one Varnish serves several sites.
+    # The normalised host (vcl_recv) and the URL. One scheme is served (the TLS terminator
+    # redirects plain http), so a purge sent without X-Forwarded-Proto matches the copy.
+    hash_data(req.http.Host);
     hash_data(req.url);
     return (lookup);
+}
+
+sub vcl_hit {
+    if (req.method == "PURGE") {
+        purge.hard();
+        return (synth(200, "Purged"));
+    }
+    if (req.method == "SOFTPURGE") {
+        # Expire now but keep the copy in grace: the next reader gets it while one
+        # background fetch renders the new page.
+        purge.soft(0s, 60s);
+        return (synth(200, "Soft purged"));
+    }
+}
+
+sub vcl_miss {
+    if (req.method == "PURGE" || req.method == "SOFTPURGE") {
+        if (req.method == "PURGE") {
+            purge.hard();
+        } else {
+            purge.soft(0s, 60s);
+        }
+        return (synth(200, "Purged"));
+    }
 }
 
 sub vcl_backend_response {

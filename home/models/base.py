@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.page_forms import PortalPageForm
@@ -48,13 +48,7 @@ class PortalPage(Page):
         """The image for Open Graph cards: the page's own, else its hero image, else None."""
         return self.social_image or getattr(self, "hero_image", None)
 
-    def mark_unrestricted(self):
-        """Record that no view restriction applies (portal.route_cache keeps such pages)."""
-        self._unrestricted = True
-
-    def get_view_restrictions(self):
-        # A page kept by the route cache was checked when it was kept, and any restriction
-        # added since retired the kept copy (portal.page_cache): no need to read them again.
-        if self.__dict__.get("_unrestricted"):
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
+    def get_listing_pages(self):
+        """Live pages other than its ancestors whose HTML lists this page (a partner: the
+        campaigns listing it). ``portal.caching`` retires and purges them with the page."""
+        return []

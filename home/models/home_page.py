@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -96,8 +97,9 @@ class HomePage(PortalPage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from home.home_context import home_context
-
+        """Adds what the apps above register as ``home_page_context`` hooks (the featured
+        campaign, partners, news: ``campaigns/wagtail_hooks.py``), so ``home`` imports none."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_context(self))
+        for extra_context in hooks.get_hooks("home_page_context"):
+            context.update(extra_context(self))
         return context

@@ -118,7 +118,7 @@ REDIS_URL = env.str("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "portal.read_ahead.ReadAheadRedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": {
                 "CLIENT_CLASS": "django_redis.client.DefaultClient",
@@ -223,15 +223,15 @@ MIDDLEWARE.insert(
     "portal.cache_headers.EdgeCacheHeadersMiddleware",
 )
 
-# Edge cache purges (PURGE requests to each Varnish), e.g. "http://10.0.0.5:80,http://10.0.0.6:80".
+# Edge cache purges (SOFTPURGE/PURGE to each Varnish), e.g. "http://10.0.0.5:80,http://10.0.0.6:80".
 WAGTAILFRONTENDCACHE = {
     f"varnish{number}": {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "BACKEND": "portal.caching.VarnishBackend",
         "LOCATION": location,
     }
     for number, location in enumerate(env.list("FRONTEND_CACHE_URLS", []), start=1)
 }
-# portal.edge lists every translation's own URL, so Wagtail need not rewrite language prefixes.
+# portal.caching lists every translation's own URL, so Wagtail need not rewrite language prefixes.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 # --- i18n and search (translation workflow, Arabic-aware search, digit style) ---
 INSTALLED_APPS += ["portal.localization"]  # template filters: {% load l10n_tags %}
@@ -275,9 +275,6 @@ PRESS_ATTACHMENT_MAX_SIZE = env.int("PRESS_ATTACHMENT_MAX_SIZE", 15 * 1024 * 102
 PRESS_PUBLISH_SCHEDULED_ON_REQUEST = env.bool("PRESS_PUBLISH_SCHEDULED_ON_REQUEST", True)
 # How long the "next scheduled publication" time is trusted before being looked up again.
 PRESS_SCHEDULE_RECHECK_SECONDS = env.int("PRESS_SCHEDULE_RECHECK_SECONDS", 300)
-# Feeds and press-room lists kept until press content changes: only in a cache every process
-# shares (Redis); in per-process memory one worker would never hear of another's change.
-PRESS_FEED_CACHE_SECONDS = env.int("PRESS_FEED_CACHE_SECONDS", 3600 if REDIS_URL else 0)
 MIDDLEWARE = [*MIDDLEWARE, "campaigns.press.embargo.ScheduledPublishingMiddleware"]
 # --- site: campaigns, appeals, video ---
 # WebVTT captions are uploaded as documents and served as text/vtt for <track>.
@@ -342,14 +339,13 @@ CORS_ALLOW_HEADERS = (
 )
 CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Retry-After", "Location", "Idempotency-Replayed")
 WAGTAILAPI_LIMIT_MAX = TRACKER_API_MAX_PAGE_SIZE
-# --- performance (perf): the origin's anonymous page cache, see portal/page_cache.py ---
-# Seconds an anonymous page's HTML is kept (any database write retires it sooner). Needs a
-# cache shared by every process (Redis): off by default with the per-process memory cache.
-PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
-# Seconds the site chrome and a page's slow lists are kept between renders (see
-# portal/fragments.py); any database write retires them. On with the page cache or Redis.
+# --- caching (docs/caching.md): {% cache %} fragments under explicit versions ---
+# Seconds a template fragment is kept (a new version retires it sooner). Needs a cache every
+# process shares (Redis): off by default with the per-process memory cache.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", 600 if REDIS_URL else 0)
-MIDDLEWARE = [*MIDDLEWARE, "portal.page_cache.PageCacheMiddleware"]
+# The deployed revision, part of every fragment key (default: the git commit).
+PORTAL_RELEASE = env.str("PORTAL_RELEASE", "")
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("portal.caching.fragment_context")
 # --- hardening: login lockout, Content-Security-Policy, image pixel limit (docs/security.md) ---
 INSTALLED_APPS += ["axes"]
 # django-axes: after AXES_FAILURE_LIMIT wrong passwords for one username from one address, the
@@ -372,7 +368,6 @@ MIDDLEWARE = [*MIDDLEWARE, "portal.password_throttle.PasswordGuessLimitMiddlewar
 PORTAL_PASSWORD_GUESSES = env.int("PORTAL_PASSWORD_GUESSES", 10)
 PORTAL_PASSWORD_GUESS_SECONDS = env.int("PORTAL_PASSWORD_GUESS_SECONDS", 900)
 # Content-Security-Policy on every answer (policies by area in portal/content_security.py);
-# outside the page cache, so a cached page gets it too.
 MIDDLEWARE.insert(1, "portal.content_security.ContentSecurityPolicyMiddleware")
 # No Gravatar in the admin: it sends a hash of each staff e-mail to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

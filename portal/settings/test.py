@@ -30,13 +30,9 @@ STORAGES["private"] = {
 }
 
 # --- performance (perf) ---
-# Off for the suite (rolled-back tests would leave copies of rolled-back content in the
-# memory cache); tests/perf switches it on, bench/render_profile.py through the environment.
-PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", 0)
+# Off for the suite (rolled-back tests would leave fragments of rolled-back content in the
+# memory cache); the `fragments` fixture switches them on.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", 0)
-# One process: its memory cache sees every change (the suite clears it between press tests).
-PRESS_FEED_CACHE_SECONDS = env.int("PRESS_FEED_CACHE_SECONDS", 3600)
-
 # --- hardening ---
 # Login lockout off for the suite (the test client's login() passes no request); the lockout
 # tests switch it on.

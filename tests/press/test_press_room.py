@@ -105,7 +105,7 @@ def test_without_a_shared_cache_the_press_room_shows_another_process_s_change(
     client, press, settings
 ):
     """Per-process memory (no Redis): a change saved by another worker shows at once."""
-    settings.PRESS_FEED_CACHE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 0
     contact = PressContact.objects.filter(locale__language_code="fr").first()
     assert escape(contact.name) in client.get("/fr/press/").content.decode()
     # Another process saves it: this process's memory cache hears nothing of it.

@@ -28,12 +28,20 @@ def skip_unless(available, reason):
 
 
 class RecordingBackend(BaseBackend):
-    """A front-end cache backend that remembers what it was asked to purge."""
+    """A front-end cache backend that remembers what it was asked to purge (``hard``: the
+    URLs purged at once, without serving the old copy in grace)."""
 
     purged = []
+    hard = []
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.is_hard = params.get("HARD", False)
 
     def purge(self, url):
         self.purged.append(url)
+        if self.is_hard:
+            self.hard.append(url)
 
 
 @pytest.fixture
@@ -43,6 +51,7 @@ def purged(settings):
         "recorder": {"BACKEND": "tests.prod.conftest.RecordingBackend"}
     }
     RecordingBackend.purged = []
+    RecordingBackend.hard = []
     return RecordingBackend.purged
 
 
@@ -201,7 +210,7 @@ def redis_cache(settings, redis_server):
 
     settings.CACHES = {
         "default": {
-            "BACKEND": "portal.read_ahead.ReadAheadRedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": f"redis://127.0.0.1:{REDIS_PORT}/0",
             "OPTIONS": {
                 "CLIENT_CLASS": "django_redis.client.DefaultClient",

@@ -1,6 +1,6 @@
-"""make bench's arithmetic: rounds combined by median, ratios taken round by round."""
+"""make bench's arithmetic: rounds combined by median; staleness from acknowledged writes."""
 
-from bench.run import ratio_line
+from bench.run import staleness
 from bench.wrk import Result, combine
 
 
@@ -15,16 +15,8 @@ def test_rounds_combine_to_medians_and_total_errors():
     assert combined.errors == 2 and not combined.ok
 
 
-def test_the_ratio_is_the_median_of_each_rounds_ratio_to_its_own_floor():
-    rounds = [
-        {"3r-campaign": result(40), "4-floor": result(10)},  # 4.0
-        {"3r-campaign": result(90), "4-floor": result(10)},  # 9.0: a slow spell in one round
-        {"3r-campaign": result(60), "4-floor": result(20)},  # 3.0
-    ]
-    line = ratio_line("3r/4 campaign", rounds, "3r-campaign")
-    assert line.startswith("ratio 3r/4 campaign: 4.00 x the floor's p50 latency")
-    assert "(target < 5: ok)" in line
-    assert line.endswith("rounds 4.00, 9.00, 3.00")
-    rounds[0]["3r-campaign"] = result(100)
-    assert "9.00 x" in ratio_line("3r/4 campaign", rounds, "3r-campaign")
-    assert "ABOVE TARGET" in ratio_line("3r/4 campaign", rounds, "3r-campaign")
+def test_staleness_is_the_time_from_each_write_to_the_first_read_showing_it():
+    acks = [10.0, 11.0, 12.0]  # the 1st, 2nd and 3rd gift acknowledged
+    seen = [(9.5, 5), (10.2, 5), (10.4, 6), (11.1, 7), (11.9, 7), (12.5, 7)]
+    delays = staleness(acks, seen, initial=5)
+    assert [round(d, 2) if d is not None else None for d in delays] == [0.4, 0.1, None]

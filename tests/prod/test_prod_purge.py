@@ -1,8 +1,16 @@
-"""Publishing, unpublishing or moving a page purges it in every language and its listings."""
+"""Publishing, unpublishing, expiring, moving or restricting a page purges it in every language
+and its listings; a gift purges its campaign; every change that hides a page purges hard."""
+
+import datetime
 
 import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
-from portal import edge
+from campaigns.tracker.cache import invalidate
+
+from .conftest import RecordingBackend
 
 pytestmark = pytest.mark.django_db
 
@@ -73,10 +81,60 @@ def test_moving_a_page_purges_its_old_and_new_addresses(purged, django_capture_o
     assert old_url != partner.get_full_url()
 
 
-def test_purge_campaign_for_tracker_changes(demo, purged, django_capture_on_commit_callbacks):
+def test_a_tracker_change_purges_its_campaign_once_and_softly(
+    demo, purged, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
-        edge.purge_campaign(demo["campaign"].pk)
-    assert set(purged) >= CAMPAIGN_IN_EVERY_LANGUAGE | HOME_IN_EVERY_LANGUAGE
+        invalidate(demo["campaign"].pk)
+        invalidate(demo["campaign"].pk)  # two entries changed in one write: one purge
+    assert set(purged) >= CAMPAIGN_IN_EVERY_LANGUAGE
+    assert not set(purged) & HOME_IN_EVERY_LANGUAGE  # the home page shows no figures
+    assert {"http://localhost/fr/jesr/needs/", "http://localhost/en/jesr/needs/data.json"} <= set(
+        purged
+    )
+    totals = f"http://localhost/api/v1/campaigns/{demo['campaign_fr'].pk}/totals/"
+    assert {totals, totals + "?by=region"} <= set(purged)
+    assert purged.count("http://localhost/ar/jesr/") == 1
+    assert "http://localhost/ar/partners/" not in purged  # only what shows the figures
+    assert RecordingBackend.hard == []  # readers keep the old copy while one refreshes it
+
+
+def test_publishing_purges_softly_and_hiding_purges_hard(
+    demo, purged, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        demo["campaign"].save_revision().publish()
+    assert RecordingBackend.hard == []
+    with django_capture_on_commit_callbacks(execute=True):
+        demo["campaign_fr"].unpublish()
+    assert "http://localhost/fr/jesr/" in RecordingBackend.hard
+
+
+def test_making_a_page_private_purges_it_and_its_subtree_hard(
+    demo, purged, django_capture_on_commit_callbacks
+):
+    from campaigns.models import PartnerIndexPage
+
+    index = PartnerIndexPage.objects.get(locale__language_code="en")
+    partner_url = index.get_children().live().first().get_full_url()
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=index, restriction_type="login")
+    assert {"http://localhost/en/partners/", partner_url, "http://localhost/en/"} <= set(
+        RecordingBackend.hard
+    )
+    RecordingBackend.hard.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.filter(page=index).delete()  # public again
+    assert "http://localhost/en/partners/" in purged
+
+
+def test_an_expired_page_is_purged_hard(demo, purged, django_capture_on_commit_callbacks):
+    page = demo["campaign_en"]
+    page.expire_at = timezone.now() - datetime.timedelta(minutes=1)
+    page.save(update_fields=["expire_at"])
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("publish_scheduled")
+    assert "http://localhost/en/jesr/" in RecordingBackend.hard
 
 
 def test_wagtail_default_purge_handler_is_replaced(

@@ -10,7 +10,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from campaigns.press.caching import cached
 from campaigns.press.models import Coverage
 
 register = template.Library()
@@ -40,19 +39,15 @@ def press_feeds(context):
 
 @register.simple_tag
 def campaign_coverage(campaign, limit=CAMPAIGN_COVERAGE_LIMIT):
-    """The latest coverage of a campaign in any language of the site (one query, then
-    cached until press content changes)."""
+    """The latest coverage of a campaign in any language of the site (one query)."""
     if campaign is None or not getattr(campaign, "translation_key", None):
         return []
 
-    def build():
-        return list(
-            Coverage.objects.filter(campaign__translation_key=campaign.translation_key).order_by(
-                "-date", "-pk"
-            )[:limit]
-        )
-
-    return cached("campaign-coverage", build, campaign.translation_key, limit)
+    return list(
+        Coverage.objects.filter(campaign__translation_key=campaign.translation_key).order_by(
+            "-date", "-pk"
+        )[:limit]
+    )
 
 
 def _iso(value):

@@ -103,7 +103,11 @@ class Need(TranslatableMixin, index.Indexed, models.Model):
         verbose_name = _("need")
         verbose_name_plural = _("needs")
         ordering = ["deadline", "pk"]
-        indexes = [models.Index(fields=["campaign", "locale"])]
+        indexes = [
+            models.Index(fields=["campaign", "locale"]),
+            # The API's default order (source needs by deadline): pages of 20 without a sort.
+            models.Index(fields=["locale", "deadline", "id"], name="tracker_need_by_deadline"),
+        ]
 
     def __str__(self):
         return self.title

@@ -1,0 +1,292 @@
+"""What retires a cached copy: explicit versions for the origin, purges for the edge.
+
+The edge (Varnish or a CDN) caches anonymous pages (``portal.cache_headers`` sets
+``s-maxage``); the origin caches only expensive parts of templates with Django's
+``{% cache %}`` tag. Both are retired by domain events, never by "any model saved":
+
+* a page published, unpublished (also on expiry), moved or given a view restriction: the page
+  in every language and every page showing it (its ancestors, and what
+  ``PortalPage.get_listing_pages`` names) get a new *page* version and are purged from the
+  edge; the *site* version (menus, language links, the footer) changes too;
+* a campaign's figures changing: the tracker calls :func:`bump` and :func:`purge_urls`
+  (``campaigns.tracker.cache.invalidate``);
+* press snippets (coverage, contacts, media kits) or site settings changing: their app bumps
+  the ``press`` or ``site`` version;
+* a deploy: every key holds :func:`release` (``PORTAL_RELEASE``, else the git revision).
+
+Versions live in the Django cache (Redis in production). Each is bumped at once and again
+when the transaction commits, so a render that read old rows in between is filed under a
+retired version. Purges wait for the commit and leave as one Wagtail purge task per write.
+Nothing here imports a domain app: page types extend behaviour through page methods.
+"""
+
+import logging
+import threading
+import uuid
+from pathlib import Path
+from urllib.error import URLError
+from urllib.parse import urlsplit, urlunsplit
+from urllib.request import Request, urlopen
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
+from wagtail.contrib.frontend_cache.backends import HTTPBackend
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.models import Page
+
+from portal.cache_headers import is_personal
+
+logger = logging.getLogger("portal.caching")
+_pending = threading.local()
+
+
+# --- versions -------------------------------------------------------------------------------
+def _git_revision():
+    head = Path(settings.BASE_DIR) / ".git"
+    try:
+        if head.is_file():  # a worktree: ".git" names the real git directory
+            head = Path(head.read_text().split(":", 1)[1].strip())
+        ref = (head / "HEAD").read_text().strip()
+        if ref.startswith("ref: "):
+            ref = (head / ref[5:]).read_text().strip()
+        return ref[:12]
+    except (OSError, IndexError):
+        return None
+
+
+_RELEASE = None
+
+
+def release():
+    """The deployed revision (``PORTAL_RELEASE``, else the git commit, else the time this
+    process started): part of every fragment key, so a deploy never serves old markup."""
+    global _RELEASE  # noqa: PLW0603 - computed once per process
+    if _RELEASE is None:
+        _RELEASE = (
+            getattr(settings, "PORTAL_RELEASE", "")
+            or _git_revision()
+            or (f"t{timezone.now():%Y%m%d%H%M%S}")
+        )
+    return _RELEASE
+
+
+def _key(scope):
+    return f"version:{scope}"
+
+
+def versions(*scopes):
+    """``{scope: version}`` for these scopes (e.g. ``"site"``, ``"page:12"``,
+    ``"campaign:3"``), in one cache round trip; a missing version is created."""
+    found = cache.get_many([_key(scope) for scope in scopes])
+    result = {}
+    for scope in scopes:
+        value = found.get(_key(scope))
+        if value is None:
+            cache.add(_key(scope), uuid.uuid4().hex[:10], None)
+            value = cache.get(_key(scope)) or "none"  # the cache is down: nothing kept
+        result[scope] = value
+    return result
+
+
+def version(scope):
+    """The current version of one scope (a short string)."""
+    return versions(scope)[scope]
+
+
+def bump(*scopes):
+    """Retire everything filed under these scopes: now, and again when the transaction
+    commits (at once outside a transaction)."""
+
+    def new_versions():
+        cache.set_many({_key(scope): uuid.uuid4().hex[:10] for scope in scopes}, None)
+
+    new_versions()
+    transaction.on_commit(new_versions)
+
+
+# --- what templates read --------------------------------------------------------------------
+def fragment_context(request):
+    """Context processor for ``{% cache %}`` tags: ``fragment_seconds`` (0: render, keep
+    nothing), ``fragment_key`` and ``site_version``.
+
+    Fragments are kept only for anonymous GET/HEAD requests without a query string (nothing
+    personal, no preview) and only with a cache every process shares
+    (``FRAGMENT_CACHE_SECONDS`` > 0; by default with ``REDIS_URL``). ``fragment_key`` names
+    the release, scheme, host, language, path and the hour in UTC (a campaign's state turns
+    at its own country's midnight); add ``site_version`` for the site's chrome (menus,
+    language links, footer) and ``page|page_version`` for what one page shows.
+    """
+    user = getattr(request, "user", None)
+    seconds = getattr(settings, "FRAGMENT_CACHE_SECONDS", 0)
+    if (
+        request.method not in ("GET", "HEAD")
+        or request.META.get("QUERY_STRING")
+        or getattr(request, "resolver_match", None) is None
+        or is_personal(request)
+        or (user is not None and user.is_authenticated)
+    ):
+        return {"fragment_seconds": 0, "fragment_key": "", "site_version": ""}
+
+    def key():
+        parts = (request.scheme, request.get_host(), get_language() or "", request.path)
+        # The hour (UTC): a campaign's state turns at its own country's midnight.
+        return ":".join((release(), *parts, timezone.now().strftime("%Y-%m-%dT%H")))
+
+    return {
+        "fragment_seconds": seconds,
+        "fragment_key": SimpleLazyObject(key),
+        "site_version": SimpleLazyObject(lambda: version("site")),
+    }
+
+
+def page_version(page, extra=""):
+    """``"<pk>.<version>"``: a page's own version (and the versions of the comma-separated
+    scopes in ``extra``, e.g. ``"press"``), for ``{% cache %}`` keys; empty without a page."""
+    if not isinstance(page, Page) or not page.pk:
+        return ""
+    scopes = [f"page:{page.pk}", *filter(None, extra.split(","))]
+    found = versions(*scopes)
+    return ".".join([str(page.pk), *(found[scope] for scope in scopes)])
+
+
+# --- edge purges ----------------------------------------------------------------------------
+class VarnishBackend(HTTPBackend):
+    """Wagtail's HTTP purge backend asking for a *soft* purge (``SOFTPURGE``: the edge keeps
+    the old copy in grace and serves it while one request fetches the new one), or a hard
+    ``PURGE`` with ``"HARD": True`` (a page that must disappear at once)."""
+
+    def __init__(self, params):
+        params = dict(params)
+        self.method = "PURGE" if params.pop("HARD", False) else "SOFTPURGE"
+        super().__init__(params)
+
+    def purge(self, url):
+        parts = urlsplit(url)
+        target = urlunsplit((self.cache_scheme, self.cache_netloc, parts.path, parts.query, ""))
+        request = Request(target, method=self.method, headers={"Host": parts.netloc})  # noqa: S310
+        try:
+            urlopen(request, timeout=5).close()  # noqa: S310 - LOCATION comes from settings
+        except (URLError, OSError) as error:
+            logger.error("Could not purge %s from the edge cache: %s", url, error)
+
+
+def pages_showing(page):
+    """The live pages whose HTML shows ``page``: itself and its translations, their
+    ancestors (listings, the home page) and the pages its type names in
+    ``get_listing_pages()`` (a partner: the campaigns listing it)."""
+    page = page.specific
+    shown = [page, *page.get_translations().live().specific()]
+    related = list(shown)
+    for translation in shown:
+        related.extend(translation.get_ancestors().live().filter(depth__gt=1).specific())
+        related.extend(getattr(translation, "get_listing_pages", list)())
+    return list({item.pk: item for item in related}.values())
+
+
+def urls_for(pages):
+    """Every cached URL of these pages (with routable sub-paths such as feeds)."""
+    batch = PurgeBatch()
+    batch.add_pages(pages)
+    return batch.urls
+
+
+def purge_urls(urls, hard=False):
+    """Purge these URLs from the edge once the transaction commits: every URL of one write
+    leaves in one Wagtail purge task (a django-tasks task), soft unless ``hard``."""
+    if urls and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        pending = _pending.__dict__.setdefault("urls", {False: set(), True: set()})
+        pending[hard].update(urls)
+        transaction.on_commit(_send)
+
+
+def enqueue_on_commit(task, *args):
+    """Enqueue the django-tasks ``task`` with ``args`` (JSON values) once the transaction
+    commits: once per write, however many times a write asks for it."""
+    _pending.__dict__.setdefault("tasks", {})[(task.module_path, args)] = task
+    transaction.on_commit(_send)
+
+
+def _send():
+    tasks = _pending.__dict__.pop("tasks", {})
+    for (_path, args), task in tasks.items():
+        task.enqueue(*args)
+    pending = _pending.__dict__.pop("urls", None)
+    if pending:
+        soft = pending[False] - pending[True]
+        for urls, hard in ((soft, False), (pending[True], True)):
+            send_purge(urls, hard)
+
+
+def send_purge(urls, hard=False):
+    """Send a purge of ``urls`` now, as one Wagtail purge task per kind (soft or hard)."""
+    if not urls:
+        return
+    logger.info("Purging %d URL(s) from the edge cache (%s)", len(urls), "hard" if hard else "soft")
+    backend_settings = {
+        name: {**config, "HARD": hard} for name, config in settings.WAGTAILFRONTENDCACHE.items()
+    }
+    PurgeBatch(sorted(urls)).purge(backend_settings=backend_settings)
+
+
+def page_changed(page, hard=False, extra_pages=()):
+    """Retire ``page`` everywhere it shows: new versions for it and the pages showing it (and
+    the site's chrome), and an edge purge of all of them in every language."""
+    pages = [*pages_showing(page), *extra_pages]
+    bump("site", *(f"page:{item.pk}" for item in pages))
+    purge_urls(urls_for(pages), hard=hard)
+
+
+# --- Wagtail's page events ------------------------------------------------------------------
+def _on_published(instance, **kwargs):
+    page_changed(instance)
+
+
+def _on_unpublished(instance, **kwargs):
+    page_changed(instance, hard=True)  # unpublished or expired: gone at once
+
+
+def _on_restriction_changed(instance, **kwargs):
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:  # the restriction covers the whole subtree
+        page_changed(page, hard=True, extra_pages=page.get_descendants().live().specific())
+
+
+def _before_move(instance, **kwargs):
+    moving = getattr(_pending, "moving", {})
+    pages = [*pages_showing(instance), *instance.get_descendants().live().specific()]
+    moving[instance.pk] = urls_for(pages)
+    _pending.moving = moving
+
+
+def _after_move(instance, **kwargs):
+    old_urls = getattr(_pending, "moving", {}).pop(instance.pk, set())
+    page = Page.objects.get(pk=instance.pk).specific  # its new url_path
+    page_changed(page, hard=True, extra_pages=page.get_descendants().live().specific())
+    purge_urls(old_urls, hard=True)
+
+
+def connect_signals():
+    """Replace Wagtail's own purge on publish with ours (a superset: languages, listings)."""
+    from django.apps import apps
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.contrib.frontend_cache import signal_handlers as wagtail_handlers
+    from wagtail.models import PageViewRestriction
+    from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
+
+    for model in [model for model in apps.get_models() if issubclass(model, Page)]:
+        page_published.disconnect(wagtail_handlers.page_published_signal_handler, sender=model)
+        page_unpublished.disconnect(wagtail_handlers.page_unpublished_signal_handler, sender=model)
+        page_published.connect(_on_published, sender=model, dispatch_uid=f"cache-pub-{model}")
+        page_unpublished.connect(_on_unpublished, sender=model, dispatch_uid=f"cache-unp-{model}")
+    pre_page_move.connect(_before_move, dispatch_uid="cache-before-move")
+    post_page_move.connect(_after_move, dispatch_uid="cache-after-move")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _on_restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"cache-restriction-{signal is post_save}",
+        )
