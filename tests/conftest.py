@@ -14,8 +14,14 @@ def pytest_configure(config):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    # The test-only translatable snippet (tests/i18n/testmodels.py) is in the app registry
+    # once any test imports it; its table exists in every worker's database, so views that
+    # walk every translatable model (wagtail-localize's locale usage) find it.
+    from tests.i18n.testmodels import create_table
+
     with django_db_blocker.unblock(), open(os.devnull, "w") as quiet:
         call_command("load_demo_content", stdout=quiet)
+        create_table()
 
 
 def locale(code):

@@ -59,8 +59,9 @@ def regional_overview(campaigns=None):
             for key in ("pledged", "received", "distributed"):
                 entry[key] += row[key]
             entry["campaigns"] += 1
+        # None: the campaign's own figure is withheld (campaigns.tracker.disclosure).
         count = totals["households_reached"]
-        if 0 < count < threshold:
+        if count is None or 0 < count < threshold:
             below += 1
         else:
             households += count

@@ -31,8 +31,9 @@ ADMIN = [
     (r"^admin/snippets/tracker/(need|contribution|delivery)/delete/",  "login no  no  no    no   no    no   no"),
     (r"^admin/snippets/(choose/)?tracker/(need|contribution|delivery)/",
                                                                        "login ok  ok  no    no   no    no   ok"),
-    (r"^admin/snippets/(choose/)?tracker/region/(add|edit|delete|copy)",
-                                                                       "login no  no  no    no   no    no   ok"),
+    # Communications staff open campaigns in new countries: they add and correct regions.
+    (r"^admin/snippets/(choose/)?tracker/region/(add|edit|copy)",      "login no  no  ok    ok   no    no   ok"),
+    (r"^admin/snippets/(choose/)?tracker/region/delete",               "login no  no  no    no   no    no   ok"),
     (r"^admin/snippets/(choose/)?tracker/region/",                     "login -   -   -     -    -     -    ok"),
     (r"^admin/snippets/(choose/)?tracker/partnermembership/",          "login no  no  no    no   no    no   -"),
     (r"^admin/snippets/(choose/)?press/(coverage|mediakit|presscontact)/",
