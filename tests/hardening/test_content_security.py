@@ -37,7 +37,8 @@ def public_routes():
     """Every non-admin route as a concrete path (``ar/`` routes in each language)."""
     paths = []
     for route, _name, _pattern in walk(get_resolver().url_patterns):
-        if route.startswith(("admin/", "documents/", "api/v2/")) or route in SKIPPED:
+        catch_all = "(?P<path>" in route  # e.g. the API's JSON 404 for any other address
+        if route.startswith(("admin/", "documents/", "api/v2/")) or route in SKIPPED or catch_all:
             continue
         path = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: ARGUMENTS[m.group(1)], route)
         path = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: ARGUMENTS[m.group(1)], path)

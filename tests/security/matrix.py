@@ -40,6 +40,8 @@ ADMIN = [
                                                                        "login -   -   -     -    -     -    -"),
     (r"^admin/people_offers/(edit|delete|new)",                        "login no  no  no    no   no    no   -"),
     (r"^admin/people_offers/",                                         "login -   -   no    no   no    no   -"),
+    # Video renditions (campaigns/video): made by the worker; no tracker entry or offer.
+    (r"^admin/video_renditions/",                                      "login no  no  -     -    -     -    -"),
     (r"^admin/partner_api_keys/",                                      "login no  no  no    no   no    no   -"),
     (r"^admin/reports/site-history/",                                  "login ok  ok  -     -    -     -    ok"),
     (r"^admin/reports/",                                               "login -   -   -     -    -     -    -"),
