@@ -352,9 +352,13 @@ INSTALLED_APPS += ["axes"]
 # login is refused (even with the right password) for AXES_COOLOFF_MINUTES; the address is the
 # portal's one client address (PORTAL_TRUSTED_PROXY_COUNT). Last, so it sees the login's answer.
 MIDDLEWARE = [*MIDDLEWARE, "axes.middleware.AxesMiddleware"]
-# AxesBackend is Django's ModelBackend behind the lockout check (one backend, so a session
-# and the test client's force_login() always name a backend that can load the user).
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesBackend"]
+# The lockout check first (it authenticates nobody: it refuses a locked-out login), then
+# Django's ModelBackend. AxesBackend rather than AxesStandaloneBackend: it can also load a
+# user, so a session naming it (force_login picks the first backend) never fails.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", 10)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
