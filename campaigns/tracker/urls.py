@@ -2,13 +2,15 @@
 
 from django.urls import path
 
+import portal.converters  # noqa: F401  (registers <page_slug:>)
+
 from . import views
 
 app_name = "tracker"
 
 urlpatterns = [
-    path("<slug:campaign_slug>/needs/", views.needs, name="needs"),
-    path("<slug:campaign_slug>/needs/needs.csv", views.needs_csv, name="needs_csv"),
-    path("<slug:campaign_slug>/needs/totals.csv", views.totals_csv, name="totals_csv"),
-    path("<slug:campaign_slug>/needs/data.json", views.data_json, name="data_json"),
+    path("<page_slug:campaign_slug>/needs/", views.needs, name="needs"),
+    path("<page_slug:campaign_slug>/needs/needs.csv", views.needs_csv, name="needs_csv"),
+    path("<page_slug:campaign_slug>/needs/totals.csv", views.totals_csv, name="totals_csv"),
+    path("<page_slug:campaign_slug>/needs/data.json", views.data_json, name="data_json"),
 ]
