@@ -46,6 +46,8 @@ serve:
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # The task worker (database backend) and the schedule run beside the server and stop with it.
+# Links built without a request (moderation and invitation e-mails) use the served address.
+run: export WAGTAILADMIN_BASE_URL = http://$(HOST):$(PORT)
 run: demo admin
 	@$(MANAGE) db_worker --queue-name '*' --no-reload --verbosity 0 & worker=$$!; \
 	$(MANAGE) task_schedule & schedule=$$!; \
