@@ -369,6 +369,7 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.admin_login.LoginForm"  # labels in every language
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", 10)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

@@ -90,3 +90,28 @@ def test_countries_are_listed_in_the_users_language_order():
     # Arabic order ignores the article: الأردن, الإمارات, البحرين, تونس, الجزائر …
     assert arabic[:4] == ["الأردن", "الإمارات العربية المتحدة", "البحرين", "تونس"]
     assert arabic[-1] == "اليمن"
+
+
+ANONYMOUS_ADMIN_FORMS = ["/admin/login/", "/admin/password_reset/"]
+
+
+def _labels(client, path, language):
+    html = client.get(path, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    return [
+        re.sub(r"<[^>]+>|\*|\s+", " ", label).strip()
+        for label in re.findall(r"<label[^>]*>(.*?)</label>", html, re.S)
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ANONYMOUS_ADMIN_FORMS)
+@pytest.mark.parametrize("language", ["ar", "fr"])
+def test_the_admin_forms_before_login_are_labelled_in_the_users_language(client, path, language):
+    english = _labels(client, path, "en")
+    assert english, path
+    translated = _labels(client, path, language)
+    assert len(translated) == len(english)
+    untranslated = [
+        label for label, source in zip(translated, english, strict=True) if label == source
+    ]
+    assert untranslated == []
