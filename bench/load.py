@@ -374,6 +374,7 @@ def report(rows):
         detail = ", ".join(f"{k} {v}" for k, v in sorted(stats.retries.items()))
         statuses = {p: dict(c) for p, c in stats.statuses.items()}
         print(f"\n{fault}: retries: {detail or 'none'}; answers by phase: {statuses}")
+        print(f"  slowest answer by phase (s): {dict(stats.slowest)}")
         print(f"  households counts withheld (small numbers), not compared: {result['withheld']}")
         for phase, examples in stats.failed_paths.items():
             print(f"  {phase}: {'; '.join(examples)}")

@@ -51,6 +51,7 @@ class Stats:
         self.writes = Counter()  # acknowledged | refused | unresolved
         self.problems = []  # replays that differ, ids seen twice, …
         self.failed_paths = defaultdict(list)  # phase → a few "status path" of 5xx answers
+        self.slowest = Counter()  # phase → the longest wait for an answer, in seconds
 
     def phase(self, started, ended):
         start, end = self.fault_start, self.fault_end
@@ -65,6 +66,7 @@ class Stats:
         with self.lock:
             phase = self.phase(started, ended)
             self.requests[phase] += 1
+            self.slowest[phase] = max(self.slowest[phase], round(ended - started, 1))
             self.statuses[phase][status] += 1
             noted = status in ("error", RETRIED) or _is_5xx(status)
             if noted and len(self.failed_paths[phase]) < 5:
