@@ -14,11 +14,13 @@ confirmations by a second key) with ``Idempotency-Key`` and deliberate retries
 After each run, with the stack quiet again, it checks that the rows written are exactly the
 writes acknowledged with 2xx (none missing, none twice, each with its final status), that
 every figure the service layer serves (per campaign, category, region, partner and need, per
-currency and unit) equals the figure added up row by row, that the public API (from the
-origin) serves the same figures (households below the small-number threshold are not
-compared: they are not published exactly), and that no 5xx came outside a fault, or with
-another status than the documented ``503`` during one. It prints a table and exits 1 on any
-mismatch. ``--quick``: 30 s per fault. Everything listens on 127.0.0.1 only.
+currency and unit) equals the figure added up row by row, that the public API serves the same
+figures from the origin and, once the VCL's grace for soft-purged copies is over, through
+Varnish (households counts withheld by small-number suppression are not compared: they are
+not published exactly), and that no 5xx came outside a fault, or with another status than
+the documented ``503`` during one. It prints a table and exits 1 on any mismatch.
+``--quick``: 30 s per fault. The migrated demo is kept as a template database for the next
+run (``--fresh``: prepare it again). Everything listens on 127.0.0.1 only.
 """
 
 import argparse
