@@ -218,24 +218,25 @@ class Stack:
         import shutil
 
         self.redis = start_redis(self.workdir, self.ports["redis"])
+        reuse = not self.args.fresh and database.prepared()
+        database.create(from_template=reuse)
         # Static files do not depend on the database: collected while it is prepared.
         collect = subprocess.Popen(
             [sys.executable, "manage.py", "collectstatic", "--noinput"],
             cwd=stack.ROOT, env=self.env, stdout=subprocess.DEVNULL,
         )  # fmt: skip
-        if not self.args.fresh and database.prepared():
+        if reuse:
             print("  the prepared site (migrated demo) is copied", flush=True)
-            database.create(from_template=True)
             shutil.copytree(database.media, self.workdir / "media")
         else:
-            database.create(from_template=False)
             stack.manage(self.env, "migrate", "--noinput")
             stack.manage(self.env, "load_demo_content")
-            database.keep(self.workdir / "media")
-        # Purges name the site's host; the edge keys its copies by the readers' host.
-        stack.manage(self.env, "set_site_url", self.edge)
         if collect.wait():
             raise RuntimeError(f"collectstatic exited with {collect.returncode}")
+        if not reuse:
+            database.keep(self.workdir / "media")  # copied while nothing is connected to it
+        # Purges name the site's host; the edge keys its copies by the readers' host.
+        stack.manage(self.env, "set_site_url", self.edge)
         self.log = (self.workdir / "gunicorn.log").open("w")
         self.gunicorn = stack.start_gunicorn(
             self.env, self.ports["gunicorn"], self.args.workers, self.args.gunicorn_threads,
