@@ -76,12 +76,12 @@ lighthouse: install messages
 
 # Nothing lost under load and faults (Redis stopped, a worker killed, PostgreSQL connections
 # cut): figures checked against every acknowledged write. docs/reliability.md.
-# LOAD_ARGS="--quick" (30 s per fault), "--fault redis", "--port-base 10300".
+# LOAD_ARGS="--quick" (30 s per fault), "--fault redis", "--port-base 10300", "--fresh".
 load: install messages
 	$(PY) bench/load.py $(LOAD_ARGS)
 
 # Schemathesis against /api/schema/ with stateful links, anonymous and with a partner key,
-# more examples than `make test`. FUZZ_ARGS="--max-examples 50". docs/reliability.md.
+# more examples than `make test`. FUZZ_ARGS="--max-examples 50", "--quick". docs/reliability.md.
 fuzz: install-test messages
 	$(PY) bench/fuzz.py $(FUZZ_ARGS)
 

@@ -5,6 +5,11 @@ Run inside the site's environment (production settings, the load database)::
     python -m bench.load_check setup      # keys and needs for the writers
     python -m bench.load_check snapshot   # the last contribution and delivery ids
     python -m bench.load_check figures --after-contribution N --after-delivery M
+    python -m bench.load_check serve      # the same, one JSON request a line on stdin
+
+``serve`` sets Django up once and answers ``{"command": ..., "after_contribution": N,
+"after_delivery": M}`` lines with one JSON line each (``{"error": text}`` if a command
+failed), so that ``make load`` does not pay Django's start-up before and after every run.
 
 ``figures`` answers three things: the rows written after the snapshot (to compare with the
 writes the load acknowledged), the figures added up from every row of the campaign (the
@@ -23,6 +28,7 @@ from decimal import Decimal
 
 GROUPS = ("category", "region", "partner", "need")
 WRITERS = 3  # partners that write during the load, each with two keys
+WITHHELD = "withheld"  # a households count the disclosure rules do not publish
 
 
 def plain(value):
@@ -32,7 +38,8 @@ def plain(value):
 
 
 def flatten(scope, totals, out):
-    """Add one totals dict (``totals_for``'s shape, or the API's) to ``out``."""
+    """Add one totals dict (``totals_for``'s shape, or the API's) to ``out``; a withheld
+    households count is ``WITHHELD``."""
     for what, name in (("money", "currency"), ("in_kind", "unit")):
         for entry in totals.get(what, []):
             for measure in ("pledged", "received", "distributed", "count"):
@@ -41,8 +48,12 @@ def flatten(scope, totals, out):
     for entry in totals.get("delivered", []):
         key = f"{scope}|delivered|{entry['unit'] or entry['currency']}|quantity"
         out[key] = plain(Decimal(out.get(key, "0")) + Decimal(str(entry["quantity"])))
-    for measure in ("contributions", "households_reached", "deliveries"):
+    for measure in ("contributions", "deliveries"):
         out[f"{scope}|{measure}"] = plain(totals.get(measure) or 0)
+    # Small-number suppression withholds some households counts (``None``): small ones and
+    # the complementary cells that would give them away. Withheld is not a figure to compare.
+    households = totals.get("households_reached", 0)
+    out[f"{scope}|households_reached"] = WITHHELD if households is None else plain(households)
     out[f"{scope}|awaiting"] = plain(totals.get("deliveries_awaiting_confirmation") or 0)
     return out
 
@@ -173,24 +184,53 @@ def new_rows(after_contribution, after_delivery):
     return {"contributions": contributions, "deliveries": deliveries}
 
 
+def run_command(command, after_contribution=0, after_delivery=0):
+    """One command's answer (a JSON-able dict)."""
+    if command == "setup":
+        return setup()
+    if command == "snapshot":
+        return snapshot()
+    page = campaign()
+    return {
+        "rows": new_rows(after_contribution, after_delivery),
+        "exact": figures_from_rows(page),
+        "service": figures_from_service(page),
+    }
+
+
+def serve(lines, out):
+    """Answer JSON requests, one a line, until ``lines`` ends. Connections to PostgreSQL and
+    Redis are opened afresh for each request: a fault may have cut the previous ones."""
+    from django.core.cache import caches
+    from django.db import connections
+
+    for line in lines:
+        request = json.loads(line)
+        connections.close_all()
+        caches.close_all()
+        try:
+            answer = run_command(
+                request["command"],
+                request.get("after_contribution", 0),
+                request.get("after_delivery", 0),
+            )
+        except Exception as error:  # reported to the caller, which stops the run
+            answer = {"error": f"{type(error).__name__}: {error}"}
+        out.write(json.dumps(answer) + "\n")
+        out.flush()
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description="make load: the database side")
-    parser.add_argument("command", choices=["setup", "snapshot", "figures"])
+    parser.add_argument("command", choices=["setup", "snapshot", "figures", "serve"])
     parser.add_argument("--after-contribution", type=int, default=0)
     parser.add_argument("--after-delivery", type=int, default=0)
     args = parser.parse_args(argv)
     _django()
-    if args.command == "setup":
-        result = setup()
-    elif args.command == "snapshot":
-        result = snapshot()
-    else:
-        page = campaign()
-        result = {
-            "rows": new_rows(args.after_contribution, args.after_delivery),
-            "exact": figures_from_rows(page),
-            "service": figures_from_service(page),
-        }
+    if args.command == "serve":
+        serve(sys.stdin, sys.stdout)
+        return
+    result = run_command(args.command, args.after_contribution, args.after_delivery)
     json.dump(result, sys.stdout)
 
 

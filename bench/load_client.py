@@ -9,6 +9,13 @@ a tiny timeout, two copies sent at once, or the same request sent again after it
 
 Every answer is noted with its phase (before, during or after the fault) in a ``Stats``;
 every acknowledged write (2xx) in the ``Ledger``, which the run compares with the database.
+
+A connection error (no HTTP answer) is not a lost write: its outcome is unknown, and the
+writer sends the same request again with the same key until it has an answer, as a partner
+system must; it is noted as ``"error, sent again"`` and a ``connection`` retry, and a write
+still without an answer after two minutes is a mismatch. A reader whose kept-alive
+connection was closed under it sends its ``GET`` once more on a new connection, as browsers
+do (a ``reconnect`` retry); a second failure is an error.
 """
 
 import random
@@ -26,6 +33,10 @@ PAGES = [
 DOCUMENTED_FAULT_STATUSES = {503}  # what a fault may answer (docs/reliability.md)
 WRITE_DEADLINE = 120.0  # seconds a writer keeps retrying one write
 SETTLE = 5.0  # seconds after a fault ends that still count as the fault
+# Longer than the edge waits for the origin (first_byte_timeout 30 s in default.vcl): a slow
+# answer is then judged by the stack (Varnish's 503), never cut short by this client.
+TIMEOUT = 35.0
+RETRIED = "error, sent again"  # a write's connection error, resolved with its key
 
 
 class Stats:
@@ -40,6 +51,7 @@ class Stats:
         self.writes = Counter()  # acknowledged | refused | unresolved
         self.problems = []  # replays that differ, ids seen twice, …
         self.failed_paths = defaultdict(list)  # phase → a few "status path" of 5xx answers
+        self.slowest = Counter()  # phase → the longest wait for an answer, in seconds
 
     def phase(self, started, ended):
         start, end = self.fault_start, self.fault_end
@@ -54,8 +66,10 @@ class Stats:
         with self.lock:
             phase = self.phase(started, ended)
             self.requests[phase] += 1
+            self.slowest[phase] = max(self.slowest[phase], round(ended - started, 1))
             self.statuses[phase][status] += 1
-            if (status == "error" or _is_5xx(status)) and len(self.failed_paths[phase]) < 5:
+            noted = status in ("error", RETRIED) or _is_5xx(status)
+            if noted and len(self.failed_paths[phase]) < 5:
                 self.failed_paths[phase].append(f"{status} {path}")
 
     def retry(self, reason):
@@ -101,15 +115,23 @@ class Ledger:
         self.deliveries = {}  # id → {"need", "value", "households", "confirmed"}
 
 
-def get(session, base, path, stats, timeout=15):
-    started = time.monotonic()
-    try:
-        response = session.get(base + path, timeout=timeout)
-    except requests.RequestException as error:
-        stats.note(started, "error", f"{path} ({type(error).__name__})")
-        return None
-    stats.note(started, response.status_code, path)
-    return response
+def get(session, base, path, stats, timeout=TIMEOUT):
+    """One anonymous ``GET``, noted in ``stats``; the response, or None on an error."""
+    for attempt in (1, 2):
+        started = time.monotonic()
+        try:
+            response = session.get(base + path, timeout=timeout)
+        except requests.ConnectionError as error:
+            if attempt == 1 and not isinstance(error, requests.ConnectTimeout):
+                stats.retry("reconnect")  # the kept-alive connection was closed: once more
+                continue
+            stats.note(started, "error", f"{path} ({_describe(error)})")
+            return None
+        except requests.RequestException as error:
+            stats.note(started, "error", f"{path} ({_describe(error)})")
+            return None
+        stats.note(started, response.status_code, path)
+        return response
 
 
 def reader(base, campaign, stats, stop, seed):
@@ -264,7 +286,7 @@ class Writer:
 
     def send(self, session, path, body, headers, first_timeout=0, expect_replay=False):
         deadline = time.monotonic() + WRITE_DEADLINE
-        timeout = first_timeout or 20
+        timeout = first_timeout or TIMEOUT
         while time.monotonic() < deadline:
             started = time.monotonic()
             try:
@@ -273,11 +295,12 @@ class Writer:
                 )
             except requests.RequestException as error:
                 cut_short = first_timeout and timeout == first_timeout
-                # A try this client cut short itself is no server error.
-                what = f"{path} ({type(error).__name__})"
-                self.stats.note(started, "cut short" if cut_short else "error", what)
+                # A try this client cut short itself is no server error; after any other
+                # error the outcome is unknown: the same key again tells.
+                what = f"{path} ({_describe(error)})"
+                self.stats.note(started, "cut short" if cut_short else RETRIED, what)
                 self.stats.retry("after timeout" if cut_short else "connection")
-                timeout = 20
+                timeout = TIMEOUT
                 time.sleep(0.3)
                 continue
             self.stats.note(started, response.status_code, path)
@@ -297,6 +320,14 @@ class Writer:
         self.stats.count_write("unresolved")
         self.stats.problem(f"{path} {body}: no definitive answer in {WRITE_DEADLINE:.0f} s")
         return None
+
+
+def _describe(error):
+    """``ExceptionName: innermost reason`` of a requests error, in one short line."""
+    reason = error
+    while reason.__context__ is not None and reason.__context__ is not reason:
+        reason = reason.__context__
+    return f"{type(error).__name__}: {str(reason)[:120]}"
 
 
 def _is_5xx(status):

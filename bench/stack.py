@@ -81,6 +81,23 @@ def manage(env, *args, timeout=900):
     return result.stdout
 
 
+def site_key():
+    """A digest of what the prepared site is made of: every migration, the demo builder and
+    the pinned requirements. Another digest, another site."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    files = [
+        *ROOT.glob("*/migrations/*.py"),
+        *ROOT.glob("*/*/migrations/*.py"),
+        *(ROOT / "campaigns" / "demo").rglob("*"),
+        ROOT / "requirements.txt",
+    ]
+    for path in sorted(f for f in files if f.is_file() and "__pycache__" not in f.parts):
+        digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def prepare_site(env):
     """Migrate, load the demo content and collect static files (idempotent)."""
     manage(env, "migrate", "--noinput")
