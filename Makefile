@@ -61,6 +61,7 @@ test: install-test
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/djhtml --check $$(git ls-files '*.html')
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # Production-like stack on loopback (gunicorn, PostgreSQL, Redis, Varnish, nginx), measured
@@ -88,6 +89,7 @@ fuzz: install-test messages
 lint: install-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check $$(git ls-files '*.html')
 
 format: install-test
 	$(VENV)/bin/ruff check --fix .

@@ -200,6 +200,52 @@ http {{
     return process
 
 
+def start_front(workdir, port, backend_port, media_root, media_url="/media/"):
+    """nginx as the site's front server: public media from ``media_root`` (what the bucket or
+    CDN serves in production: plain files, byte ranges, a day's browser cache) and every other
+    address proxied to gunicorn on ``backend_port``. Returns the nginx process."""
+    nginx = find_tool("nginx")
+    if not nginx:
+        raise FileNotFoundError("nginx is not installed (apt-get install nginx-light)")
+    conf = workdir / "nginx-front.conf"
+    conf.write_text(
+        f"""daemon off;
+worker_processes 1;
+pid {workdir / "nginx-front.pid"};
+error_log {workdir / "nginx-front-error.log"} warn;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    client_body_temp_path {workdir / "nginx-tmp"};
+    proxy_temp_path {workdir / "nginx-tmp"};
+    server {{
+        listen 127.0.0.1:{port};
+        location {media_url} {{
+            alias {media_root}/;
+            expires 1d;
+        }}
+        location / {{
+            proxy_pass http://127.0.0.1:{backend_port};
+            proxy_set_header Host $http_host;
+            proxy_http_version 1.1;
+            proxy_buffering off;
+        }}
+    }}
+}}
+"""
+    )
+    (workdir / "nginx-tmp").mkdir(exist_ok=True)
+    process = subprocess.Popen(
+        [nginx, "-c", str(conf), "-p", str(workdir)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    wait_for_port(port, process=process)
+    return process
+
+
 def stop(process):
     """Stop one process we started (by its handle)."""
     if process is None or process.poll() is not None:

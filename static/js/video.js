@@ -14,9 +14,11 @@
         frame.className = "video-frame";
         link.replaceWith(frame);
     });
-    // Posters: a phone-sized one in the markup; a wide or dense screen gets the full one.
+    // Posters: a phone-sized one in the markup; a screen wider than it gets the full one. A
+    // dense phone keeps the phone poster (as it gets the low video rendition): the full one
+    // would be a second, late download and a repaint of the page's largest image.
     document.querySelectorAll("video[data-poster-wide]").forEach(function (video) {
-        if (video.clientWidth * (window.devicePixelRatio || 1) > 640) {
+        if (video.clientWidth > 640) {
             video.poster = video.getAttribute("data-poster-wide");
         }
     });

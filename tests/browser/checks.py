@@ -1,9 +1,10 @@
 """What the browser matrix checks on each page state, in the page itself.
 
 * axe-core (npm's, installed under .cache/npm, git-ignored; MPL-2.0, not vendored): serious or
-  critical violations. axe skips contrast on Arabic text (it takes it for icon ligatures), and
-  it cannot run in a page with JavaScript off, so contrast is also computed here from the
-  computed colours of every visible text node, Arabic included, with JS on and off;
+  critical violations; a JS-off state through a JS-enabled mirror of its DOM (axe_mirror.py:
+  axe never finishes in a page with scripting off). axe skips contrast on Arabic text (it
+  takes it for icon ligatures), so contrast is also computed here from the computed colours
+  of every visible text node, Arabic included, with JS on and off;
 * horizontal overflow of the document;
 * text contrast under 4.5:1 (3:1 for large text), from computed colours (see CONTRAST_JS).
 """

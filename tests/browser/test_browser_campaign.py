@@ -51,3 +51,21 @@ def test_arabic_home_page_screenshot(demo_site, visit):
     # A 64-colour palette keeps the README's picture small (the page is flat colours).
     shot.convert("RGB").quantize(colors=64).save(SCREENSHOT, optimize=True)
     assert 5_000 < SCREENSHOT.stat().st_size < 80_000
+
+
+@pytest.mark.parametrize(
+    ("viewport", "scale", "wide"),
+    [({"width": 412, "height": 823}, 1.75, False), ({"width": 1280, "height": 800}, 1, True)],
+)
+def test_a_dense_phone_keeps_the_phone_poster_a_wide_screen_gets_the_full_one(
+    demo_site, visit, viewport, scale, wide
+):
+    """Lighthouse's phone (412 px at 1.75 device pixels per px) downloads one poster, the one
+    preloaded; only a screen wider than the phone poster swaps in the full one."""
+    tab = visit(viewport=viewport, device_scale_factor=scale)
+    tab.page.goto(f"{demo_site}/ar/jesr/", wait_until="networkidle")
+    video = tab.page.locator("video.video__player").first
+    full, shown = video.get_attribute("data-poster-wide"), video.evaluate("v => v.poster")
+    posters = [url for url in tab.requests if "/media/images/" in url and "clip" in url]
+    assert shown.endswith(full) is wide
+    assert len(posters) == (2 if wide else 1), posters
