@@ -18,12 +18,16 @@ PUBLIC_VIEWS = ("tracker:needs", "tracker:needs_csv", "tracker:totals_csv", "tra
 
 
 def cached(campaign_id, name, compute):
-    """``compute()``, kept until the campaign's figures change (``TRACKER_CACHE_SECONDS``)."""
+    """``compute()``, kept until the campaign's figures change (``TRACKER_CACHE_SECONDS``;
+    0, the default without a cache every process shares: computed on every call)."""
+    seconds = settings.TRACKER_CACHE_SECONDS
+    if not seconds:
+        return compute()
     key = f"tracker:{campaign_id}:{caching.version(f'campaign:{campaign_id}')}:{name}"
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, getattr(settings, "TRACKER_CACHE_SECONDS", 3600))
+        cache.set(key, value, seconds)
     return value
 
 
