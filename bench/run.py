@@ -375,7 +375,8 @@ def main():
         mix = campaign_day(args, workdir, edge, origin, credentials, wrk)
         for process in processes[1:]:
             stack.stop(process)  # the cold renders need the CPU alone
-        cold_env = {**env, "REDIS_URL": "", "FRAGMENT_CACHE_SECONDS": "0"}
+        cold_env = {**env, "REDIS_URL": "", "FRAGMENT_CACHE_SECONDS": "0",
+                    "TASK_BACKEND": "immediate"}  # fmt: skip
         probe = (stack.ROOT / "bench" / "probe.py").read_text()
         probe = probe.replace("main()\n", f"main(runs={args.renders}, needs=True)\n")
         cold = json.loads(stack.manage(cold_env, "shell", "-c", probe).strip().splitlines()[-1])
