@@ -30,8 +30,21 @@ def localized_link(page_id, locale_id):
 
 
 def featured_campaign(page):
+    """The featured campaign's live translation in the home page's language, or None.
+
+    Usually one of the campaigns the home page lists anyway (``home_campaigns``: no query of
+    its own, its picture's renditions already there); else looked up.
+    """
     if not page.featured_campaign_id:
         return None
+    listed = home_campaigns(page)["all"]
+    chosen = next((c for c in listed if c.pk == page.featured_campaign_id), None)
+    if chosen is not None:
+        key = chosen.translation_key
+        return next(
+            (c for c in listed if c.locale_id == page.locale_id and c.translation_key == key),
+            None,
+        )
     return (
         CampaignPage.objects.live()
         .filter(
@@ -95,6 +108,7 @@ def home_campaigns(page):
         .order_by("-start_date", "path")
     )
     page._home_campaigns = {
+        "all": campaigns,
         "current": running_then_upcoming([c for c in campaigns if c.locale_id == page.locale_id]),
         "overview": regional_overview([c for c in campaigns if c.locale_id == source_locale]),
     }

@@ -331,7 +331,8 @@ def localized_partners(campaign, rendition_specs=()):
     Partner links point at the source (Arabic) partner pages; each is swapped for its
     translation in the campaign's locale when one is live (one query, only when some link
     points at another language). Logos come joined, and their renditions
-    (``rendition_specs``, else all) prefetched, whatever the number of partners.
+    (``rendition_specs``, else all; ``None``: not prefetched) prefetched, whatever the
+    number of partners.
     """
     from .page_context import with_renditions
     from .partner import PartnerPage
@@ -356,7 +357,8 @@ def localized_partners(campaign, rendition_specs=()):
         }
     for link in links:
         link.localized_partner = translations.get(link.partner.translation_key, link.partner)
-    prefetch_related_objects(
-        [link.localized_partner for link in links], with_renditions("logo", rendition_specs)
-    )
+    if rendition_specs is not None:
+        prefetch_related_objects(
+            [link.localized_partner for link in links], with_renditions("logo", rendition_specs)
+        )
     return links

@@ -353,6 +353,10 @@ WAGTAILAPI_LIMIT_MAX = TRACKER_API_MAX_PAGE_SIZE
 # Seconds a template fragment is kept (a new version retires it sooner). Needs a cache every
 # process shares (Redis): off by default with the per-process memory cache.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", 600 if REDIS_URL else 0)
+# Seconds a campaign's figures are kept (a gift retires them sooner). The same rule: a gift
+# recorded by another process cannot retire a worker's own memory cache, so without Redis
+# every render computes them (three aggregate queries).
+TRACKER_CACHE_SECONDS = env.int("TRACKER_CACHE_SECONDS", 3600 if REDIS_URL else 0)
 # The deployed revision, part of every fragment key (default: the git commit).
 PORTAL_RELEASE = env.str("PORTAL_RELEASE", "")
 TEMPLATES[0]["OPTIONS"]["context_processors"].append("portal.caching.fragment_context")

@@ -33,6 +33,8 @@ STORAGES["private"] = {
 # Off for the suite (rolled-back tests would leave fragments of rolled-back content in the
 # memory cache); the `fragments` fixture switches them on.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", 0)
+# One process: its memory cache is shared by every write and read of a test.
+TRACKER_CACHE_SECONDS = env.int("TRACKER_CACHE_SECONDS", 3600)
 # --- hardening ---
 # Login lockout off for the suite (the test client's login() passes no request); the lockout
 # tests switch it on.
