@@ -71,3 +71,38 @@ def test_rq_worker_runs_each_job_once_across_a_restart_and_reports_failure(
         check(run_scenario(queue))
     finally:
         queue.stop_all()
+
+
+def slow_runs(report):
+    return [row for row in report["records"] if row[0] == "slow_run"]
+
+
+def test_a_job_whose_worker_was_killed_is_run_again_by_the_next_worker(worker_database, tmp_path):
+    """SIGKILL (the OOM killer, a pulled plug) mid-job: the schedule's recovery puts the job
+    back once its lease ran out, another worker runs it, and it completes once."""
+    queue = Queue("database", worker_database, tmp_path)
+    queue.env["WORKER_TASK_LEASE_SECONDS"] = "1"
+    try:
+        queue.drive("enqueue-slow")
+        first = queue.start_worker()
+        queue.wait_for("slow-start")
+        first.send_signal(signal.SIGKILL)
+        first.wait(timeout=30)
+        queue.workers.remove(first)  # its death is the scenario, not a failure
+        assert "slow" not in queue.lines()
+        assert slow_runs(queue.drive("report")) == [["slow_run", "RUNNING", 1, False, ""]]
+
+        queue.start_worker()
+        queue.drive("recover")
+        lines = queue.wait_for("slow")
+        assert Counter(lines) == {"slow-start": 2, "slow": 1}
+        report = None
+        for _ in range(20):  # the worker records the end just after the job's line
+            report = queue.drive("report")
+            if slow_runs(report) == [["slow_run", "SUCCESSFUL", 1, False, ""]]:
+                break
+        assert slow_runs(report) == [["slow_run", "SUCCESSFUL", 1, False, ""]]
+        assert report["report"] == []  # nothing left running, waiting or failed
+        assert report["queue"]["pending"] == 0
+    finally:
+        queue.stop_all()
