@@ -143,8 +143,10 @@ def test_a_replaced_kit_image_has_the_zip_rebuilt_ahead(
     image = kit.items.exclude(image=None).first().image
     with image.file.open("rb") as source:
         content = source.read()
+    width, height = image.width, image.height
     with django_capture_on_commit_callbacks(execute=True):
         image.file.save("jesr-logo-2020.png", ContentFile(content), save=False)
+        image.width, image.height = width, height
         image.save()  # a new file uploaded over the kit's logo, in Images
     assert waiting("build_media_kit_archive") == 1
     run_queued()
