@@ -9,7 +9,8 @@ and its job would stay *running* for ever. Each backend gets it back differently
   lease must exceed the longest job (default 2,100 s: RQ's 1,800 s job timeout plus margin),
   or a slow job still running would be started a second time.
 - RQ: RQ itself notices a job whose worker stopped its heartbeat (within about 90 s) and,
-  at its next registry maintenance, fails it with ``AbandonedJobError``;
+  at its registry maintenance (a worker's, every 10 minutes, or the schedule's
+  ``requeue_abandoned_tasks``, every minute), fails it with ``AbandonedJobError``;
   ``requeue_abandoned_rq_job`` (an RQ exception handler, ``RQ_EXCEPTION_HANDLERS``) enqueues
   the same task again, linked to the failed run in the task report.
 
@@ -63,9 +64,37 @@ def requeue_abandoned(*, now=None, lease_seconds=None):
     return task_ids
 
 
+def clean_rq_started_jobs():
+    """RQ backend: run RQ's own check of started jobs now, on every queue, so that a job
+    whose worker's heartbeat stopped is failed and handed to ``requeue_abandoned_rq_job``
+    within a minute rather than at a worker's next maintenance (every 10 minutes).
+
+    :returns: how many started jobs RQ still lists (abandoned ones are gone from it).
+    """
+    import django_rq
+    from django_tasks_rq import Job
+    from rq.registry import StartedJobRegistry
+
+    still_started = 0
+    for name in settings.RQ_QUEUES:
+        queue = django_rq.get_queue(name, job_class=Job)
+        registry = StartedJobRegistry(queue=queue, job_class=Job)
+        registry.cleanup(exception_handlers=[requeue_abandoned_rq_job])
+        still_started += registry.get_job_count(cleanup=False)
+    return still_started
+
+
 @task()
 def requeue_abandoned_tasks():
-    """The schedule's task (every minute) around ``requeue_abandoned``; returns how many."""
+    """The schedule's task (every minute): ``requeue_abandoned`` on the database queue, and
+    RQ's check of abandoned jobs when RQ is the backend; returns how many were re-queued
+    from the database (RQ's are logged)."""
+    from django_tasks import task_backends
+    from django_tasks_rq import RQBackend
+
+    if isinstance(task_backends["default"], RQBackend):
+        clean_rq_started_jobs()
+        return 0
     return len(requeue_abandoned())
 
 

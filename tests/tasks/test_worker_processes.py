@@ -5,8 +5,11 @@ database — SQLite or PostgreSQL — and RQ on a Redis of the test's own).
 Runtime: about 25 s per backend on an idle machine (Python start-ups and the 3 s job).
 """
 
+import os
 import signal
+import time
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -104,5 +107,58 @@ def test_a_job_whose_worker_was_killed_is_run_again_by_the_next_worker(worker_da
         assert slow_runs(report) == [["slow_run", "SUCCESSFUL", 1, False, ""]]
         assert report["report"] == []  # nothing left running, waiting or failed
         assert report["queue"]["pending"] == 0
+    finally:
+        queue.stop_all()
+
+
+def children_of(pid):
+    """The ids of the processes whose parent is ``pid`` (Linux /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def test_an_rq_job_whose_worker_was_killed_is_run_again_by_the_next_worker(
+    worker_database, redis_url, tmp_path
+):
+    """RQ: the worker and its work-horse killed mid-job; once RQ's heartbeat for the job ran
+    out (up to 90 s), the schedule's check fails it as abandoned and queues it again; the
+    next worker runs it, and it completes once. Runtime: about two minutes."""
+    queue = Queue("rq", worker_database, tmp_path, redis_url)
+    try:
+        queue.drive("enqueue-slow")
+        first = queue.start_worker()
+        queue.wait_for("slow-start")
+        horses = children_of(first.pid)  # RQ runs the job in a forked work-horse
+        assert horses, "the job's work-horse was not found"
+        for pid in [first.pid, *horses]:  # as systemd's control-group kill or the OOM killer
+            os.kill(pid, signal.SIGKILL)
+        first.wait(timeout=30)
+        queue.workers.remove(first)
+        assert "slow" not in queue.lines()
+
+        queue.start_worker()
+        deadline = time.monotonic() + 240
+        while "slow" not in queue.lines() and time.monotonic() < deadline:
+            queue.drive("recover")  # what the schedule enqueues every minute
+            time.sleep(10)
+        lines = queue.wait_for("slow", timeout=30)
+        assert Counter(lines) == {"slow-start": 2, "slow": 1}
+        report = None
+        for _ in range(20):
+            report = queue.drive("report")
+            if ["slow_run", "SUCCESSFUL", 1, False, ""] in slow_runs(report):
+                break
+        # The killed run is filed as failed and retried; its retry succeeded.
+        assert [row[1:4] for row in slow_runs(report)] == [
+            ["FAILED", 1, True], ["SUCCESSFUL", 1, False],
+        ]  # fmt: skip
+        assert report["report"] == []
     finally:
         queue.stop_all()
