@@ -5,9 +5,16 @@ message — ours (campaigns/people/notifications.py), Wagtail's moderation notif
 password resets — becomes a ``deliver_email`` task once the transaction commits. The worker
 sends it through ``PORTAL_EMAIL_DELIVERY_BACKEND`` (SMTP from ``EMAIL_URL`` in production),
 retrying with backoff (30 s, 1, 2, 4 min) when the server refuses or hangs.
+
+Each message carries a key from the moment it is queued (kept across retries); the worker
+records the key once the server accepted it, and a second run of the same message — a worker
+killed before the job was marked done, see recovery.py — sends nothing. The one gap left is a
+worker killed between the server's "250 OK" and that record: then the message goes twice
+(at least once, never lost).
 """
 
 import base64
+import uuid
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
@@ -15,6 +22,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django_tasks import task
 
+from .models import SentMessage
 from .retry import retry_on_failure
 
 MAX_ATTEMPTS = 5
@@ -31,6 +39,7 @@ def message_to_payload(message):
                 content = content.encode()
             attachments.append([filename, base64.b64encode(content).decode(), mimetype])
     return {
+        "key": uuid.uuid4().hex,
         "subject": str(message.subject),
         "body": str(message.body),
         "from_email": message.from_email,
@@ -68,11 +77,17 @@ def payload_to_message(payload, connection=None):
 
 @task(takes_context=True)
 def deliver_email(context, payload, attempt=1):
-    """Send one message through the real backend; retried on failure (``MAX_ATTEMPTS``)."""
+    """Send one message through the real backend, once per key; retried on failure
+    (``MAX_ATTEMPTS``). Returns the recipients, the attempt and whether it was sent now."""
+    key = payload.get("key")  # payloads queued before keys existed have none
+    if key and SentMessage.objects.filter(key=key).exists():
+        return {"to": payload["to"], "attempt": attempt, "sent": False}
     with retry_on_failure(context, attempt, max_attempts=MAX_ATTEMPTS, first_delay=FIRST_DELAY):
         connection = get_connection(settings.PORTAL_EMAIL_DELIVERY_BACKEND, fail_silently=False)
         payload_to_message(payload, connection).send()
-    return {"to": payload["to"], "attempt": attempt}
+    if key:
+        SentMessage.objects.get_or_create(key=key)
+    return {"to": payload["to"], "attempt": attempt, "sent": True}
 
 
 class QueuedEmailBackend(BaseEmailBackend):

@@ -53,3 +53,22 @@ class TaskRecord(models.Model):
         """The last line of the traceback: the exception and its message."""
         lines = [line for line in self.error.strip().splitlines() if line.strip()]
         return lines[-1] if lines else ""
+
+
+class SentMessage(models.Model):
+    """An e-mail the worker handed to the mail server, by the key it was queued with.
+
+    A job runs at least once (a worker killed after sending and before marking the job done
+    runs it again); ``deliver_email`` skips a message whose key is here, so the re-run sends
+    nothing. Pruned with the task records after a week.
+    """
+
+    key = models.CharField(_("message key"), max_length=64, unique=True)
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("sent e-mail")
+        verbose_name_plural = _("sent e-mails")
+
+    def __str__(self):
+        return self.key

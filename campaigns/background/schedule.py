@@ -16,6 +16,7 @@ logger = logging.getLogger(__name__)
 # (task path, every so many seconds)
 PERIODIC = [
     ("campaigns.press.tasks.publish_scheduled_pages", 60),
+    ("campaigns.background.recovery.requeue_abandoned_tasks", 60),
     ("campaigns.background.tasks.prune_task_records", 3600),
     ("campaigns.background.tasks.expire_invitations", 86400),
 ]

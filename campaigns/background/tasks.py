@@ -5,18 +5,21 @@ from datetime import timedelta
 from django.utils import timezone
 from django_tasks import task
 
-from .models import TaskRecord, TaskState
+from .models import SentMessage, TaskRecord, TaskState
 
 KEEP_SUCCESSFUL = timedelta(days=1)
+KEEP_SENT_KEYS = timedelta(days=7)  # longer than any retry or recovery of a message
 
 
 @task()
 def prune_task_records():
-    """Forget successful runs older than a day (failures stay until retried)."""
-    cutoff = timezone.now() - KEEP_SUCCESSFUL
+    """Forget successful runs older than a day (failures stay until retried) and the keys of
+    e-mails sent more than a week ago."""
+    now = timezone.now()
     deleted, _ = TaskRecord.objects.filter(
-        status=TaskState.SUCCESSFUL, finished_at__lt=cutoff
+        status=TaskState.SUCCESSFUL, finished_at__lt=now - KEEP_SUCCESSFUL
     ).delete()
+    SentMessage.objects.filter(sent_at__lt=now - KEEP_SENT_KEYS).delete()
     return deleted
 
 

@@ -3,8 +3,10 @@
 The ZIP is built once, stored through Django's default storage (S3 in production) and
 reused until the kit changes: a fingerprint of the kit (its text, files, credits and
 licences) is kept with the archive, and a different fingerprint means a rebuild. The
-rebuild is a background task (``campaigns.press.tasks.build_media_kit_archive``): a
-download never builds a ZIP inside the request (``ready_archive``).
+rebuild is a background task (``campaigns.press.tasks.build_media_kit_archive``), enqueued
+as soon as a change to the kit, one of its files or their images and documents is committed
+(campaigns/press/signals.py), so the first journalist after a change
+gets the ZIP at once; a download never builds one inside the request (``ready_archive``).
 """
 
 import hashlib

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Locale
 
+from campaigns.countries import currency_choices, territory_currencies
 from campaigns.models import CampaignPage
 
 from . import services
@@ -83,18 +84,35 @@ class ScopedEntryForm(WagtailAdminModelForm):
 
 
 class CampaignCurrencyMixin:
-    """A blank currency is the need's, else the campaign's: its country's (JOD in Jordan)."""
+    """The currency is a choice of ISO 4217 codes (``campaigns.countries.currency_codes``),
+    the campaign's first (its country's by default: JOD in Jordan), then its country's other
+    legal tenders, then every other code. Blank is the need's, else the campaign's currency.
+
+    A new entry's campaign is not chosen yet: the currencies of the campaigns the user may
+    write to come first then.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "currency" in self.fields:
             field = self.fields["currency"]
-            field.required = False
-            field.widget.attrs.update(size=4, autocomplete="off", dir="ltr")
-            field.help_text = _(
-                "ISO 4217 code. Leave blank for the campaign's currency (its country's: "
-                "TND in Tunisia, JOD in Jordan, MAD in Morocco)."
+            self.fields["currency"] = forms.ChoiceField(
+                label=field.label,
+                required=False,
+                choices=[("", _("The campaign's currency"))]
+                + currency_choices(first=self._campaign_currencies()),
+                help_text=_(
+                    "ISO 4217 code. Leave blank for the campaign's currency (its country's: "
+                    "TND in Tunisia, JOD in Jordan, MAD in Morocco)."
+                ),
             )
+
+    def _campaign_currencies(self):
+        campaign = self.instance.campaign if self.instance.campaign_id else None
+        if campaign is not None:
+            return [campaign.currency, *territory_currencies(campaign.country)]
+        campaigns = self.fields["campaign"].queryset if "campaign" in self.fields else []
+        return [campaign.currency for campaign in campaigns]
 
 
 class NeedForm(CampaignCurrencyMixin, ScopedEntryForm):

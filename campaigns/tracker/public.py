@@ -4,10 +4,10 @@ Every function here costs a fixed number of queries whatever the number of needs
 """
 
 import datetime
+import zoneinfo
 
 from django.db.models import Count, F, Sum, Value
 from django.db.models.functions import TruncDate
-from django.utils import timezone
 
 from campaigns.models import CampaignPage, PartnerPage
 from portal.localization.locales import language_for_locale_id
@@ -84,16 +84,22 @@ def campaign_days(campaign):
     return [campaign.start_date + datetime.timedelta(days=i) for i in range(count)]
 
 
-def _daily(campaign_id, days):
-    # One query: gifts received per day and confirmed deliveries per day, as a UNION.
+def _daily(campaign_id, days, time_zone):
+    # One query: gifts received per day and confirmed deliveries per day, as a UNION. A gift's
+    # day is its date in the campaign's time zone (00:30 in Amman on 2 January is 2 January).
+    zone = zoneinfo.ZoneInfo(time_zone)
+    first = datetime.datetime.combine(days[0], datetime.time(), tzinfo=zone)
+    after_last = datetime.datetime.combine(
+        days[-1] + datetime.timedelta(days=1), datetime.time(), tzinfo=zone
+    )
     received = (
         Contribution.objects.filter(
             campaign_id=campaign_id,
             status__in=COUNTED_AS_RECEIVED,
-            received_at__date__gte=days[0],
-            received_at__date__lte=days[-1],
+            received_at__gte=first,
+            received_at__lt=after_last,
         )
-        .annotate(day=TruncDate("received_at", tzinfo=timezone.get_current_timezone()))
+        .annotate(day=TruncDate("received_at", tzinfo=zone))
         .values("day")
         .annotate(received=Count("pk"), delivered=Value(0), households=Value(0))
         .order_by()
@@ -129,12 +135,14 @@ def _daily(campaign_id, days):
 
 
 def daily_series(campaign):
-    """Per campaign day: gifts received, confirmed deliveries, households reached (``None``
-    when withheld, see ``disclosure``) and ``households_fewer_than``."""
+    """Per campaign day (dates in the campaign's time zone): gifts received, confirmed
+    deliveries, households reached (``None`` when withheld, see ``disclosure``) and
+    ``households_fewer_than``."""
     campaign_id = source_campaign_id(campaign)
     days = campaign_days(campaign)
-    key = f"daily:{days[0]}:{days[-1]}"
-    return cached(campaign_id, key, lambda: _daily(campaign_id, days))
+    zone = campaign.time_zone
+    key = f"daily:{days[0]}:{days[-1]}:{zone}"
+    return cached(campaign_id, key, lambda: _daily(campaign_id, days, zone))
 
 
 def donors_wall(campaign, limit=200):

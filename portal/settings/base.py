@@ -411,6 +411,11 @@ TASK_BACKEND = env.str("TASK_BACKEND", "immediate")
 globals().update(task_settings(TASK_BACKEND, REDIS_URL))
 # /healthz shows the queue; a pending task older than this is reported as "late".
 TASK_QUEUE_LATE_SECONDS = env.int("TASK_QUEUE_LATE_SECONDS", 300)
+# A database-queue task still running this long after it started lost its worker (SIGKILL,
+# power loss) and is queued again (campaigns/background/recovery.py); above any job's run time.
+TASK_LEASE_SECONDS = env.int("TASK_LEASE_SECONDS", 2100)
+# RQ fails a job whose worker died (AbandonedJobError); this handler queues it again.
+RQ_EXCEPTION_HANDLERS = ["campaigns.background.recovery.requeue_abandoned_rq_job"]
 # Scheduled publishing runs on the worker's schedule (manage.py task_schedule); requests only
 # nudge it by enqueueing the same task when a publication is due.
 # A video upload enqueues its renditions (ffmpeg, on the worker's "video" queue).

@@ -5,10 +5,8 @@ import datetime
 import pytest
 import time_machine
 from django.core.cache import cache
-from wagtail.models import Locale
 
-from campaigns.models import CampaignPage, CampaignPartner, PartnerPage
-from home.models import HomePage
+from tests.factories import CampaignFactory
 
 
 @pytest.fixture(autouse=True)
@@ -18,43 +16,30 @@ def _clean_cache():
     cache.clear()
 
 
-def make_campaign(country, slug, start, end, **fields):
-    """A published Arabic campaign in ``country`` with one partner, translated to fr and en."""
-    home = HomePage.objects.get(locale__language_code="ar")
-    partner = PartnerPage.objects.get(slug="ltdh", locale__language_code="ar")
-    page = CampaignPage(
-        title=f"حملة {slug}",
-        slug=slug,
-        country=country,
-        start_date=start,
-        end_date=end,
-        summary="حملة تضامن",
-        campaign_partners=[CampaignPartner(partner=partner, role="implementing")],
-        **fields,
-    )
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    for code in ("fr", "en"):
-        translation = page.copy_for_translation(Locale.objects.get(language_code=code))
-        translation.save_revision().publish()
-    return CampaignPage.objects.get(pk=page.pk)
-
-
 @pytest.fixture
 def jordan(db):
     """Jordan, 15-31 May 2027: JOD, «أيار», Arabic-Indic digits, Amman time."""
-    return make_campaign("JO", "jordan", datetime.date(2027, 5, 15), datetime.date(2027, 5, 31))
+    return CampaignFactory(
+        country="JO", slug="jordan",
+        start_date=datetime.date(2027, 5, 15), end_date=datetime.date(2027, 5, 31),
+    )  # fmt: skip
 
 
 @pytest.fixture
 def morocco(db):
     """Morocco, 10-25 May 2027: MAD, «ماي», Western digits, Casablanca time."""
-    return make_campaign("MA", "morocco", datetime.date(2027, 5, 10), datetime.date(2027, 5, 25))
+    return CampaignFactory(
+        country="MA", slug="morocco",
+        start_date=datetime.date(2027, 5, 10), end_date=datetime.date(2027, 5, 25),
+    )  # fmt: skip
 
 
 @pytest.fixture
 def egypt(db):
-    return make_campaign("EG", "egypt", datetime.date(2027, 5, 12), datetime.date(2027, 5, 28))
+    return CampaignFactory(
+        country="EG", slug="egypt",
+        start_date=datetime.date(2027, 5, 12), end_date=datetime.date(2027, 5, 28),
+    )  # fmt: skip
 
 
 @pytest.fixture

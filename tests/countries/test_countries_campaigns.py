@@ -17,8 +17,8 @@ from django.test import Client
 
 from campaigns.people import offers
 from campaigns.people.models import Offer
-from campaigns.tracker import services
 from campaigns.tracker.models import Contribution, Region
+from tests.factories import confirmed_delivery, need_for, received_gift
 
 pytestmark = pytest.mark.django_db
 
@@ -96,52 +96,12 @@ def build_figures(campaign, case):
     pledged = Contribution.objects.get(pk=accepted.contribution_id)
     assert (pledged.currency, pledged.status) == (case["currency"], "pledged")
 
-    region = Region.objects.get(code=case["region"])
-    cash = services.create_need(
-        user=services.SYSTEM,
-        campaign=campaign,
-        partner=partner,
-        category="cash",
-        region=region,
-        title="مساعدات مالية",
-        quantity="10000",
-    )
+    cash = need_for(campaign, region=case["region"], category="cash", quantity="10000")
     assert cash.currency == case["currency"]  # the campaign's, not TND
-    services.record_contribution(
-        user=services.SYSTEM,
-        need=cash,
-        partner=partner,
-        kind="cash",
-        amount="1234.5",
-        status="received",
-    )
-    food = services.create_need(
-        user=services.SYSTEM,
-        campaign=campaign,
-        partner=partner,
-        category="food",
-        region=region,
-        title="طرود غذائية",
-        quantity="500",
-        unit="parcel",
-    )
-    services.record_contribution(
-        user=services.SYSTEM,
-        need=food,
-        partner=partner,
-        kind="in_kind",
-        quantity="100",
-        unit="parcel",
-        status="received",
-    )
-    delivery = services.record_delivery(
-        user=services.SYSTEM,
-        need=food,
-        quantity="60",
-        delivered_on=datetime.date(2027, 5, 19),
-        households_reached=25,
-    )
-    services.confirm_delivery(delivery, user=services.SYSTEM)
+    received_gift(cash, amount="1234.5")
+    food = need_for(campaign, region=case["region"], quantity="500")
+    received_gift(food, quantity="100")
+    confirmed_delivery(food, quantity="60", on=datetime.date(2027, 5, 19), households=25)
 
 
 @pytest.mark.parametrize("name", ["jordan", "morocco"])

@@ -6,8 +6,7 @@ import pytest
 import time_machine
 from django.test import Client
 
-from campaigns.tracker import services
-from campaigns.tracker.models import Region
+from tests.factories import confirmed_delivery, need_for, received_gift
 
 pytestmark = pytest.mark.django_db
 
@@ -67,42 +66,10 @@ def test_home_page_card_dates_follow_each_campaigns_conventions(may_2027, jordan
 
 
 def test_overview_per_currency_with_the_small_number_rule(may_2027, jordan, morocco):
-    partner = jordan.campaign_partners.first().partner
-    need = services.create_need(
-        user=services.SYSTEM,
-        campaign=jordan,
-        partner=partner,
-        category="food",
-        region=Region.objects.get(code="JO-IR"),
-        title="طرود",
-        quantity="100",
-        unit="parcel",
-    )
-    services.record_contribution(
-        user=services.SYSTEM,
-        need=need,
-        partner=partner,
-        kind="in_kind",
-        quantity="50",
-        unit="parcel",
-        status="received",
-    )
-    services.record_contribution(
-        user=services.SYSTEM,
-        campaign=jordan,
-        partner=partner,
-        kind="cash",
-        amount="100.5",
-        status="received",
-    )
-    delivery = services.record_delivery(
-        user=services.SYSTEM,
-        need=need,
-        quantity="10",
-        delivered_on=datetime.date(2027, 5, 19),
-        households_reached=4,
-    )
-    services.confirm_delivery(delivery, user=services.SYSTEM)
+    need = need_for(jordan, region="JO-IR", title="طرود")
+    received_gift(need, quantity="50")
+    received_gift(campaign=jordan, amount="100.5")
+    confirmed_delivery(need, quantity="10", on=datetime.date(2027, 5, 19), households=4)
 
     data = Client().get("/api/v1/overview/?locale=en").json()
     jod = next(row for row in data["money"] if row["currency"] == "JOD")

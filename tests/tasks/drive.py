@@ -1,5 +1,6 @@
-"""The worker tests' client process: ``enqueue`` the scenario's jobs, ``report`` as
-JSON, or ``cleanup`` what the workers left in a shared database.
+"""The worker tests' client process: ``enqueue`` the scenario's jobs (``enqueue-slow``: the
+slow one alone), ``recover`` (enqueue the schedule's recovery of abandoned jobs), ``report``
+as JSON, or ``cleanup`` what the workers left in a shared database.
 
 Run as ``python -m tests.tasks.drive enqueue|report`` with tests.tasks.worker_settings.
 """
@@ -18,6 +19,18 @@ def enqueue():
         jobs.record_run.enqueue(name)
     jobs.flaky.enqueue("flaky")
     jobs.always_fails.enqueue()
+
+
+def enqueue_slow():
+    from tests.tasks import jobs
+
+    jobs.slow_run.enqueue("slow", 3)
+
+
+def recover():
+    from campaigns.background.recovery import requeue_abandoned_tasks
+
+    requeue_abandoned_tasks.enqueue()  # as the schedule does every minute
 
 
 def report():
@@ -44,4 +57,6 @@ def cleanup():
 
 if __name__ == "__main__":
     django.setup()
-    {"enqueue": enqueue, "report": report, "cleanup": cleanup}[sys.argv[1]]()
+    commands = {"enqueue": enqueue, "enqueue-slow": enqueue_slow, "recover": recover}
+    commands.update(report=report, cleanup=cleanup)
+    commands[sys.argv[1]]()

@@ -2,10 +2,13 @@
 or a command's caller: with the database queue and no worker, the work waits; a worker does it."""
 
 import datetime
+import io
+import zipfile
 
 import pytest
 import time_machine
 from django.core.cache import cache
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -89,7 +92,7 @@ def test_the_schedule_publishes_with_no_visitor_at_all(database_queue):
     release.refresh_from_db()
     assert not release.live  # not yet due
     with time_machine.travel(timezone.now() + datetime.timedelta(minutes=6)):
-        assert schedule.due(now=61) == ["campaigns.press.tasks.publish_scheduled_pages"]
+        assert "campaigns.press.tasks.publish_scheduled_pages" in schedule.due(now=61)
         run_queued()
     release.refresh_from_db()
     assert release.live
@@ -106,3 +109,48 @@ def test_a_background_import_returns_at_once_and_the_worker_imports(database_que
     assert waiting("import_tracker_file") == 1
     run_queued()
     assert Need.objects.count() > before
+
+
+def test_a_changed_media_kit_is_zipped_ahead_so_the_first_download_gets_it_at_once(
+    client, database_queue, django_capture_on_commit_callbacks
+):
+    kit = MediaKit.objects.select_related("campaign").get(
+        campaign__slug="jesr", locale__language_code="fr"
+    )
+    url = f"/fr/press/media-kit/{kit.pk}.zip"
+    with django_capture_on_commit_callbacks(execute=True):
+        # As the admin's edit view saves it: the kit, then each of its files.
+        kit.title = "Dossier de presse — mise à jour"
+        kit.save()
+        for item in kit.items.all():
+            item.credit = f"{item.credit} (2020)"
+            item.save()
+    assert waiting("build_media_kit_archive") == 1  # one build for the whole change
+    run_queued()  # the worker, before any journalist asks
+
+    response = client.get(url)
+    assert response.status_code == 200  # no "being prepared" 503 for the first journalist
+    assert response["Content-Type"] == "application/zip"
+    assert waiting("build_media_kit_archive") == 0
+    with zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content))) as archive:
+        assert "(2020)" in archive.read("credits.csv").decode("utf-8-sig")
+
+
+def test_a_replaced_kit_image_has_the_zip_rebuilt_ahead(
+    client, database_queue, django_capture_on_commit_callbacks
+):
+    kit = MediaKit.objects.get(campaign__slug="jesr", locale__language_code="fr")
+    image = kit.items.exclude(image=None).first().image
+    with image.file.open("rb") as source:
+        content = source.read()
+    width, height = image.width, image.height
+    with django_capture_on_commit_callbacks(execute=True):
+        image.file.save("jesr-logo-2020.png", ContentFile(content), save=False)
+        image.width, image.height = width, height
+        image.save()  # a new file uploaded over the kit's logo, in Images
+    # One build per kit holding the image (its translations share it: ar, fr, en).
+    holding = MediaKit.objects.filter(items__image=image).distinct().count()
+    assert holding >= 1 and waiting("build_media_kit_archive") == holding
+    run_queued()
+    response = client.get(f"/fr/press/media-kit/{kit.pk}.zip")
+    assert response.status_code == 200

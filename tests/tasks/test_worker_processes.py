@@ -5,8 +5,11 @@ database — SQLite or PostgreSQL — and RQ on a Redis of the test's own).
 Runtime: about 25 s per backend on an idle machine (Python start-ups and the 3 s job).
 """
 
+import os
 import signal
+import time
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -69,5 +72,93 @@ def test_rq_worker_runs_each_job_once_across_a_restart_and_reports_failure(
     queue = Queue("rq", worker_database, tmp_path, redis_url)
     try:
         check(run_scenario(queue))
+    finally:
+        queue.stop_all()
+
+
+def slow_runs(report):
+    return [row for row in report["records"] if row[0] == "slow_run"]
+
+
+def test_a_job_whose_worker_was_killed_is_run_again_by_the_next_worker(worker_database, tmp_path):
+    """SIGKILL (the OOM killer, a pulled plug) mid-job: the schedule's recovery puts the job
+    back once its lease ran out, another worker runs it, and it completes once."""
+    queue = Queue("database", worker_database, tmp_path)
+    queue.env["WORKER_TASK_LEASE_SECONDS"] = "1"
+    try:
+        queue.drive("enqueue-slow")
+        first = queue.start_worker()
+        queue.wait_for("slow-start")
+        first.send_signal(signal.SIGKILL)
+        first.wait(timeout=30)
+        queue.workers.remove(first)  # its death is the scenario, not a failure
+        assert "slow" not in queue.lines()
+        assert slow_runs(queue.drive("report")) == [["slow_run", "RUNNING", 1, False, ""]]
+
+        queue.start_worker()
+        queue.drive("recover")
+        lines = queue.wait_for("slow")
+        assert Counter(lines) == {"slow-start": 2, "slow": 1}
+        report = None
+        for _ in range(20):  # the worker records the end just after the job's line
+            report = queue.drive("report")
+            if slow_runs(report) == [["slow_run", "SUCCESSFUL", 1, False, ""]]:
+                break
+        assert slow_runs(report) == [["slow_run", "SUCCESSFUL", 1, False, ""]]
+        assert report["report"] == []  # nothing left running, waiting or failed
+        assert report["queue"]["pending"] == 0
+    finally:
+        queue.stop_all()
+
+
+def children_of(pid):
+    """The ids of the processes whose parent is ``pid`` (Linux /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def test_an_rq_job_whose_worker_was_killed_is_run_again_by_the_next_worker(
+    worker_database, redis_url, tmp_path
+):
+    """RQ: the worker and its work-horse killed mid-job; once RQ's heartbeat for the job ran
+    out (up to 90 s), the schedule's check fails it as abandoned and queues it again; the
+    next worker runs it, and it completes once. Runtime: about two minutes."""
+    queue = Queue("rq", worker_database, tmp_path, redis_url)
+    try:
+        queue.drive("enqueue-slow")
+        first = queue.start_worker()
+        queue.wait_for("slow-start")
+        horses = children_of(first.pid)  # RQ runs the job in a forked work-horse
+        assert horses, "the job's work-horse was not found"
+        for pid in [first.pid, *horses]:  # as systemd's control-group kill or the OOM killer
+            os.kill(pid, signal.SIGKILL)
+        first.wait(timeout=30)
+        queue.workers.remove(first)
+        assert "slow" not in queue.lines()
+
+        queue.start_worker()
+        deadline = time.monotonic() + 240
+        while "slow" not in queue.lines() and time.monotonic() < deadline:
+            queue.drive("recover")  # what the schedule enqueues every minute
+            time.sleep(10)
+        lines = queue.wait_for("slow", timeout=30)
+        assert Counter(lines) == {"slow-start": 2, "slow": 1}
+        report = None
+        for _ in range(20):
+            report = queue.drive("report")
+            if ["slow_run", "SUCCESSFUL", 1, False, ""] in slow_runs(report):
+                break
+        # The killed run is filed as failed and retried; its retry succeeded.
+        assert [row[1:4] for row in slow_runs(report)] == [
+            ["FAILED", 1, True], ["SUCCESSFUL", 1, False],
+        ]  # fmt: skip
+        assert report["report"] == []
     finally:
         queue.stop_all()

@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log as wagtail_log
 from wagtail.models import Locale
 
-from portal.localization.numbers import currency_decimals, is_known_currency
+from campaigns.countries import currency_codes
+from portal.localization.numbers import currency_decimals
 
 from ..models import EntryChange, Source
 from ..models.need import MONEY, QUANTITY
@@ -107,12 +108,13 @@ def check_quantity(errors, field, value, required=True):
 
 
 def check_currency(errors, field, value):
-    """A known ISO 4217 code, upper-cased; ``None`` when it is not."""
+    """An ISO 4217 code legal tender somewhere (``campaigns.countries.currency_codes``),
+    upper-cased; ``None`` (and an error on ``field``) when it is not."""
     code = (value or "").strip().upper()
     if not code:
         errors.add(field, _("Choose a currency."), "required")
         return None
-    if len(code) != 3 or not is_known_currency(code):
+    if code not in currency_codes():
         errors.add(
             field, _("“%(code)s” is not an ISO 4217 currency code.") % {"code": code}, "unknown"
         )

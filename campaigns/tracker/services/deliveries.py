@@ -75,6 +75,12 @@ def _households(errors, value):
     return number
 
 
+def _today_where(need):
+    # The campaign's own date: at 00:30 in Amman on 2 January a delivery of that day is
+    # not "in the future", though it is still 1 January in the site's time zone.
+    return need.campaign.local_today() if need else timezone.localdate()
+
+
 def clean_delivery(values, errors=None):
     """Validate a delivery's fields (``values`` is the whole entry); returns clean values."""
     errors = errors or Errors()
@@ -98,7 +104,7 @@ def clean_delivery(values, errors=None):
     day = to_date(errors, "delivered_on", values.get("delivered_on"))
     if day is None and "delivered_on" not in errors:
         errors.add("delivered_on", _("Enter the date of the delivery."), "required")
-    elif day and day > timezone.localdate():
+    elif day and day > _today_where(need):
         errors.add("delivered_on", _("A delivery cannot be in the future."), "future")
     clean["delivered_on"] = day
     clean["households_reached"] = _households(errors, values.get("households_reached"))
