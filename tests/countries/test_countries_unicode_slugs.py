@@ -7,8 +7,9 @@ from urllib.parse import unquote
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.converters import SlugConverter
+from wagtail.models import Locale
 
-from tests.countries.conftest import make_campaign
+from tests.factories import CampaignFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -39,10 +40,11 @@ def test_no_route_of_ours_takes_a_slug_with_the_ascii_only_converter():
 
 @pytest.mark.parametrize("language", ["ar", "fr", "en"])
 def test_every_campaign_route_answers_for_an_arabic_slug(client, language):
-    campaign = make_campaign(
-        "JO", ARABIC_SLUG, datetime.date(2020, 5, 15), datetime.date(2099, 5, 31)
-    )
-    page = campaign.get_translation(campaign.locale.__class__.objects.get(language_code=language))
+    campaign = CampaignFactory(
+        country="JO", slug=ARABIC_SLUG,
+        start_date=datetime.date(2020, 5, 15), end_date=datetime.date(2099, 5, 31),
+    )  # fmt: skip
+    page = campaign.get_translation(Locale.objects.get(language_code=language))
     page_url = page.get_url()
     assert ARABIC_SLUG in unquote(page_url)
     response = client.get(page_url)
