@@ -9,6 +9,7 @@ the data migration can pass its historical models.
 """
 
 from django.conf import settings
+from django.utils.translation import gettext_noop
 
 EDITOR = "Communications editors"
 MODERATOR = "Communications moderators"
@@ -17,8 +18,9 @@ PRESS_OFFICER = "Press officers"
 PARTNER_STAFF = "Partner staff"
 ROLE_NAMES = (EDITOR, MODERATOR, TRANSLATOR, PRESS_OFFICER, PARTNER_STAFF)
 
-WORKFLOW_NAME = "Campaign content moderation"
-TASK_NAME = "Approval by a communications moderator"
+# Stored in English, shown in the reader's language (workflow_names.py).
+WORKFLOW_NAME = gettext_noop("Campaign content moderation")
+TASK_NAME = gettext_noop("Approval by a communications moderator")
 # Wagtail's own sample groups and workflow, replaced by the roles above.
 WAGTAIL_SAMPLE_GROUPS = ("Moderators", "Editors")
 WAGTAIL_SAMPLE_WORKFLOW = "Moderators approval"
