@@ -47,6 +47,30 @@ def source_of(name):
     return None
 
 
+def name_in_message(text):
+    """``text`` (a history message) with each of our names in the active language."""
+    for source in TRANSLATED_NAMES:
+        text = text.replace(source, translation.gettext(source))
+    return text
+
+
+def translate_workflow_log_messages(actions):
+    """Wagtail's workflow history lines ("'…' started. Next step '…'") quote the names as
+    logged, in English: each formatter is wrapped so the names read in the reader's language.
+    Runs after Wagtail's own ``register_log_actions`` hook (``order``)."""
+    for action, formatter in list(actions.formatters.items()):
+        if not action.startswith("wagtail.workflow.") or getattr(formatter, "names_read", False):
+            continue
+        parent = type(formatter)
+
+        def format_message(self, log_entry, parent=parent):
+            return name_in_message(str(parent.format_message(self, log_entry)))
+
+        wrapped = type(parent.__name__, (parent,), {"format_message": format_message})
+        actions.formatters[action] = wrapped()
+        actions.formatters[action].names_read = True
+
+
 def read_translated(sender, instance, **kwargs):
     """On loading: one of our names becomes a SourceName."""
     name = instance.__dict__.get("name")
