@@ -1,4 +1,4 @@
-"""The moderation workflow's and task's names in the reader's language.
+"""The moderation workflow's, its task's and the roles' (groups') names in the reader's language.
 
 Wagtail stores a workflow's and a task's name once, as data, and shows it as is: in the
 publish menu ("Submit to …"), the status panel, the workflow history and the moderation
@@ -7,18 +7,21 @@ e-mails (which Wagtail renders in each recipient's language). The portal's own n
 catalogues; on loading, the stored name becomes a :class:`SourceName`, which reads in the
 active language wherever Wagtail turns it into text, while the database, queries and the
 JSON of log entries keep the English source. A name typed in the admin is stored as typed,
-unless it is a translation of one of ours (the edit form shows it translated).
+unless it is a translation of one of ours (the edit form shows it translated). The roles'
+groups (``roles.ROLE_NAMES``, listed in *Users* and *Groups*) and Wagtail's own sample
+workflow and task (inactive, still listed) are read the same way.
 """
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.db.models.signals import post_init, pre_save
 from django.utils import translation
 from wagtail.models import Task, Workflow
 
-from .roles import TASK_NAME, WORKFLOW_NAME
+from .roles import ROLE_NAMES, TASK_NAME, WAGTAIL_SAMPLE_WORKFLOW, WORKFLOW_NAME
 
-TRANSLATED_NAMES = frozenset({WORKFLOW_NAME, TASK_NAME})
+TRANSLATED_NAMES = frozenset({WORKFLOW_NAME, TASK_NAME, WAGTAIL_SAMPLE_WORKFLOW, *ROLE_NAMES})
 
 
 class SourceName(str):
@@ -87,8 +90,8 @@ def store_source(sender, instance, **kwargs):
 
 
 def connect():
-    """Workflows and every task type (Wagtail's and any app's) read and store our names."""
-    senders = [Workflow] + [model for model in apps.get_models() if issubclass(model, Task)]
+    """Workflows, groups and every task type (Wagtail's and any app's) read and store our names."""
+    senders = [Workflow, Group] + [model for model in apps.get_models() if issubclass(model, Task)]
     for model in senders:
         post_init.connect(read_translated, sender=model, dispatch_uid=f"names_in_{model}")
         pre_save.connect(store_source, sender=model, dispatch_uid=f"names_out_{model}")

@@ -16,9 +16,10 @@ def test_translation_editor_heading_in_arabic(demo_site, visit):
     french = CampaignPage.objects.get(slug="jesr", locale__language_code="fr")
     page = log_in(visit(viewport=VIEWPORT), demo_site, "browser-translator")
     page.goto(f"{demo_site}/admin/pages/{french.pk}/edit/")
-    title = page.locator("section h3").first
+    title = page.locator(".js-translation-editor section h3").first
     title.wait_for()
     page.wait_for_function(
-        "() => !document.querySelector('section h3').textContent.includes(' translation')"
+        "() => !document.querySelector('.js-translation-editor section h3')"
+        ".textContent.includes(' translation')"
     )
     assert title.text_content() == HEADING

@@ -12,7 +12,6 @@ import re
 
 import pytest
 from django.apps import apps
-from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
 from tests.security.matrix import admin_urls
@@ -41,19 +40,22 @@ NAMES = {
 
 
 def english_content():
-    """Titles and names that are data (the demo's English pages, users, snippets)."""
-    texts = set(Page.objects.values_list("title", flat=True))
+    """Text that is data: every short text value stored (page titles, the demo's English
+    pages, user and file names, press contacts' roles…), and file names."""
+    from django.db import models
+
+    texts = set()
+    for model in apps.get_models():
+        for field in model._meta.concrete_fields:
+            if isinstance(field, (models.CharField, models.FileField)) and not field.choices:
+                values = model._base_manager.values_list(field.attname, flat=True)[:1000]
+                for value in values:
+                    if value:
+                        texts |= {str(value), str(value).rsplit("/", 1)[-1]}
     from django.contrib.auth import get_user_model
 
     for user in get_user_model().objects.all():
-        texts |= {user.get_username(), user.get_full_name(), user.first_name, user.last_name}
-    for model in apps.get_models():
-        field = next((f for f in ("title", "name") if hasattr(model, f)), None)
-        if field and model._meta.app_label not in ("wagtailcore", "auth"):
-            try:
-                texts |= set(map(str, model._base_manager.values_list(field, flat=True)[:500]))
-            except Exception:  # noqa: BLE001, S112 - a non-column attribute named title
-                continue
+        texts.add(user.get_full_name())
     return texts
 
 
