@@ -38,6 +38,25 @@ NAMES = {
     "Markdown",
 }
 
+# English still shown in the Arabic admin when this walk was written (2026-11-30), to translate
+# next: Wagtail's and wagtail-localize's strings without Arabic (locales, sites, reports),
+# raw values in Wagtail's reports and users listing ("None", "True", model labels), the
+# locale's English name in wagtail-localize's report, and the press coverage filter's
+# language names (Django's English names). A new English string fails the test.
+KNOWN_GAPS = {
+    "Add a locale", "Add locale", "Enabled", "Locale", "Sync from", "Translation",
+    "Source locale", "Target locale", "Locked by", "None", "Root page", "Site name", "Port",
+    "True", "Page", "giving",
+}  # fmt: skip
+KNOWN_PATTERNS = re.compile(r"\((English|Media relations)\)$|^[a-z]+\.[a-z]+page$")
+
+
+def known_gap(text):
+    from django.conf.locale import LANG_INFO
+
+    names = {info["name"] for info in LANG_INFO.values() if "name" in info}
+    return text in KNOWN_GAPS or text in names or bool(KNOWN_PATTERNS.search(text))
+
 
 def english_content():
     """Text that is data: every short text value stored (page titles, the demo's English
@@ -72,7 +91,10 @@ def leftovers(page, content):
         {
             text
             for text in visible_texts(page)
-            if ENGLISH.match(text) and text not in content and text not in NAMES
+            if ENGLISH.match(text)
+            and text not in content
+            and text not in NAMES
+            and not known_gap(text)
         }
     )
 
