@@ -9,6 +9,7 @@ class PeopleConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
+        from . import signals, workflow_names
 
         signals.connect(self)
+        workflow_names.connect()

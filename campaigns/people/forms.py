@@ -11,19 +11,20 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.countries import territory_currencies
 from campaigns.people.models import OFFER_DETAILS
 from campaigns.tracker.models import Category, ContributionKind, Region, Unit
+from portal.localization.digits import ascii_digits
 from portal.localization.numbers import currency_decimals
 
-# Visitors may type Arabic-Indic or Eastern Arabic digits and the Arabic decimal separator.
-DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫,", "01234567890123456789..")
 MESSAGE_MAX = 1000
 
 
 class LocalDecimalField(forms.DecimalField):
-    """A positive number, whatever digits the visitor's keyboard types."""
+    """A positive number as a visitor types it: any digits (the one rule of
+    ``portal.localization.digits``), a decimal comma (``12,5``) and grouping spaces."""
 
     def to_python(self, value):
         if isinstance(value, str):
-            value = value.strip().translate(DIGITS).replace(" ", "").replace("\u00a0", "")
+            value = ascii_digits(value.strip()).replace(",", ".")
+            value = value.replace(" ", "").replace("\u00a0", "")
         return super().to_python(value)
 
 

@@ -9,19 +9,22 @@ the data migration can pass its historical models.
 """
 
 from django.conf import settings
+from django.utils.translation import gettext_noop
 
-EDITOR = "Communications editors"
-MODERATOR = "Communications moderators"
-TRANSLATOR = "Translators"
-PRESS_OFFICER = "Press officers"
-PARTNER_STAFF = "Partner staff"
+# Stored in English, shown in the reader's language (workflow_names.py).
+EDITOR = gettext_noop("Communications editors")
+MODERATOR = gettext_noop("Communications moderators")
+TRANSLATOR = gettext_noop("Translators")
+PRESS_OFFICER = gettext_noop("Press officers")
+PARTNER_STAFF = gettext_noop("Partner staff")
 ROLE_NAMES = (EDITOR, MODERATOR, TRANSLATOR, PRESS_OFFICER, PARTNER_STAFF)
 
-WORKFLOW_NAME = "Campaign content moderation"
-TASK_NAME = "Approval by a communications moderator"
+# Stored in English, shown in the reader's language (workflow_names.py).
+WORKFLOW_NAME = gettext_noop("Campaign content moderation")
+TASK_NAME = gettext_noop("Approval by a communications moderator")
 # Wagtail's own sample groups and workflow, replaced by the roles above.
 WAGTAIL_SAMPLE_GROUPS = ("Moderators", "Editors")
-WAGTAIL_SAMPLE_WORKFLOW = "Moderators approval"
+WAGTAIL_SAMPLE_WORKFLOW = gettext_noop("Moderators approval")  # its task has the same name
 
 ADMIN = ["wagtailadmin.access_admin"]
 MEDIA = ["wagtailmedia.add_media", "wagtailmedia.change_media"]

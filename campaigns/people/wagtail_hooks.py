@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from . import invitations, offers
+from . import invitations, offers, workflow_names
 from .admin_views import InvitationPermissionPolicy, OfferPermissionPolicy, PeopleViewSetGroup
 from .models import Invitation, Offer
 
@@ -29,3 +29,8 @@ def register_people_log_actions(actions):
         (offers.DECLINED, _("Decline offer"), _("Offer declined")),
     ):
         actions.register_action(action, label, message)
+
+
+@hooks.register("register_log_actions", order=100)
+def workflow_log_messages_in_the_readers_language(actions):
+    workflow_names.translate_workflow_log_messages(actions)

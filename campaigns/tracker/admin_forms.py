@@ -45,8 +45,11 @@ class ScopedEntryForm(WagtailAdminModelForm):
                 required=field.required,
                 help_text=field.help_text,
             )
-            if not self.instance.pk and (partner := services.default_partner(user)):
-                self.initial.setdefault("partner", partner.pk)
+            # A member acting for one organisation finds it chosen on a blank form (the
+            # view may pass an empty initial value for it).
+            blank = not self.instance.pk and not self.initial.get("partner")
+            if blank and (partner := services.default_partner(user)):
+                self.initial["partner"] = partner.pk
         if "campaign" in self.fields:
             field = self.fields["campaign"]
             self.fields["campaign"] = PartnerChoiceField(

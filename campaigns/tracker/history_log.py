@@ -1,5 +1,13 @@
-"""Tracker history lines in Wagtail's own History tab (beside ``EntryChange``)."""
+"""Tracker history lines in Wagtail's own History tab and site history (beside ``EntryChange``).
 
+A log line stores its changes as ``{field name: [before, after]}`` with foreign keys as
+ids (``services.common.snapshot``); it is read in the reader's language: each field by its
+verbose name, a choice by its label, a related object by its name, and nothing for an
+empty value, so no raw name, id or ``None`` reaches the reader.
+"""
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter
 
@@ -11,13 +19,44 @@ ACTIONS = {
     "override": _("Allowed beyond what was received"),
     "deleted": _("Deleted"),
 }
+EMPTY = (None, "")
+NOTHING = "—"
 
 
-def _describe(changes):
+def readable_value(field, value):
+    """A stored value as the reader knows it: a choice's label, a related object's name."""
+    if value in EMPTY:
+        return NOTHING
+    if field is None:
+        return str(value)
+    if field.is_relation and field.many_to_one:
+        related = field.related_model._base_manager.filter(pk=value).first()
+        return str(related) if related is not None else NOTHING
+    choices = dict(field.flatchoices) if field.choices else {}
+    if isinstance(field, models.BooleanField):
+        return str(_("yes") if value in (True, "True", "true") else _("no"))
+    return str(choices.get(value, value))
+
+
+def describe(model, changes):
+    """``field: before → after`` for each change (``field: after`` for a first value), with
+    verbose field names in the active language; ``model`` is the entry's model or None."""
     parts = []
-    for field, pair in (changes or {}).items():
-        if isinstance(pair, list) and len(pair) == 2:
-            parts.append(f"{field}: {pair[0] if pair[0] is not None else '–'} → {pair[1]}")
+    for name, pair in (changes or {}).items():
+        if not (isinstance(pair, list) and len(pair) == 2):
+            continue
+        before, after = pair
+        if before in EMPTY and after in EMPTY:
+            continue
+        try:
+            field = model._meta.get_field(name) if model is not None else None
+        except FieldDoesNotExist:
+            field = None
+        label = str(field.verbose_name) if field is not None else name
+        text = readable_value(field, after)
+        if before not in EMPTY:
+            text = f"{readable_value(field, before)} → {text}"
+        parts.append(f"{label}: {text}")
     return "; ".join(parts)
 
 
@@ -31,7 +70,8 @@ def register_tracker_log_actions(actions):
 
         class Formatter(LogFormatter):
             def format_message(self, log_entry, label=label):
-                detail = _describe(log_entry.data.get("changes"))
+                model = log_entry.content_type.model_class() if log_entry.content_type else None
+                detail = describe(model, log_entry.data.get("changes"))
                 note = log_entry.data.get("note") or ""
                 return " — ".join(str(part) for part in (label, detail, note) if part)
 

@@ -251,7 +251,7 @@ def test_history_tab_shows_who_changed_what(member_client, need, member):
     contribution = gift(need, user=member, quantity="5", status="pledged")
     services.change_contribution_status(contribution, "received", user=member)
     page = member_client.get(url("contribution", "history", contribution.pk)).content.decode()
-    assert "pledged → received" in page
+    assert "موعود به → مستلَم" in page  # the status's labels, in the user's language
     assert member.get_username() in page or member.get_full_name() in page
 
 
