@@ -252,3 +252,40 @@ def test_v2_errors_name_the_parameter_in_the_tracker_apis_shape(anon, demo, quer
     assert payload["detail"] == payload["message"]  # Wagtail's own key stays for its clients
     assert sorted(payload["errors"]) == names
     assert all(messages == [payload["message"]] for messages in payload["errors"].values())
+
+
+def _id_fields():
+    """Every id field of every write serializer (found in the module, so new ones are covered)."""
+    import inspect
+
+    from campaigns.api.serializers import write
+
+    for name, serializer in inspect.getmembers(write, inspect.isclass):
+        if (
+            issubclass(serializer, write.StrictSerializer)
+            and serializer.__module__ == write.__name__
+        ):
+            for field_name, field in serializer().fields.items():
+                if isinstance(field, write.IdRef):
+                    yield pytest.param(serializer, field_name, id=f"{name}.{field_name}")
+
+
+@pytest.mark.parametrize(("serializer", "field_name"), list(_id_fields()))
+@pytest.mark.parametrize("value", [1.9, 1.0, True, "1.5", [1], {"id": 1}])
+def test_an_id_that_is_not_a_whole_number_is_refused(need, serializer, field_name, value):
+    """``{"need": 1.9}`` was read as need 1: the gift landed on another need."""
+    from rest_framework.exceptions import ValidationError
+
+    serializer_field = serializer().fields[field_name]
+    with pytest.raises(ValidationError):
+        serializer_field.run_validation(value)
+
+
+def test_a_gift_for_need_1_9_is_refused_and_changes_nothing(client_for, need):
+    before = counts()
+    body = {"need": need.pk + 0.9, "kind": "in_kind", "quantity": "1", "unit": "parcel"}
+    response = client_for.post(
+        "/api/v1/contributions/", json.dumps(body), content_type="application/json"
+    )
+    assert_refused(response, "need")
+    assert counts() == before

@@ -26,7 +26,20 @@ def decimal_field(**kwargs):
     return serializers.DecimalField(max_digits=None, decimal_places=None, **kwargs)
 
 
-class PageRef(serializers.PrimaryKeyRelatedField):
+class IdRef(serializers.PrimaryKeyRelatedField):
+    """A row by its id: a whole number (JSON integer, or its digits as text), as the schema
+    says. DRF passes any value to the query, and Django turns ``1.9`` into ``1``: the write
+    landed on another row. A boolean or a fraction is ``incorrect_type`` (400 naming the field)."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not (
+            isinstance(data, int) or (isinstance(data, str) and data.strip().isdigit())
+        ):
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        return super().to_internal_value(data)
+
+
+class PageRef(IdRef):
     """A page by id. A page's id is its parent page's (a one-to-one key), which Django does not
     range-check as it does plain ids: a number no id can be is refused before the query."""
 
@@ -46,7 +59,7 @@ class PartnerRef(PageRef):
         super().__init__(queryset=PartnerPage.objects.all(), **kwargs)
 
 
-class NeedRef(serializers.PrimaryKeyRelatedField):
+class NeedRef(IdRef):
     def __init__(self, **kwargs):
         super().__init__(queryset=Need.objects.all(), **kwargs)
 
