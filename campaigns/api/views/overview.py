@@ -41,7 +41,13 @@ class OverviewSerializer(serializers.Serializer):
             "than `households_fewer_than` (privacy)."
         ),
     )
-    households_fewer_than = serializers.IntegerField(help_text="The small-number threshold.")
+    households_fewer_than = serializers.IntegerField(
+        allow_null=True,
+        help_text=(
+            "The small-number threshold when `households_reached` is null (the sum is "
+            "withheld), else null: as in a campaign's figures."
+        ),
+    )
     campaigns_below_threshold = serializers.IntegerField(
         help_text="Campaigns that reached fewer households than the threshold: left out of "
         "the sum, so that their count cannot be derived from it."
