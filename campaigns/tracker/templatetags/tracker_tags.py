@@ -6,7 +6,8 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
-from portal.localization.numbers import format_money, format_number
+from campaigns import countries
+from portal.localization.numbers import format_money, format_number, format_percent
 
 from ..aggregates import small_number_threshold, totals_for
 from ..models import Unit
@@ -17,12 +18,17 @@ register = template.Library()
 
 @register.filter
 def percent(value):
-    """'24 %' in the active language (one decimal when not whole)."""
-    if value is None:
-        value = Decimal(0)
-    value = Decimal(value).quantize(Decimal("0.1"))
-    decimals = 0 if value == value.to_integral() else 1
-    return f"{format_number(value, decimals=decimals)}\u00a0%"
+    """'24%' (en), '24 %' (fr), «٢٤٪؜» (ar_JO): the locale's pattern, sign and digits, one
+    decimal when not whole (``format_percent``)."""
+    return format_percent(value)
+
+
+@register.filter
+def currency_conventions(code):
+    """The conventions an amount in ``code`` is shown in outside any campaign (the regional
+    overview): its member state's (JOD as in Jordan), None for EUR or USD (the site's).
+    For ``{% conventions row.currency|currency_conventions %}``."""
+    return countries.currency_conventions(code)
 
 
 @register.filter
