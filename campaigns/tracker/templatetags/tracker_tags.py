@@ -7,6 +7,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from campaigns import countries
+from portal.localization.conventions import activate
 from portal.localization.numbers import format_money, format_number, format_percent
 
 from ..aggregates import small_number_threshold, totals_for
@@ -24,11 +25,12 @@ def percent(value):
 
 
 @register.filter
-def currency_conventions(code):
-    """The conventions an amount in ``code`` is shown in outside any campaign (the regional
-    overview): its member state's (JOD as in Jordan), None for EUR or USD (the site's).
-    For ``{% conventions row.currency|currency_conventions %}``."""
-    return countries.currency_conventions(code)
+def money_in_its_country(amount, currency):
+    """An amount shown outside any campaign (the regional overview), in the conventions of
+    the member state issuing ``currency``: JOD as on a Jordanian page («٢٥٠٫١٢٥ د.أ.»),
+    the site's for EUR or USD (``campaigns.countries.currency_conventions``)."""
+    with activate(countries.currency_conventions(currency)):
+        return format_money(amount, currency)
 
 
 @register.filter
