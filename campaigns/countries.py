@@ -2,7 +2,7 @@
 
 import unicodedata
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 from babel import Locale as BabelLocale
@@ -120,6 +120,19 @@ def country_conventions(country, *, currency="", locale="", digits="", time_zone
         time_zone=time_zone or default_time_zone(country),
         country=country,
     )
+
+
+@lru_cache(maxsize=64)
+def currency_conventions(currency):
+    """The conventions of the member state whose own currency ``currency`` is, for an amount
+    shown outside any campaign (the regional overview): 'JOD' → Jordan's (``ar_JO``,
+    Arabic-Indic digits: «٢٥٠٫١٢٥ د.أ.»), 'TND' → Tunisia's. None for a currency no member
+    state issues as its first legal tender (EUR, USD): the site's defaults apply."""
+    code = (currency or "").upper()
+    for country, _name in COUNTRY_CHOICES:
+        if default_currency(country) == code:
+            return country_conventions(country)
+    return None
 
 
 def country_name(code, language=None):

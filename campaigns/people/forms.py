@@ -7,12 +7,13 @@ from django.conf import settings
 from django.contrib.auth import password_validation
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from campaigns.countries import territory_currencies
 from campaigns.people.models import OFFER_DETAILS
 from campaigns.tracker.models import Category, ContributionKind, Region, Unit
 from portal.localization.digits import ascii_digits
-from portal.localization.numbers import currency_decimals
+from portal.localization.numbers import currency_decimals, format_number
 
 MESSAGE_MAX = 1000
 
@@ -30,12 +31,13 @@ class LocalDecimalField(forms.DecimalField):
 
 def currency_choices(campaign=None):
     """The currencies an offer may be in: the campaign's first (its country's by default,
-    JOD in Jordan), then the country's other legal tenders, then ``PEOPLE_OFFER_CURRENCIES``.
-    """
+    JOD in Jordan), then the country's other legal tenders (ILS then JOD in Palestine), then
+    ``PEOPLE_OFFER_CURRENCIES`` (EUR, USD: what donors abroad hold). Another member state's
+    currency is never offered (no TND on a Jordanian or Moroccan form)."""
     codes = []
     if campaign is not None:
         codes += [campaign.currency, *territory_currencies(campaign.country)]
-    codes += getattr(settings, "PEOPLE_OFFER_CURRENCIES", ["TND"])
+    codes += getattr(settings, "PEOPLE_OFFER_CURRENCIES", ["EUR", "USD"])
     return [(code, code) for code in dict.fromkeys(code.upper() for code in codes)]
 
 
@@ -150,11 +152,14 @@ class OfferForm(forms.Form):
             data["currency"] = currency
             amount = data.get("amount")
             if amount is not None and amount.as_tuple().exponent < -currency_decimals(currency):
-                self.add_error(
-                    "amount",
-                    _("%(currency)s has at most %(places)s decimals.")
-                    % {"currency": currency, "places": currency_decimals(currency)},
-                )
+                places = currency_decimals(currency)
+                # ngettext: Arabic has six plural forms («رقمان», «3 أرقام»).
+                message = ngettext(
+                    "%(currency)s has at most %(places)s decimal.",
+                    "%(currency)s has at most %(places)s decimals.",
+                    places,
+                ) % {"currency": currency, "places": format_number(places)}
+                self.add_error("amount", message)
             data.update(category=Category.CASH, quantity=None, unit="")
         elif kind == ContributionKind.IN_KIND:
             for field, message in (

@@ -5,10 +5,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from campaigns.press.models import Coverage, MediaKit, PressContact
+from campaigns.wagtail_chooser_labels import LazyLabelsChooserViewSet
 
 
 class CoverageViewSet(SnippetViewSet):
     model = Coverage
+    chooser_viewset_class = LazyLabelsChooserViewSet
     icon = "media"
     menu_label = _("Coverage")
     list_display = ["headline", "outlet", "date", "medium", "campaign"]
@@ -21,6 +23,7 @@ class CoverageViewSet(SnippetViewSet):
 
 class PressContactViewSet(SnippetViewSet):
     model = PressContact
+    chooser_viewset_class = LazyLabelsChooserViewSet
     icon = "user"
     menu_label = _("Press contacts")
     list_display = ["name", "role", "email", "phone"]
@@ -31,6 +34,7 @@ class PressContactViewSet(SnippetViewSet):
 
 class MediaKitViewSet(SnippetViewSet):
     model = MediaKit
+    chooser_viewset_class = LazyLabelsChooserViewSet
     icon = "folder-open-inverse"
     menu_label = _("Media kits")
     list_display = ["title", "campaign"]

@@ -4,6 +4,8 @@ The forms only check each field's type; every rule (amounts, statuses, partner s
 the service's, so the admin refuses exactly what the API and imports refuse.
 """
 
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -16,6 +18,17 @@ from . import services
 from .models import Need
 
 NUMBER_ONLY = ("step", "min", "max")
+
+
+class TypedDecimalInput(forms.TextInput):
+    """A decimal as it was typed: a stored ``Decimal("500.000")`` shows as ``500`` and
+    ``Decimal("12.500")`` as ``12.5`` (the column keeps 3 places for every currency and
+    unit); what the user typed is shown back unchanged."""
+
+    def format_value(self, value):
+        if isinstance(value, Decimal):
+            value = format(value.normalize(), "f") if value else "0"
+        return super().format_value(value)
 
 
 class PartnerChoiceField(forms.ModelChoiceField):
@@ -79,7 +92,7 @@ class ScopedEntryForm(WagtailAdminModelForm):
                 # A browser's number input refuses the digits an Arabic keyboard types (٠-٩);
                 # a text input with a numeric keypad takes them (portal/localization/digits.py).
                 attrs = {k: v for k, v in field.widget.attrs.items() if k not in NUMBER_ONLY}
-                field.widget = forms.TextInput(attrs={**attrs, "inputmode": "decimal"})
+                field.widget = TypedDecimalInput(attrs={**attrs, "inputmode": "decimal"})
 
     def _post_clean(self):
         # The model's own validation is the service's job (one set of rules for all callers).

@@ -10,9 +10,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.ui.tables import Column
-from wagtail.snippets.widgets import AdminSnippetChooser
 
 from campaigns.countries import sorted_country_choices
+from campaigns.wagtail_chooser_labels import LazySnippetChooser
 
 from .admin_views import PermissionChooserViewSet, ScopedChooseResultsView, ScopedChooseView
 from .models import Need, Region
@@ -105,4 +105,5 @@ class RegionChooserViewSet(PermissionChooserViewSet):
 
 def region_chooser(linked_to="campaign"):
     """The region widget of a form whose ``linked_to`` field (campaign or need) narrows it."""
-    return AdminSnippetChooser(Region, linked_fields={linked_to: f"#id_{linked_to}"})
+    # Built once, at import: its labels must stay lazy (see wagtail_chooser_labels).
+    return LazySnippetChooser(Region, linked_fields={linked_to: f"#id_{linked_to}"})

@@ -9,6 +9,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets as snippet_views
 
+from campaigns.wagtail_chooser_labels import LazyLabelsChooserViewSet
 from search.admin_search import FoldedSearchMixin
 
 from . import services
@@ -177,7 +178,7 @@ class ScopedChooserCreateView(ChooserAccessMixin, snippet_chooser.SnippetCreateV
     pass
 
 
-class ScopedChooserViewSet(snippet_chooser.SnippetChooserViewSet):
+class ScopedChooserViewSet(LazyLabelsChooserViewSet):
     choose_view_class = ScopedChooseView
     choose_results_view_class = ScopedChooseResultsView
     chosen_view_class = ScopedChosenView

@@ -32,9 +32,11 @@ def regional_overview(campaigns=None):
     Returns a dict: ``campaigns`` (count), ``countries`` (sorted ISO 3166-1 codes),
     ``money`` (a list, per ISO 4217 currency: ``currency``, ``pledged``, ``received``,
     ``distributed`` as ``Decimal`` in that currency, ``campaigns`` counting it), and
-    ``households_reached`` (an int, or None when below the threshold),
-    ``households_fewer_than`` (the threshold), ``campaigns_below_threshold`` (campaigns whose
-    households are published only as "fewer than N" and left out of the sum).
+    ``households_reached`` (an int, or None when the sum is below the threshold),
+    ``households_fewer_than`` (the threshold when, and only when, ``households_reached`` is
+    None: the same meaning as in a campaign's figures), ``campaigns_below_threshold``
+    (campaigns whose households are published only as "fewer than N" and left out of the
+    sum).
     Each campaign's totals come from its cache (``totals_for``): 3 queries per campaign
     the first time, none after.
     """
@@ -71,6 +73,7 @@ def regional_overview(campaigns=None):
         "countries": sorted({c.country for c in campaigns}),
         "money": [money[code] for code in sorted(money)],
         "households_reached": shown,
-        "households_fewer_than": threshold,
+        # Set only when the sum itself is withheld, as for every other figure.
+        "households_fewer_than": threshold if shown is None else None,
         "campaigns_below_threshold": below,
     }

@@ -293,7 +293,9 @@ class RegionViewSet(SnippetViewSet):
     icon = "site"
     menu_label = _("Regions")
     index_view_class = FoldedIndexView
-    list_display = [Column("name", label=_("Name")), "code", "country"]
+    # A plain first column is Wagtail's title column: linked to the row's edit view for
+    # those who may edit regions (a Column() there linked nowhere).
+    list_display = ["name", "code", "country"]
     list_filter = ["country"]
     search_fields = ["name_ar", "name_fr", "name_en", "code"]
     chooser_viewset_class = RegionChooserViewSet

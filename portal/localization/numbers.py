@@ -9,6 +9,7 @@ Money keeps the currency's own number of decimals (TND has 3, EUR 2, JPY 0); Ara
 shows the currency's Arabic sign (``د.ت.``), French and English its ISO code.
 """
 
+import re
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
@@ -98,6 +99,18 @@ def format_money(amount, currency="TND", language=None):
     return _apply_digits(text, language)
 
 
+def format_percent(value, language=None):
+    """A percentage, ``value`` in percent (``Decimal("16.7")`` is 16.7 %), with one decimal
+    when it is not whole, in the locale's percent pattern, symbols and digits (CLDR through
+    Babel): '16.7%' (en), '16,7 %' (fr), «١٦٫٧٪؜» (ar_JO, ar_EG: Arabic-Indic digits take
+    the Arabic percent sign), «16,7‎%‎» (ar_TN, ar_MA). ``None`` is 0 %."""
+    language = current_language(language)
+    value = Decimal(value or 0).quantize(Decimal("0.1"))
+    decimals = 0 if value == value.to_integral() else 1
+    text = _format_percent(str(value), locale_name(language), decimals, digit_style(language))
+    return _apply_digits(text, language)
+
+
 def format_day(value, language=None, style="long"):
     """A date in words, the locale's month names and digits: «15 ماي 2020» (ar_TN),
     «15 أيار 2020» (ar_JO), '15 mai 2020' (fr). ``style`` is a key of ``DAY_FORMATS`` or a
@@ -135,6 +148,20 @@ def _format_money(text, currency, locale, decimals, sign, numbering):
     )
 
 
+@lru_cache(maxsize=1024)
+def _format_percent(text, locale, decimals, numbering):
+    babel_locale = _babel_locale(locale)
+    pattern = babel_locale.percent_formats[None].pattern  # "#,##0%", "#,##0\u00a0%"
+    if decimals:
+        pattern = re.sub(r"0(?=[^0]*$)", "0." + "0" * decimals, pattern, count=1)
+    formatted = babel_numbers.format_percent(
+        Decimal(text) / 100, format=pattern, locale=babel_locale, numbering_system=numbering
+    )
+    # Babel writes the pattern's "%" as is; CLDR's sign depends on the numbering system
+    # ("٪؜" with Arabic-Indic digits, "‎%‎" with Western digits in Arabic).
+    return formatted.replace("%", babel_locale.number_symbols[numbering]["percentSign"])
+
+
 def apply_digit_style(text, language=None):
     """Text whose Western digits follow the locale's digit style (dates, phone numbers)."""
     return _apply_digits(text, current_language(language))
@@ -150,4 +177,5 @@ def number_format(language=None):
         "digits": digits,
         "decimal": symbols["decimal"],
         "group": symbols["group"],
+        "percent": symbols["percentSign"],
     }

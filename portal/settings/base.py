@@ -268,7 +268,8 @@ PORTAL_DIGIT_STYLE = env.dict("PORTAL_DIGIT_STYLE", {})
 # --- people: roles, invitations, offers of help ---
 # Campaign states in which the public "offer help" form takes offers.
 PEOPLE_OFFER_STATES = env.list("PEOPLE_OFFER_STATES", ["running"])
-PEOPLE_OFFER_CURRENCIES = env.list("PEOPLE_OFFER_CURRENCIES", ["TND", "EUR", "USD"])
+# Offered after the campaign's own currencies (docs/countries.md): those a donor abroad holds.
+PEOPLE_OFFER_CURRENCIES = env.list("PEOPLE_OFFER_CURRENCIES", ["EUR", "USD"])
 # At most this many offers per address per window (seconds); kept in the cache.
 PEOPLE_OFFER_RATE = (
     env.int("PEOPLE_OFFER_RATE_COUNT", 5),

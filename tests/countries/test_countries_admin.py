@@ -92,3 +92,54 @@ def test_countries_are_sorted_in_the_users_language(client, admin_user):
     select = html.split('name="country"', 1)[1].split("</select>", 1)[0]
     names = re.findall(r'<option value="[A-Z]{2}"[^>]*>([^<]+)</option>', select)
     assert names[0] == "الأردن" and names.index("تونس") < names.index("مصر")
+
+
+def _prefer(user, language):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    return user
+
+
+@pytest.mark.parametrize("role", [roles.EDITOR, roles.MODERATOR, None])
+def test_the_regions_listing_links_each_row_to_its_edit_view(client, admin_user, role):
+    """The failing input: rows of Donation tracker → Regions had no link; only typing
+    /admin/snippets/tracker/region/edit/<id>/ reached a region's form."""
+    client.force_login(user_in(role, f"user-{role[:6]}") if role else admin_user)
+    listing = reverse("wagtailsnippets_tracker_region:list")
+    html = client.get(listing, {"q": "Irbid"}).content.decode()
+    irbid = Region.objects.get(code="JO-IR")
+    edit = reverse("wagtailsnippets_tracker_region:edit", args=[irbid.pk])
+    assert f'href="{edit}"' in html
+    row = html.split(f'href="{edit}"', 1)[1].split("</a>", 1)[0]
+    assert "Irbid" in row or "إربد" in row
+    assert client.get(edit).status_code == 200
+
+
+def test_the_region_chooser_speaks_the_users_language_only(client, db):
+    """The failing input: in the French admin the button read «اختر الجهة» and the modal
+    «اختر région» (a label translated once, at import, in whatever language came first)."""
+    make = get_user_model().objects.create_superuser
+    arabic = _prefer(make("admin-ar", "admin-ar@example.org", "pw"), "ar")
+    french = _prefer(make("admin-fr", "admin-fr@example.org", "pw"), "fr")
+    need_form = reverse("wagtailsnippets_tracker_need:add")
+    choose = reverse("wagtailsnippetchoosers_tracker_region:choose")
+    seen = {}
+    # One process, the two languages in turn: nothing may stick from the first.
+    for user in (arabic, french, arabic, french):
+        client.force_login(user)
+        form = client.get(need_form).content.decode()
+        modal = client.get(choose).json()["html"]
+        title = re.search(r"<h1[^>]*>(.*?)</h1>", modal, re.S).group(1)
+        title = re.sub(r"<[^>]+>|\s+", " ", title).strip()
+        seen.setdefault(user.username, []).append((form, title))
+    for form, title in seen["admin-fr"]:
+        assert "Choisir" in title and "région" in title, title
+        assert not re.search(r"[\u0600-\u06ff]", title), title
+        assert "Choisir région" in form and "اختر" not in form
+    for form, title in seen["admin-ar"]:
+        assert "اختر" in title and "الجهة" in title, title
+        assert not re.search(r"[A-Za-z]{3,}", title), title
+        assert "اختر الجهة" in form and "Choisir" not in form

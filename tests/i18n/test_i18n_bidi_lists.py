@@ -17,7 +17,7 @@ from tests.page_text import latin_commas_in_arabic, unmarked_arabic
 from tests.public_pages import public_states
 
 AMOUNT = re.compile(r"\d[\d\s.,\u00a0\u202f]*\s?(TND|EUR|USD)")
-PERCENT = re.compile(r"\d\s?%")
+PERCENT = re.compile(r"\d[\s\u200e]?[%٪]")
 
 
 def _outside_isolation(html):

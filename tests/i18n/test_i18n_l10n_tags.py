@@ -34,7 +34,13 @@ def test_arabic_indic_digits_everywhere_when_the_setting_says_so(settings):
     assert render("{{ d|digits }}", "fr", d="15/05/2020") == "15/05/2020"
     chart = render("{% chart_number_format %}", "ar")
     payload = json.loads(chart.split(">", 1)[1].rsplit("<", 1)[0])
-    assert payload == {"language": "ar", "digits": "arab", "decimal": "٫", "group": "٬"}
+    assert payload == {
+        "language": "ar",
+        "digits": "arab",
+        "decimal": "٫",
+        "group": "٬",
+        "percent": "٪\u061c",
+    }
 
     class Figures(serializers.Serializer):
         households = FormattedNumberField(source="count")

@@ -53,7 +53,7 @@ def test_every_page_has_a_meta_description(client, db, code):
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_home_title_does_not_repeat_the_site_name(client, db, code):
     title = re.search(r"<title>([^<]*)</title>", client.get(f"/{code}/").content.decode())
-    parts = [part.strip() for part in title.group(1).split("·")]
+    parts = [part.strip() for part in title.group(1).split("|")]
     assert len(parts) == len(set(parts)) == 1, title.group(1)
 
 

@@ -5,7 +5,9 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 
+from campaigns.countries import currency_conventions
 from campaigns.tracker.overview import regional_overview
+from portal.localization.conventions import activate
 from portal.localization.numbers import format_money
 
 from ..schema import read_responses
@@ -19,12 +21,18 @@ class OverviewMoneySerializer(serializers.Serializer):
     received = DecimalText(help_text="Received or already distributed, in this currency.")
     distributed = DecimalText(help_text="Distributed, in this currency.")
     received_display = serializers.SerializerMethodField(
-        help_text="The received sum as the site prints it, in the language asked for."
+        help_text="The received sum as the site prints it, in the language asked for (in "
+        "Arabic with the conventions of the member state issuing the currency)."
     )
     campaigns = serializers.IntegerField(help_text="Campaigns that collected this currency.")
 
     def get_received_display(self, row) -> str:
-        with translation.override(self.context.get("language")):
+        # An amount outside any campaign: in its member state's conventions (JOD as in
+        # Jordan), the site's for EUR or USD, as on the home page.
+        with (
+            translation.override(self.context.get("language")),
+            activate(currency_conventions(row["currency"])),
+        ):
             return format_money(row["received"], row["currency"])
 
 
@@ -41,7 +49,13 @@ class OverviewSerializer(serializers.Serializer):
             "than `households_fewer_than` (privacy)."
         ),
     )
-    households_fewer_than = serializers.IntegerField(help_text="The small-number threshold.")
+    households_fewer_than = serializers.IntegerField(
+        allow_null=True,
+        help_text=(
+            "The small-number threshold when `households_reached` is null (the sum is "
+            "withheld), else null: as in a campaign's figures."
+        ),
+    )
     campaigns_below_threshold = serializers.IntegerField(
         help_text="Campaigns that reached fewer households than the threshold: left out of "
         "the sum, so that their count cannot be derived from it."

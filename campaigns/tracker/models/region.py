@@ -1,5 +1,6 @@
 """A country's administrative regions (Tunisia's 24 governorates ship as data)."""
 
+from django.contrib.admin.decorators import display
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -38,6 +39,7 @@ class Region(models.Model):
         return getattr(self, f"name_{language}", "") or self.name_ar
 
     @property
+    @display(description=_("Name"))
     def name(self):
         """The region's name in the active language (Arabic when none is set)."""
         return self.name_in((get_language() or "ar").split("-")[0])

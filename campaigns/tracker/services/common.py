@@ -7,11 +7,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.log_actions import log as wagtail_log
 from wagtail.models import Locale
 
 from campaigns.countries import currency_codes
-from portal.localization.numbers import currency_decimals
+from portal.localization.numbers import currency_decimals, format_number
 
 from ..models import EntryChange, Source
 from ..models.need import MONEY, QUANTITY
@@ -137,12 +138,13 @@ def check_amount(errors, field, value, currency):
     if currency:
         decimals = currency_decimals(currency)
         if _places(number) > decimals:
-            errors.add(
-                field,
-                _("%(currency)s amounts have at most %(decimals)s decimals.")
-                % {"currency": currency, "decimals": decimals},
-                "too_many_decimals",
-            )
+            # ngettext: Arabic has six plural forms («رقمان عشريان», «3 أرقام عشرية»).
+            message = ngettext(
+                "%(currency)s amounts have at most %(decimals)s decimal.",
+                "%(currency)s amounts have at most %(decimals)s decimals.",
+                decimals,
+            ) % {"currency": currency, "decimals": format_number(decimals)}
+            errors.add(field, message, "too_many_decimals")
             return None
     return number
 

@@ -6,7 +6,9 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
-from portal.localization.numbers import format_money, format_number
+from campaigns import countries
+from portal.localization.conventions import activate
+from portal.localization.numbers import format_money, format_number, format_percent
 
 from ..aggregates import small_number_threshold, totals_for
 from ..models import Unit
@@ -17,12 +19,18 @@ register = template.Library()
 
 @register.filter
 def percent(value):
-    """'24 %' in the active language (one decimal when not whole)."""
-    if value is None:
-        value = Decimal(0)
-    value = Decimal(value).quantize(Decimal("0.1"))
-    decimals = 0 if value == value.to_integral() else 1
-    return f"{format_number(value, decimals=decimals)}\u00a0%"
+    """'24%' (en), '24 %' (fr), «٢٤٪؜» (ar_JO): the locale's pattern, sign and digits, one
+    decimal when not whole (``format_percent``)."""
+    return format_percent(value)
+
+
+@register.filter
+def money_in_its_country(amount, currency):
+    """An amount shown outside any campaign (the regional overview), in the conventions of
+    the member state issuing ``currency``: JOD as on a Jordanian page («٢٥٠٫١٢٥ د.أ.»),
+    the site's for EUR or USD (``campaigns.countries.currency_conventions``)."""
+    with activate(countries.currency_conventions(currency)):
+        return format_money(amount, currency)
 
 
 @register.filter
