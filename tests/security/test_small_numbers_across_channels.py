@@ -147,7 +147,7 @@ def test_every_aggregate_is_the_sum_of_its_published_needs(world):
     attributes = {
         str(need.pk): {
             "category": need.category,
-            "region": str(need.region_id),
+            "region": need.region.code,
             "partner": str(need.partner_id),
         }
         for need in Need.objects.filter(pk__in=[int(k) for k in published if k]).select_related(
