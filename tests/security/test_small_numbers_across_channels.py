@@ -23,7 +23,6 @@ from campaigns.tracker.aggregates import (
     totals_for,
     with_figures,
 )
-from campaigns.tracker.disclosure import day_buckets
 from campaigns.tracker.models import Need, Region
 from campaigns.tracker.public import daily_series
 
@@ -173,6 +172,8 @@ def test_every_aggregate_is_the_sum_of_its_published_needs(world):
 
 @given(st.lists(st.integers(0, 30), min_size=1, max_size=40))
 def test_day_buckets_cover_every_day_and_hold_no_small_count(values):
+    from campaigns.tracker.disclosure import day_buckets
+
     buckets = day_buckets(list(enumerate(values)))
     assert [i for first, last, _n in buckets for i in range(first, last + 1)] == list(
         range(len(values))
