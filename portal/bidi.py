@@ -8,7 +8,9 @@ mixed text needs none of them (the marks U+200E/U+200F stay allowed).
 
 One rule, applied from the code: before any save, every ``CharField``/``TextField`` (rich text
 included) of the portal's own models, of every Wagtail page type and of images, documents and
-media loses these characters, whatever wrote it (admin, API, forms, imports, translations).
+media, and the names of user accounts (shown on dashboards and in Site history), loses these
+characters, whatever wrote it (admin, API, forms, imports, translations); so does every
+string in a saved revision (drafts and previews, before anything is published).
 """
 
 import re
@@ -19,6 +21,9 @@ from django.db import models
 from django.db.models.signals import pre_save
 
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# The same characters as JSON escapes, inside a StreamField's serialized value in a revision.
+ESCAPED_CONTROLS = re.compile(r"\\u(?:202[a-eA-E]|206[6-9])")
+USER_NAMES = ("username", "first_name", "last_name")
 
 
 def strip_bidi_controls(text):
@@ -31,11 +36,14 @@ def text_fields(model):
     """Names (attnames) of the model's stored text fields the rule applies to, or ``()`` when
     the model is not in scope: the portal's own apps (found under ``BASE_DIR``, outside the
     virtualenv), Wagtail page types, and the image, document and media models."""
+    from django.contrib.auth import get_user_model
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
     from wagtail.models import Page
     from wagtailmedia.models import get_media_model
 
+    if model is get_user_model():  # names only (never the password hash)
+        return tuple(name for name in USER_NAMES if hasattr(model, name))
     module = getattr(model._meta.app_config, "path", None)
     if module is None:  # a migration's historical model: data the project writes itself
         return ()
@@ -50,8 +58,25 @@ def text_fields(model):
     )
 
 
+def clean_content(value):
+    """A revision's JSON ``content`` with the controls removed from every string in it
+    (also where a serialized StreamField holds them as ``\\u202e`` escapes)."""
+    if isinstance(value, str):
+        return ESCAPED_CONTROLS.sub("", strip_bidi_controls(value))
+    if isinstance(value, dict):
+        return {key: clean_content(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [clean_content(item) for item in value]
+    return value
+
+
 def strip_on_save(sender, instance, **kwargs):
-    """``pre_save`` receiver: clean each in-scope text field of ``instance`` in place."""
+    """``pre_save`` receiver: clean each in-scope text field of ``instance`` in place (and a
+    revision's content)."""
+    from wagtail.models import Revision
+
+    if issubclass(sender, Revision) and instance.content:
+        instance.content = clean_content(instance.content)
     for name in text_fields(sender):
         value = getattr(instance, name)
         if isinstance(value, str) and BIDI_CONTROLS.search(value):

@@ -5,10 +5,12 @@ Everything is computed by aggregate queries over the running totals (``Contribut
 entry changes. Pledges are reported apart and never counted as received; only confirmed
 deliveries count as delivered; money is summed per currency, goods per unit.
 
-Households reached leave this module only through ``disclosure`` (small-number suppression,
-complementary within each grouping): ``households_reached`` is ``None`` when withheld and
-``households_fewer_than`` says when the count itself is small. Needs get theirs from
-``disclose_needs``; ``with_figures`` alone gives only ``households_exact`` (never public).
+Households reached leave this module only through ``disclosure``: a need with 1 to 9
+households is shown as "fewer than 10" and left out of every aggregate; every aggregate is
+the sum of the published needs it is made of, grouped by the need's own category, region
+and partner (``households_not_counted`` says how many needs were left out). Needs get
+theirs from ``disclose_needs``; ``with_figures`` alone gives ``households_exact`` (never
+public).
 """
 
 from decimal import Decimal
@@ -30,7 +32,7 @@ from django.db.models.functions import Coalesce
 
 from .cache import cached
 from .disclosure import Count as Published
-from .disclosure import publish_cells, publish_count, small_number_threshold
+from .disclosure import counted, publish_cells, publish_count, small_number_threshold
 from .models import ContributionKind, ContributionStatus, Need, NeedStatus
 from .models.choices import COUNTED_AS_RECEIVED
 from .models.tally import TOTAL, ContributionTally, DeliveryTally
@@ -45,6 +47,9 @@ GROUPS = {
     "partner": ("partner", "partner", "partner"),
     "need": ("need", "need", "pk"),
 }
+# Households are grouped by the need's own attributes (a partition of needs), never by the
+# delivery's: each group's figure is then a sum of published needs (see ``disclosure``).
+NEED_KEYS = {"category": "category", "region": "region_id", "partner": "partner_id", "need": "pk"}
 
 
 __all__ = ["small_number_threshold"]  # re-exported: callers read the threshold here
@@ -121,6 +126,7 @@ def _empty(extra=None):
         "delivered": [],
         "households_reached": 0,
         "households_fewer_than": None,
+        "households_not_counted": 0,
         "deliveries": 0,
         "deliveries_awaiting_confirmation": 0,
         "needs": {"total": 0, "open": 0, "met": 0, "closed": 0},
@@ -207,8 +213,9 @@ def _compute_totals(campaign_id):
         .aggregate(**_needs_stats())
     )
     _add_needs_row(figures, needs)
-    count = publish_count(figures["households_reached"])
-    figures["households_reached"], figures["households_fewer_than"] = count
+    households, left_out = counted(row["households"] for row in _need_rows(campaign_id))
+    figures["households_reached"], figures["households_fewer_than"] = publish_count(households)
+    figures["households_not_counted"] = left_out
     return figures
 
 
@@ -258,10 +265,24 @@ def _compute_grouped(campaign_id, group):
     )
     for row in rows:
         _add_needs_row(figures(row[n_field]), row)
-    published = publish_cells({key: f["households_reached"] for key, f in result.items()})
-    for key, count in published.items():
-        result[key]["households_reached"], result[key]["households_fewer_than"] = count
+    _publish_groups(campaign_id, group, result, figures)
     return result
+
+
+def _publish_groups(campaign_id, group, result, figures):
+    """Each group's households: the sum of its published needs (by the need's attribute)."""
+    for entry in result.values():
+        entry["households_reached"], entry["households_not_counted"] = 0, 0
+    parts = {}
+    for row in _need_rows(campaign_id):
+        parts.setdefault(row[NEED_KEYS[group]], []).append(row["households"])
+    for key, counts in parts.items():
+        entry = figures(key)
+        households, left_out = counted(counts)
+        entry["households_reached"], entry["households_fewer_than"] = publish_count(households)
+        entry["households_not_counted"] = left_out
+        if group == "need" and left_out:  # the need itself: "fewer than 10"
+            entry["households_reached"], entry["households_fewer_than"] = publish_count(counts[0])
 
 
 def _grouped(campaign_id, group):
@@ -274,7 +295,9 @@ def totals_by(campaign, group):
     Returns ``{key: figures}`` where key is the category value, the region id, the (source)
     partner id or the need id (``None`` for gifts toward no need), and figures are shaped
     like ``totals_for``'s. For regions, contributions count through their need's region and
-    deliveries through the delivery's own region. Three queries, then cached.
+    deliveries through the delivery's own region; households always through the need's own
+    region, category and partner (sums of published needs, see ``disclosure``). Four
+    queries, then cached.
     """
     if group not in GROUPS:
         raise ValueError(f"Unknown grouping {group!r}; choose one of {sorted(GROUPS)}")
@@ -290,27 +313,24 @@ def _compute_region_table(campaign_id):
         .annotate(needs=Count("pk"), percent_met=Avg("percent"))
         .order_by("region")
     }
-    households = (
-        DeliveryTally.objects.filter(campaign_id=campaign_id, confirmed=True)
-        .values("region")
-        .annotate(n=Sum("households"))
-        .order_by("region")
-    )
-    for row in households:
-        entry = rows.setdefault(row["region"], {"needs": 0, "percent_met": ZERO, "households": 0})
-        entry["households"] = row["n"]
+    parts = {}
+    for row in _need_rows(campaign_id):  # by the need's region: a sum of published needs
+        parts.setdefault(row["region_id"], []).append(row["households"])
+    for region, counts in parts.items():
+        entry = rows.setdefault(region, {"needs": 0, "percent_met": ZERO, "households": 0})
+        households, entry["households_not_counted"] = counted(counts)
+        entry["households"], entry["households_fewer_than"] = publish_count(households)
     for entry in rows.values():
         entry["percent_met"] = (entry["percent_met"] or ZERO).quantize(Decimal("0.1"))
-    published = publish_cells({key: entry["households"] for key, entry in rows.items()})
-    for key, count in published.items():
-        rows[key]["households"], rows[key]["households_fewer_than"] = count
+        entry.setdefault("households_fewer_than", None)
+        entry.setdefault("households_not_counted", 0)
     return rows
 
 
 def region_table(campaign):
-    """Per region id: ``needs`` (count), ``percent_met`` (mean, capped per need) and
-    ``households`` (confirmed deliveries in that region; ``None`` when withheld, with
-    ``households_fewer_than``). Two queries, then cached."""
+    """Per region id: ``needs`` (count), ``percent_met`` (mean, capped per need),
+    ``households`` (the published needs of that region: see ``disclosure``) and
+    ``households_not_counted`` (its needs left out, 1 to 9 each). Two queries, then cached."""
     campaign_id = source_campaign_id(campaign)
     return cached(campaign_id, "region-table", lambda: _compute_region_table(campaign_id))
 
@@ -357,14 +377,13 @@ def with_figures(needs):
 
 def disclose_needs(needs):
     """Give each need (of ``with_figures``) its public ``households_reached`` (``None`` when
-    withheld) and ``households_fewer_than``, from its campaign's suppressed grouping by need
-    (so a need's count cannot be subtracted out of the campaign total). Returns the list;
-    one cached lookup per campaign."""
+    1 to 9, then left out of every aggregate) and ``households_fewer_than``. Returns the
+    list; one cached lookup per campaign."""
     needs = list(needs)
     by_campaign = {}
     for need in needs:
         if need.campaign_id not in by_campaign:
-            by_campaign[need.campaign_id] = _need_households(need.campaign_id)
+            by_campaign[need.campaign_id] = need_households(need.campaign_id)
         count = by_campaign[need.campaign_id].get(need.pk, (0, None))
         need.households_reached, need.households_fewer_than = count
     return needs
@@ -391,7 +410,7 @@ def disclose_deliveries(deliveries):
         campaigns[need_id] = campaign_id
     published = {}
     for need_id, cells in by_need.items():
-        need_count = _need_households(campaigns[need_id]).get(need_id, Published(0))
+        need_count = need_households(campaigns[need_id]).get(need_id, Published(0))
         if need_count.withheld:
             hidden = {pk: Published(None, publish_count(n).fewer_than) for pk, n in cells.items()}
             published.update(hidden)
@@ -404,20 +423,34 @@ def disclose_deliveries(deliveries):
     return deliveries
 
 
-def _need_households(campaign_id):
-    """``{need id: Count}`` as ``totals_by(campaign, "need")`` publishes them (the same
-    cells, so the same suppression), in one query, cached."""
+def _need_rows(campaign_id):
+    """Per need with confirmed deliveries: ``{"pk", "category", "region_id", "partner_id",
+    "households"}`` (exact, never public), in one query, cached."""
 
     def compute():
         rows = (
             DeliveryTally.objects.filter(campaign_id=campaign_id, confirmed=True)
-            .values("need")
+            .values("need", "need__category", "need__region", "need__partner")
             .annotate(n=Sum("households"))
             .order_by("need")
         )
-        return dict(publish_cells({row["need"]: row["n"] for row in rows}))
+        return [
+            {
+                "pk": row["need"],
+                "category": row["need__category"],
+                "region_id": row["need__region"],
+                "partner_id": row["need__partner"],
+                "households": row["n"] or 0,
+            }
+            for row in rows
+        ]
 
-    return cached(campaign_id, "need-households", compute)
+    return cached(campaign_id, "need-rows", compute)
+
+
+def need_households(campaign_id):
+    """``{need id: Count}``: each need's households as published (``publish_count``)."""
+    return {row["pk"]: publish_count(row["households"]) for row in _need_rows(campaign_id)}
 
 
 def need_figures(need):

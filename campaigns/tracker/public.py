@@ -14,13 +14,14 @@ from portal.localization.locales import language_for_locale_id
 
 from .aggregates import (
     disclose_needs,
+    need_households,
     source_campaign_id,
     source_needs,
     totals_for,
     with_figures,
 )
 from .cache import cached
-from .disclosure import publish_cells
+from .disclosure import day_buckets, publish_count
 from .models import Contribution, ContributionStatus, Delivery, Need
 from .models.choices import COUNTED_AS_RECEIVED
 
@@ -113,11 +114,11 @@ def _daily(campaign_id, days, time_zone):
         )
         .annotate(day=F("delivered_on"))
         .values("day")
-        .annotate(received=Value(0), delivered=Count("pk"), households=Sum("households_reached"))
+        .annotate(received=Value(0), delivered=Count("pk"), households=Value(0))
         .order_by()
     )
     by_day = {day: {"received": 0, "delivered": 0, "households": 0} for day in days}
-    for day, n_received, n_delivered, households in received.union(delivered, all=True).values_list(
+    for day, n_received, n_delivered, _none in received.union(delivered, all=True).values_list(
         "day", "received", "delivered", "households"
     ):
         if isinstance(day, str):
@@ -126,18 +127,43 @@ def _daily(campaign_id, days, time_zone):
         if entry is not None:
             entry["received"] += n_received or 0
             entry["delivered"] += n_delivered or 0
-            entry["households"] += households or 0
-    # Days are parts of the campaign total: the same suppression as any grouping.
-    published = publish_cells({day: entry["households"] for day, entry in by_day.items()})
-    for day, count in published.items():
-        by_day[day]["households"], by_day[day]["households_fewer_than"] = count
+    _add_households(campaign_id, days, by_day)
     return [{"day": day, **by_day[day]} for day in days]
 
 
+def _add_households(campaign_id, days, by_day):
+    """Households per range of days, over published needs only (``disclosure``): a day
+    before the campaign's first counts in the first range, one after its last in the last,
+    so the ranges add up to the published total. Each row gets ``households`` and
+    ``households_fewer_than`` (on a range's first day), ``households_days`` (the range's
+    length, for the table's rowspan; 0 on the range's later days) and ``households_until``."""
+    hidden = [pk for pk, count in need_households(campaign_id).items() if count.withheld]
+    rows = (
+        Delivery.objects.filter(campaign_id=campaign_id, confirmed_at__isnull=False)
+        .exclude(need_id__in=hidden)
+        .values("delivered_on")
+        .annotate(n=Sum("households_reached"))
+        .order_by()
+    )
+    households = dict.fromkeys(days, 0)
+    for row in rows:
+        day = min(max(row["delivered_on"], days[0]), days[-1])
+        households[day] += row["n"] or 0
+    for first, last, total in day_buckets([(day, households[day]) for day in days]):
+        entry = by_day[days[first]]
+        entry["households"], entry["households_fewer_than"] = publish_count(total)
+        entry["households_days"] = last - first + 1
+        entry["households_until"] = days[last]
+        for day in days[first + 1 : last + 1]:
+            by_day[day].update(
+                households=None, households_fewer_than=None, households_days=0,
+                households_until=days[last],
+            )  # fmt: skip
+
+
 def daily_series(campaign):
-    """Per campaign day (dates in the campaign's time zone): gifts received, confirmed
-    deliveries, households reached (``None`` when withheld, see ``disclosure``) and
-    ``households_fewer_than``."""
+    """Per campaign day (dates in the campaign's time zone): gifts received and confirmed
+    deliveries (counts), and households reached per range of days (see ``_add_households``)."""
     campaign_id = source_campaign_id(campaign)
     days = campaign_days(campaign)
     zone = campaign.time_zone

@@ -27,6 +27,20 @@ def test_the_scope_covers_what_people_see():
         assert label in labels, label
     assert ("tracker.Contribution", "donor_name") in FIELDS
     assert ("campaigns.PartnerPage", "title") in FIELDS
+    user = get_user_model()._meta.label
+    for name in ("first_name", "last_name"):  # shown on dashboards and in Site history
+        assert (user, name) in FIELDS
+    assert (user, "password") not in FIELDS
+
+
+def test_a_draft_revision_keeps_no_control(campaign):
+    """A draft (a saved revision, previewed and compared before anyone publishes it)."""
+    campaign.title = RLO_TITLE
+    revision = campaign.save_revision()
+    revision.refresh_from_db()
+    assert revision.content["title"] == CLEAN_TITLE
+    assert revision.as_object().title == CLEAN_TITLE
+    assert not any(c in str(revision.content) for c in CONTROLS)
 
 
 def test_only_the_controls_are_removed():

@@ -182,3 +182,16 @@ def test_admin_refuses_a_need_in_a_campaign_not_theirs(world, other_campaign):
     )  # fmt: skip
     assert response.status_code == 200  # the form again, with the error
     assert written(world) == before
+
+
+def test_an_api_key_account_is_named_after_the_key_never_its_secret(world):
+    """Site history names the author of an API write by its account: the key's name, and
+    no part of the secret (its first characters were the username)."""
+    from wagtail.admin.utils import get_user_display_name
+
+    from campaigns.api.models import PartnerApiKey
+
+    for org, raw in world["keys"].items():
+        key = PartnerApiKey.objects.select_related("user").get(name=f"key {org}")
+        assert raw[3:9] not in key.user.username and key.lookup not in key.user.username
+        assert get_user_display_name(key.user) == f"key {org}"

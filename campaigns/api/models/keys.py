@@ -136,8 +136,13 @@ class PartnerApiKey(models.Model):
 
         partner = services.source_of(self.partner)
         self.partner = partner
+        # The account is named after the key (Site history shows it as the author); its
+        # username is random, never a part of the secret.
         account = get_user_model().objects.create_user(
-            username=f"api-key-{self.lookup}", email="", password=None
+            username=f"api-key-{secrets.token_hex(8)}",
+            email="",
+            password=None,
+            first_name=self.name[:150],
         )
         account.set_unusable_password()
         account.save(update_fields=["password"])

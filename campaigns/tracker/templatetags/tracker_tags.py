@@ -92,3 +92,13 @@ def tracker_summary(campaign):
     except NoReverseMatch:
         needs_url = ""
     return {"totals": totals_for(campaign), "needs_url": needs_url}
+
+
+@register.simple_tag
+def households_note():
+    """The note beside published household figures: small needs are left out of every sum
+    (``disclosure``), so a reader knows the totals are a floor."""
+    return _(
+        "Needs that reached fewer than %(n)s households are shown as “fewer than %(n)s” "
+        "and are not counted in any total."
+    ) % {"n": format_number(small_number_threshold())}
