@@ -10,6 +10,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Locale
 
 from campaigns.models import CampaignPage
+from portal.readable_exports import plain_number
 
 from . import services
 from .models import Need
@@ -70,7 +71,10 @@ class ScopedEntryForm(WagtailAdminModelForm):
                 help_text=field.help_text,
             )
 
-        for field in self.fields.values():
+        for name, field in self.fields.items():
+            if isinstance(field, forms.DecimalField) and name in self.initial:
+                # As typed: "25", not the column's "25.000" (read as thousands in ar and fr).
+                self.initial[name] = plain_number(self.initial[name])
             if isinstance(field.widget, forms.NumberInput):
                 # A browser's number input refuses the digits an Arabic keyboard types (٠-٩);
                 # a text input with a numeric keypad takes them (portal/localization/digits.py).
