@@ -5,6 +5,7 @@ the service's, so the admin refuses exactly what the API and imports refuse.
 """
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Locale
@@ -24,8 +25,24 @@ class PartnerChoiceField(forms.ModelChoiceField):
 
 
 class NeedChoiceField(forms.ModelChoiceField):
+    """The need (always its source) labelled by its title in the user's language when it has
+    a translation there, else its own: a French user reads «Colis alimentaires – Kasserine»."""
+
     def label_from_instance(self, obj):
-        return f"{obj.title} – {obj.region.name}"
+        title = self.translated_titles().get(obj.translation_key, obj.title)
+        return f"{title} – {obj.region.name}"
+
+    def translated_titles(self):
+        language = (get_language() or "").split("-")[0]
+        cache = self.__dict__.setdefault("_titles", {})
+        if language not in cache:
+            cache[language] = dict(
+                Need.objects.filter(
+                    translation_key__in=self.queryset.values("translation_key"),
+                    locale__language_code=language,
+                ).values_list("translation_key", "title")
+            )
+        return cache[language]
 
 
 class ScopedEntryForm(WagtailAdminModelForm):
