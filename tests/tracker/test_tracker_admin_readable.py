@@ -127,3 +127,25 @@ def test_listing_search_finds_the_need_title_its_rows_show(arabic_admin, recorde
     assert response.status_code == 200
     shown = list(response.context["object_list"])
     assert recorded[model] in shown
+
+
+def test_french_need_dropdown_shows_the_french_title(admin_client, admin_user, recorded):
+    from wagtail.models import Locale
+    from wagtail.users.models import UserProfile
+
+    need = recorded[Need]
+    french = need.copy_for_translation(Locale.objects.get(language_code="fr"))
+    french.title = "Colis alimentaires pour les familles"
+    french.save()
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "fr"
+    profile.save()
+    page = admin_client.get(url(Delivery, "edit", recorded[Delivery].pk)).content.decode()
+    options = re.search(r'<select[^>]*name="need".*?</select>', page, re.S).group(0)
+    assert "Colis alimentaires pour les familles" in options
+    assert need.title not in options
+
+
+def test_a_delivery_heading_keeps_its_date_left_to_right(recorded):
+    # LRI … PDI around "(2020-05-21)": an Arabic heading no longer shows "(21-05-2020".
+    assert "\u2066(2020-05-21)\u2069" in str(recorded[Delivery])
