@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django_filters import ChoiceFilter, DateFromToRangeFilter, ModelChoiceFilter
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies.base import ModelPermissionPolicy
@@ -290,7 +291,13 @@ class InvitationViewSet(ModelViewSet):
     inspect_view_class = InvitationInspectView
     inspect_template_name = "people/admin/invitation_inspect.html"
     inspect_view_fields = InvitationInspectView.fields
-    list_display = ["email", "partner", "status_label", "created_at", "expires_at"]
+    list_display = [
+        "email",
+        "partner",
+        Column("status_label", label=_("Status")),
+        "created_at",
+        "expires_at",
+    ]
     list_filter = ["partner"]
     search_fields = ["email"]
     search_backend_name = None

@@ -60,6 +60,10 @@ class NeedFilterSet(WagtailFilterSet):
         model = Need
         fields = ["campaign", "partner", "status", "category", "region", "urgency", "language"]
 
+    def _add_locale_filter(self):
+        # One language filter: ours ("language", above) replaces Wagtail's "Locale".
+        pass
+
 
 class ContributionFilterSet(WagtailFilterSet):
     campaign = TitleChoiceFilter(label=_("Campaign"), queryset=_campaigns)

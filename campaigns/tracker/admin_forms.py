@@ -7,12 +7,14 @@ the service's, so the admin refuses exactly what the API and imports refuse.
 from decimal import Decimal
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Locale
 
 from campaigns.countries import currency_choices, territory_currencies
 from campaigns.models import CampaignPage
+from portal.readable_exports import plain_number
 
 from . import services
 from .models import Need
@@ -37,8 +39,24 @@ class PartnerChoiceField(forms.ModelChoiceField):
 
 
 class NeedChoiceField(forms.ModelChoiceField):
+    """The need (always its source) labelled by its title in the user's language when it has
+    a translation there, else its own: a French user reads «Colis alimentaires – Kasserine»."""
+
     def label_from_instance(self, obj):
-        return f"{obj.title} – {obj.region.name}"
+        title = self.translated_titles().get(obj.translation_key, obj.title)
+        return f"{title} – {obj.region.name}"
+
+    def translated_titles(self):
+        language = (get_language() or "").split("-")[0]
+        cache = self.__dict__.setdefault("_titles", {})
+        if language not in cache:
+            cache[language] = dict(
+                Need.objects.filter(
+                    translation_key__in=self.queryset.values("translation_key"),
+                    locale__language_code=language,
+                ).values_list("translation_key", "title")
+            )
+        return cache[language]
 
 
 class ScopedEntryForm(WagtailAdminModelForm):
@@ -87,7 +105,10 @@ class ScopedEntryForm(WagtailAdminModelForm):
                 help_text=field.help_text,
             )
 
-        for field in self.fields.values():
+        for name, field in self.fields.items():
+            if isinstance(field, forms.DecimalField) and name in self.initial:
+                # As typed: "25", not the column's "25.000" (read as thousands in ar and fr).
+                self.initial[name] = plain_number(self.initial[name])
             if isinstance(field.widget, forms.NumberInput):
                 # A browser's number input refuses the digits an Arabic keyboard types (٠-٩);
                 # a text input with a numeric keypad takes them (portal/localization/digits.py).

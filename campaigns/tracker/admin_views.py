@@ -10,6 +10,7 @@ from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets as snippet_views
 
 from campaigns.wagtail_chooser_labels import LazyLabelsChooserViewSet
+from portal.readable_exports import ReadableExportMixin
 from search.admin_search import FoldedSearchMixin
 
 from . import services
@@ -84,8 +85,9 @@ class ServiceFormMixin:
         raise NotImplementedError
 
 
-class FoldedIndexView(FoldedSearchMixin, snippet_views.IndexView):
-    """A snippet listing whose search box folds Arabic and never fails (search/admin_search)."""
+class FoldedIndexView(FoldedSearchMixin, ReadableExportMixin, snippet_views.IndexView):
+    """A snippet listing whose search box folds Arabic and never fails (search/admin_search),
+    and whose exports are readable in the user's language (portal/readable_exports)."""
 
 
 class ScopedIndexView(FoldedIndexView):

@@ -157,7 +157,7 @@ class ContributionViewSet(ScopedEntryViewSet):
         "source",
         "updated_at",
     ]
-    search_fields = ["reference", "donor_name"]
+    search_fields = ["reference", "donor_name", "need__title"]
     list_export = [
         "pk",
         "campaign",
@@ -238,7 +238,8 @@ class DeliveryViewSet(ScopedEntryViewSet):
         "delivered_on",
         "confirmed_display",
     ]
-    search_fields = ["reference", "note"]
+    # What the row shows: the need's title (the first column) too.
+    search_fields = ["reference", "note", "need__title"]
     list_export = [
         "pk",
         "campaign",

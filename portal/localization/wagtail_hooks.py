@@ -1,9 +1,14 @@
 """The admin in the user's language and direction (hooks Wagtail loads from every app)."""
 
+import copy
+
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.utils.version import get_main_version
 
 
 @hooks.register("insert_global_admin_css")
@@ -30,4 +35,32 @@ def translation_editor_heading_js():
         '<script src="{}" data-heading="{}" defer></script>',
         static("js/admin-translation-heading.js"),
         phrase,
+    )
+
+
+def _relabel(items, matches, label):
+    """Replace, in this request's menu only, each item ``matches`` accepts by a copy labelled
+    ``label`` (third-party labels translated once, at startup, stay in that language)."""
+    for index, item in enumerate(items):
+        if matches(item):
+            item = copy.copy(item)
+            item.label = label
+            items[index] = item
+
+
+@hooks.register("construct_reports_menu")
+def translated_reports_menu(request, items):
+    """wagtail-localize's "Translations" report, in the user's language."""
+    url = reverse("wagtail_localize:translations_report")
+    _relabel(items, lambda item: item.url == url, gettext("Translations"))
+
+
+@hooks.register("construct_help_menu")
+def translated_help_menu(request, items):
+    """Wagtail's "What's new in Wagtail 8.0", in the user's language."""
+    version = get_main_version(include_patch=False)
+    _relabel(
+        items,
+        lambda item: item.name.startswith("whats-new-in-wagtail-"),
+        gettext("What's new in Wagtail %(version)s") % {"version": version},
     )

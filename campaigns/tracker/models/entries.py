@@ -126,6 +126,10 @@ class Contribution(models.Model):
 
     value_display.short_description = _("amount or quantity")
 
+    def export_currency(self, field_name):
+        """The currency of ``field_name`` when it is money (the amount), else ``""``."""
+        return self.currency if field_name == "amount" else ""
+
 
 class Delivery(models.Model):
     """Aid handed out for a need: how much, where, when and how many households it reached.
@@ -213,8 +217,13 @@ class Delivery(models.Model):
         ]
 
     def __str__(self):
-        # "25", not "25.000": three decimals read as thousands in Arabic and French.
-        return f"{self.need} – {self.quantity_display()} ({self.delivered_on})"
+        # "25", not "25.000": three decimals read as thousands in Arabic and French. The date
+        # is isolated left-to-right (LRI … PDI), else an Arabic heading shows "(21-05-2020".
+        return f"{self.need} – {self.quantity_display()} \u2066({self.delivered_on})\u2069"
+
+    def export_currency(self, field_name):
+        """The currency of ``field_name`` when it is money (a cash need's), else ``""``."""
+        return self.need.currency if field_name == "quantity" else ""
 
     @property
     def is_confirmed(self):

@@ -126,3 +126,7 @@ class Need(TranslatableMixin, index.Indexed, models.Model):
         return format_amount(self.quantity, self.currency, self.get_unit_display())
 
     target_display.short_description = _("target")
+
+    def export_currency(self, field_name):
+        """The currency of ``field_name`` when it is money (a cash need's quantity), else ``""``."""
+        return self.currency if field_name == "quantity" else ""
