@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "portal.unavailable.DatabaseUnavailableMiddleware",  # a lost connection: 503, not 500
+    # Partner staff never open wagtail-localize (issue 14): 403 on its whole namespace.
+    "campaigns.tracker.localize_guard.PartnerLocalizeGuardMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"

@@ -7,6 +7,13 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from wagtail.models import Locale
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from campaigns.api.models import SCOPES, PartnerApiKey
 from campaigns.models import CampaignPage, PartnerPage
@@ -44,9 +51,32 @@ def _entries(campaign, partner, region, org):
     return {"need": need, "contribution": contribution, "delivery": delivery}
 
 
+def french_text(org):
+    """The French title of partner ``org``'s need (seeded through wagtail-localize)."""
+    return f"Besoin de {org} FR-TEXT-{org}-8c1d"
+
+
+def _translate(need, org):
+    """The need translated to French with wagtail-localize: its ``Translation``."""
+    source, _created = TranslationSource.get_or_create_from_instance(need)
+    locale = Locale.objects.get(language_code="fr")
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    for segment in StringSegment.objects.filter(source=source).select_related("string"):
+        if segment.string.data == need.title:
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string, locale=locale, context=segment.context,
+                defaults={"data": french_text(org)},
+            )  # fmt: skip
+    translation.save_target(publish=True)
+    return translation
+
+
 @pytest.fixture
 def world(db):
     """``{"campaign", "partners": {"A","B"}, "objects": {"A": {...}, "B": {...}},
+    (B's need translated to French: ``objects["B"]["translation"]``, title ``french_text``)
     "users": {role: user or None}, "keys": {"A": raw, "B": raw}}``."""
     cache.clear()
     campaign = CampaignPage.objects.get(slug="jesr", locale__language_code="ar")
@@ -55,6 +85,7 @@ def world(db):
     b = next(p for p in listed if p.pk != a.pk)
     region = Region.objects.get(code="TN-42")
     objects = {"A": _entries(campaign, a, region, "A"), "B": _entries(campaign, b, region, "B")}
+    objects["B"]["translation"] = _translate(objects["B"]["need"], "B")
     User = get_user_model()
     users = {"anon": None}
     for org, partner in (("A", a), ("B", b)):

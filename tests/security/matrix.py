@@ -45,7 +45,10 @@ ADMIN = [
     (r"^admin/partner_api_keys/",                                      "login no  no  no    no   no    no   -"),
     (r"^admin/reports/site-history/",                                  "login ok  ok  -     -    -     -    ok"),
     (r"^admin/reports/",                                               "login -   -   -     -    -     -    -"),
-    (r"^admin/(localize|bulk|searchpicks)/",                           "login -   -   -     -    -     -    -"),
+    # wagtail-localize (paths aimed at B's need translated to French): partner staff never.
+    (r"^admin/localize/jsi18n/",                                       "-     -   -   -     -    -     -    -"),
+    (r"^admin/localize/",                                              "login no  no  -     -    -     -    -"),
+    (r"^admin/(bulk|searchpicks)/",                                    "login -   -   -     -    -     -    -"),
     (r"^admin/failwhale/",                                             "x     x   x   x     x    x     x    x"),
     (r"^admin/(login|password_reset|logout|jsi18n|test404|sprite)",
                                                                        "-     -   -   -     -    -     -    -"),

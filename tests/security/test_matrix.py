@@ -113,6 +113,12 @@ def admin_path(name, kwarg_names, world, owner, model):
             values[key] = "contribution"
         elif key == "action":
             values[key] = "delete"
+        elif key == "translation_id":
+            values[key] = world["objects"]["B"]["translation"].pk
+        elif key == "translation_source_id":
+            values[key] = world["objects"]["B"]["translation"].source_id
+        elif key == "mode":
+            values[key] = "default"
         else:
             values[key] = home
     if not name:
