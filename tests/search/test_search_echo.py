@@ -23,3 +23,10 @@ def test_every_echo_of_the_query_is_isolated(client, language, query, lang):
     lang_attr = f' lang="{lang}"' if lang and language != lang else ""
     for echo in echoes:
         assert f'<bdi dir="auto"{lang_attr}>{escaped}</bdi>' in echo, echo
+
+
+def test_the_search_submit_is_styled_as_the_sites_buttons(client):
+    """An unstyled native button (not bold, the system's grey) was the search submit."""
+    html = client.get("/ar/search/", {"q": "جسر"}).content.decode()
+    form = html.split('class="search-form"', 1)[1].split("</form>", 1)[0]
+    assert re.search(r'<button type="submit" class="button">', form)
