@@ -25,3 +25,11 @@ def test_white_hero_text_passes_over_the_lightest_image_pixel():
     worst = [opacity * 255 + (1 - opacity) * value for value in ground]
     ratio = 1.05 / (_luminance(worst) + 0.05)
     assert ratio >= 4.5, f"white on the lightest blend: {ratio:.2f}:1"
+
+
+def test_the_phone_menu_wraps_instead_of_clipping():
+    """At 390 px the menu was a 762 px strip clipped to 358 px: items cut, sideways scroll."""
+    phone = CSS.split("@media (max-width: 48rem)", 1)[1].split("\n}", 1)[0]
+    menu = re.search(r"\.main-menu ul\s*\{([^}]*)\}", phone).group(1)
+    assert "nowrap" not in menu and "overflow" not in menu, menu
+    assert "flex-wrap: wrap" in menu
