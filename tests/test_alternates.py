@@ -44,3 +44,10 @@ def test_missing_translation_is_not_listed_and_switcher_goes_home(client, demo):
 def test_search_view_switcher_keeps_the_view(client, demo):
     html = client.get("/fr/search/").content.decode()
     assert switcher_links(html)["en"] == "http://testserver/en/search/"
+
+
+@pytest.mark.parametrize("lang", ["ar", "fr", "en"])
+def test_the_not_found_page_declares_no_canonical_address(client, demo, lang):
+    response = client.get(f"/{lang}/no-such-page/")
+    assert response.status_code == 404
+    assert 'rel="canonical"' not in response.content.decode()

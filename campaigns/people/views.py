@@ -76,7 +76,9 @@ def offer_help(request, slug):
         ratelimit.hit(RATE_SCOPE, request)
         return redirect("people:offer_thanks", slug=campaign.slug)  # nothing kept
     if not form.is_valid():
-        return render(request, "people/offer_form.html", context, status=400)
+        # A form shown again with its errors is a 200 (Django's convention): a 4xx document
+        # is logged by browsers as a failed resource. 4xx stays for what no field can fix.
+        return render(request, "people/offer_form.html", context)
     ratelimit.hit(RATE_SCOPE, request)
     offers.submit(campaign, language=request.LANGUAGE_CODE, **form.offer_fields())
     return redirect("people:offer_thanks", slug=campaign.slug)
@@ -117,5 +119,4 @@ def accept_invitation(request, token):
         request,
         "people/invitation_accept.html",
         {"invitation": invitation, "form": form},
-        status=400 if request.method == "POST" else 200,
     )

@@ -51,6 +51,23 @@ def test_release_place_and_date_use_the_arabic_comma(client, db):
     assert re.search(r"تونس،\s*<time", html), "no Arabic comma after the place"
 
 
+def test_press_conference_date_and_time_use_the_arabic_comma(client, db):
+    """The failing input: «الجمعة 15 مايو 2020, 10:00 – 12:00» under «متى» on every Arabic
+    release with a press conference (digits on both sides: the generic check misses it)."""
+    from campaigns.press.models import PressReleasePage
+
+    releases = PressReleasePage.objects.live().filter(
+        locale__language_code="ar", event_start__isnull=False
+    )
+    assert releases.exists(), "the demo content has no Arabic release with an event"
+    for release in releases:
+        html = client.get(release.url).content.decode()
+        when = html.split('class="event-details', 1)[1].split("</dd>", 1)[0]
+        text = re.sub(r"<[^>]+>", "", when.split("<dd>", 1)[1])
+        assert "," not in text and "،" in text, (release.url, text)
+        assert latin_commas_in_arabic(html) == [], release.url
+
+
 @pytest.mark.parametrize("code", ["fr", "en"])
 def test_arabic_text_on_other_pages_is_marked(client, db, code):
     failures = []

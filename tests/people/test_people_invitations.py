@@ -124,7 +124,7 @@ def test_revoked_link_is_refused(client, invited, admin_user):
 def test_bad_password_keeps_the_link_usable(client, invited):
     invitation, path = invited
     response = client.post(path, {"first_name": "Amina", "password1": "123", "password2": "123"})
-    assert response.status_code == 400
+    assert response.status_code == 200
     invitation.refresh_from_db()
     assert invitation.status == "pending"
     assert accept(client, path).status_code == 302

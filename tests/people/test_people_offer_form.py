@@ -101,7 +101,7 @@ def test_invalid_offer_keeps_what_was_typed_and_names_the_problem(client, runnin
     response = client.post(
         OFFER_URL.format(lang=lang), valid_offer(quantity="", message="Mes colis")
     )
-    assert response.status_code == 400
+    assert response.status_code == 200
     html = response.content.decode()
     assert message in html
     assert (
@@ -122,7 +122,7 @@ def test_bad_values_are_refused_field_by_field(client, running):
         unit="",
     )
     response = client.post(OFFER_URL.format(lang="en"), data)
-    assert response.status_code == 400
+    assert response.status_code == 200
     html = response.content.decode()
     assert "Ensure this value is greater than or equal to" in html
     assert "Enter a valid email address." in html
@@ -136,13 +136,13 @@ def test_too_many_decimals_for_the_currency(client, running):
         kind="cash", amount="10.555", currency="EUR", category="", quantity="", unit=""
     )
     response = client.post(OFFER_URL.format(lang="en"), data)
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert "EUR has at most 2 decimals." in response.content.decode()
 
 
 def test_size_limits(client, running):
     response = client.post(OFFER_URL.format(lang="en"), valid_offer(message="x" * 1001))
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert "at most 1000 characters" in response.content.decode()
     huge = client.post(OFFER_URL.format(lang="en"), valid_offer(message="x" * 20000))
     assert huge.status_code == 413

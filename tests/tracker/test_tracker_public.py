@@ -164,3 +164,14 @@ def test_needs_page_query_budget(client, campaign, partner, kasserine, figures, 
         response = client.get(needs_url(campaign, "fr"))
     assert response.status_code == 200
     assert "Need 1<" in response.content.decode() or "Need 1 " in response.content.decode()
+
+
+def test_needs_page_landmarks_have_unique_names(client, campaign, figures):
+    """Two landmarks named by one heading read the same to a screen reader (axe
+    landmark-unique): each ``<section>`` or ``role="region"`` has a name of its own."""
+    page = client.get(needs_url(campaign, "ar")).content.decode()
+    landmarks = re.findall(
+        r'<(?:section|[a-z]+ [^>]*role="region")[^>]*aria-labelledby="([^"]+)"', page
+    )
+    assert "regions-heading" in landmarks
+    assert len(landmarks) == len(set(landmarks)), landmarks

@@ -13,6 +13,7 @@
 {{ names|join_list }}                 العربية والفرنسية · arabe, français et anglais (CLDR)
 {{ place }}{% list_comma %}{{ date }}  تونس، 15 مايو · Tunis, 15 mai
 <b{% script_lang partner_name %}>     lang="ar" dir="rtl" when Arabic text sits on another page
+{{ search_query|isolated }}           <bdi dir="auto">…</bdi>: what a visitor typed, isolated
 """
 
 import re
@@ -20,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 
 from babel.lists import format_list
 from django import template
-from django.utils.html import json_script
+from django.utils.html import format_html, json_script
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 
@@ -165,3 +166,17 @@ def script_lang(text):
     if current_language() != "ar" and ARABIC_LETTER.search(str(text or "")):
         return mark_safe(' lang="ar" dir="rtl"')  # noqa: S308 (constant text)
     return ""
+
+
+@register.filter
+def isolated(text):
+    """``<bdi dir="auto">text</bdi>``, escaped: text a visitor typed (a search query) echoed
+    in a sentence, so its own direction cannot reorder the punctuation and numbers around it.
+
+    ``lang="ar"`` is added when the text is Arabic on a page in another language (the script
+    says it); other scripts name no language (Latin letters may be French or English).
+    """
+    lang = ""
+    if current_language() != "ar" and ARABIC_LETTER.search(str(text or "")):
+        lang = mark_safe(' lang="ar"')  # noqa: S308 (constant text)
+    return format_html('<bdi dir="auto"{}>{}</bdi>', lang, text)
