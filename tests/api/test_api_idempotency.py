@@ -60,3 +60,15 @@ def test_the_schema_documents_both_answers(anon):
     post = anon.get("/api/schema/?format=json").json()["paths"]["/api/v1/contributions/"]["post"]
     assert "still being processed" in post["responses"]["409"]["description"]
     assert "different request" in post["responses"]["422"]["description"]
+
+
+def test_an_empty_key_is_refused_like_any_invalid_key(client_for, need):
+    """An empty ``Idempotency-Key:`` is a key sent wrong, not a key left out: 400, nothing
+    written, the same message as any other invalid key."""
+    for value in ("", "   ", "x" * 256):
+        answer = client_for.post_json(
+            "/api/v1/contributions/", gift_body(need), HTTP_IDEMPOTENCY_KEY=value
+        )
+        assert answer.status_code == 400, value
+        assert "Idempotency-Key" in answer.json()["errors"], answer.json()
+    assert Contribution.objects.count() == 0
