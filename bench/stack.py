@@ -7,6 +7,7 @@ Every process is started here, stopped here, by its own handle; nothing listens 
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -25,17 +26,31 @@ def find_tool(name):
     return shutil.which(name) or shutil.which(name, path="/usr/sbin:/usr/local/sbin")
 
 
-def wait_for_port(port, timeout=60.0, process=None):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process is not None and process.poll() is not None:
-            raise RuntimeError(f"process for port {port} exited with {process.returncode}")
-        with socket.socket() as sock:
-            sock.settimeout(0.5)
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.1)
-    raise TimeoutError(f"nothing listening on 127.0.0.1:{port} after {timeout} s")
+def wait_for_port(port, timeout=300.0, process=None):
+    """Wait until something listens on 127.0.0.1:``port`` (``timeout`` in seconds: generous,
+    a busy CI machine can take minutes to start gunicorn).
+
+    If ``process`` is given and it exits, or the wait fails in any way (timeout, Ctrl-C), the
+    process (and its process group) is stopped before the error is raised: the caller never
+    got its handle, so nothing else would stop it.
+
+    :raises RuntimeError: ``process`` exited.
+    :raises TimeoutError: nothing listened in time.
+    """
+    try:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if process is not None and process.poll() is not None:
+                raise RuntimeError(f"process for port {port} exited with {process.returncode}")
+            with socket.socket() as sock:
+                sock.settimeout(0.5)
+                if sock.connect_ex(("127.0.0.1", port)) == 0:
+                    return
+            time.sleep(0.1)
+        raise TimeoutError(f"nothing listening on 127.0.0.1:{port} after {timeout} s")
+    except BaseException:
+        stop(process)
+        raise
 
 
 def readable_tempdir(prefix):
@@ -119,6 +134,7 @@ def start_gunicorn(env, port, workers=2, threads=4, log=None, worker_class=None)
         },
         stdout=log or subprocess.DEVNULL,
         stderr=log or subprocess.DEVNULL,
+        start_new_session=True,
     )
     wait_for_port(port, process=process)
     return process
@@ -143,9 +159,14 @@ def start_varnish(workdir, port, backend_port, memory="128m"):
         ],
         stdout=subprocess.DEVNULL,
         stderr=(workdir / "varnishd.log").open("w"),
+        start_new_session=True,
     )  # fmt: skip
     wait_for_port(port, process=process)
-    _wait_until_backend_healthy(port, process)
+    try:
+        _wait_until_backend_healthy(port, process)
+    except BaseException:
+        stop(process)
+        raise
     return process
 
 
@@ -195,6 +216,7 @@ http {{
         [nginx, "-c", str(conf), "-p", str(workdir)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
     wait_for_port(port, process=process)
     return process
@@ -241,18 +263,30 @@ http {{
         [nginx, "-c", str(conf), "-p", str(workdir)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
     wait_for_port(port, process=process)
     return process
 
 
 def stop(process):
-    """Stop one process we started (by its handle)."""
+    """Stop one process we started (by its handle), with its process group if it leads one
+    (``start_new_session=True``: gunicorn's workers, varnishd's child)."""
     if process is None or process.poll() is not None:
         return
-    process.terminate()
+
+    def send(sig):
+        try:
+            if os.getpgid(process.pid) == process.pid:
+                os.killpg(process.pid, sig)
+            else:
+                process.send_signal(sig)
+        except ProcessLookupError:
+            pass
+
+    send(signal.SIGTERM)
     try:
         process.wait(timeout=15)
     except subprocess.TimeoutExpired:
-        process.kill()
+        send(signal.SIGKILL)
         process.wait(timeout=5)

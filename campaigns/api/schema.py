@@ -161,3 +161,53 @@ def totals_responses():
         resource_type_field_name=None,
     )
     return read_responses(answer)
+
+
+RETRY_AFTER = {
+    "description": "Seconds to wait before sending the same request again.",
+    "schema": {"type": "integer", "minimum": 1},
+}
+IDEMPOTENCY_KEY = {
+    "in": "header",
+    "name": "Idempotency-Key",
+    "required": False,
+    "description": "Your id for this write (1 to 255 printable characters; an empty value is "
+    "a 400): a retry with the same key and body returns the first answer and creates nothing. "
+    "Kept 48 hours.",
+    "schema": {"type": "string", "minLength": 1, "maxLength": 255},
+}
+IDEMPOTENCY_REPLAYED = {
+    "description": "`true` when this is the stored answer to an earlier request with the same "
+    "Idempotency-Key.",
+    "schema": {"type": "string", "enum": ["true"]},
+}
+UNAVAILABLE = (
+    "The database connection was lost mid-request (a write wrote nothing): send the same request "
+    "again (with its Idempotency-Key) after `Retry-After` seconds."
+)
+
+
+def document_reliability(result, generator, request, public):
+    """drf-spectacular postprocessing hook: every operation may answer ``503`` (the error
+    JSON, ``Retry-After: 1``); every POST takes ``Idempotency-Key`` and its 2xx answer may
+    carry ``Idempotency-Replayed``; ``409``, ``429`` and ``503`` carry ``Retry-After``
+    (docs/reliability.md, docs/api.md)."""
+    error = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+    for operations in result.get("paths", {}).values():
+        for method, operation in operations.items():
+            if not isinstance(operation, dict) or "responses" not in operation:
+                continue
+            responses = operation["responses"]
+            responses.setdefault("503", {"description": UNAVAILABLE, "content": error})
+            for code in ("409", "429", "503"):
+                if code in responses:
+                    responses[code].setdefault("headers", {})["Retry-After"] = RETRY_AFTER
+            if method == "post":
+                parameters = operation.setdefault("parameters", [])
+                if not any(p.get("name") == IDEMPOTENCY_KEY["name"] for p in parameters):
+                    parameters.append(dict(IDEMPOTENCY_KEY))
+                for code, response in responses.items():
+                    if code.startswith("2"):
+                        headers = response.setdefault("headers", {})
+                        headers["Idempotency-Replayed"] = IDEMPOTENCY_REPLAYED
+    return result

@@ -209,6 +209,11 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     # The schema documents the tracker API only; Wagtail's own API views are described elsewhere.
     "PREPROCESSING_HOOKS": ["campaigns.api.schema.only_tracker_endpoints"],
+    # 503, Retry-After and the Idempotency-Key headers on every operation concerned.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "campaigns.api.schema.document_reliability",
+    ],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",

@@ -60,3 +60,32 @@ def test_the_schema_documents_both_answers(anon):
     post = anon.get("/api/schema/?format=json").json()["paths"]["/api/v1/contributions/"]["post"]
     assert "still being processed" in post["responses"]["409"]["description"]
     assert "different request" in post["responses"]["422"]["description"]
+
+
+def test_an_empty_key_is_refused_like_any_invalid_key(client_for, need):
+    """An empty ``Idempotency-Key:`` is a key sent wrong, not a key left out: 400, nothing
+    written, the same message as any other invalid key."""
+    for value in ("", "   ", "x" * 256):
+        answer = client_for.post_json(
+            "/api/v1/contributions/", gift_body(need), HTTP_IDEMPOTENCY_KEY=value
+        )
+        assert answer.status_code == 400, value
+        assert "Idempotency-Key" in answer.json()["errors"], answer.json()
+    assert Contribution.objects.count() == 0
+
+
+def test_the_schema_documents_503_and_the_idempotency_headers(anon):
+    """Every operation documents the 503 (the error JSON, Retry-After); every POST takes
+    Idempotency-Key and its answer may say Idempotency-Replayed."""
+    paths = anon.get("/api/schema/?format=json").json()["paths"]
+    operations = [(m, op) for ops in paths.values() for m, op in ops.items() if m != "parameters"]
+    assert any(method == "post" for method, _op in operations)
+    for method, operation in operations:
+        unavailable = operation["responses"]["503"]
+        assert unavailable["content"]["application/json"]["schema"]["$ref"].endswith("/Error")
+        assert "Retry-After" in unavailable["headers"]
+        if method == "post":
+            assert "Idempotency-Key" in [p["name"] for p in operation["parameters"]]
+            answer = next(r for code, r in operation["responses"].items() if code[0] == "2")
+            assert "Idempotency-Replayed" in answer["headers"]
+            assert "Retry-After" in operation["responses"]["409"]["headers"]

@@ -59,8 +59,15 @@ STATUS_DATE = {
 }
 
 
+EARLIEST = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+LATEST = datetime.datetime(2100, 1, 1, tzinfo=datetime.UTC)
+
+
 def to_datetime(errors, field, value):
-    """An aware datetime from a datetime, a date (noon, local time) or an ISO string."""
+    """An aware datetime from a datetime, a date (noon, local time) or an ISO string.
+
+    A date outside [``EARLIEST``, ``LATEST``) is an error on ``field`` (code ``out_of_range``).
+    """
     if value in (None, ""):
         return None
     if isinstance(value, str):
@@ -72,10 +79,21 @@ def to_datetime(errors, field, value):
         value = parsed if parsed is not None else to_date(errors, field, text)
         if value is None:
             return None
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        value = datetime.datetime.combine(value, datetime.time(12))
     if isinstance(value, datetime.datetime):
-        return value if timezone.is_aware(value) else timezone.make_aware(value)
-    if isinstance(value, datetime.date):
-        return timezone.make_aware(datetime.datetime.combine(value, datetime.time(12)))
+        value = value if timezone.is_aware(value) else timezone.make_aware(value)
+        if not EARLIEST <= value < LATEST:
+            # Outside this range the site's time zone has odd historical offsets (or none):
+            # such a date is a typing slip, and would not read back as RFC 3339.
+            errors.add(
+                field,
+                _("Enter a date from %(first)s to %(last)s.")
+                % {"first": EARLIEST.year, "last": LATEST.year - 1},
+                "out_of_range",
+            )
+            return None
+        return value
     errors.add(field, _("Enter a date."), "invalid")
     return None
 
