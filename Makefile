@@ -30,8 +30,10 @@ messages: $(VENV)/.installed
 migrate: install
 	$(MANAGE) migrate --noinput
 
+# The demo's own background work (reference index, renditions) runs as it is loaded: a task
+# queued for a row the loader replaces a moment later would otherwise fail in the worker.
 demo: migrate
-	$(MANAGE) load_demo_content
+	TASK_BACKEND=immediate $(MANAGE) load_demo_content
 	$(MANAGE) set_site_url http://$(HOST):$(PORT)
 
 admin: migrate
