@@ -102,3 +102,12 @@ def households_note():
         "Needs that reached fewer than %(n)s households are shown as “fewer than %(n)s” "
         "and are not counted in any total."
     ) % {"n": format_number(small_number_threshold())}
+
+
+@register.simple_tag
+def households_days_note():
+    """The note under the day table: days are grouped so that no household figure is under
+    the threshold (``disclosure.day_buckets``); the threshold in the page's digits."""
+    return _("Households are counted over days grouped so that no figure is under %(n)s.") % {
+        "n": format_number(small_number_threshold())
+    }
