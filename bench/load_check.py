@@ -114,6 +114,7 @@ def _row_scopes(need, region_code, partner_id):
 
 def figures_from_rows(page):
     """The campaign's figures added up row by row in Python: the ground truth."""
+    from campaigns.tracker.aggregates import small_number_threshold
     from campaigns.tracker.models import Contribution, Delivery
     from campaigns.tracker.models.choices import COUNTED_AS_RECEIVED
 
@@ -132,17 +133,28 @@ def figures_from_rows(page):
             counted = 0 if row.status == "cancelled" else 1
             sums[f"{base}|count"] += counted
             sums[f"{scope}|contributions"] += counted
-    deliveries = Delivery.objects.filter(campaign=page).select_related("need", "region")
+    deliveries = Delivery.objects.filter(campaign=page).select_related("need__region", "region")
+    households, needs = defaultdict(int), {}
     for row in deliveries:
         confirmed = row.confirmed_at is not None
+        if confirmed:
+            households[row.need_id] += row.households_reached
+            needs[row.need_id] = row.need
         for scope in _row_scopes(row.need, row.region.code, row.partner_id):
             if confirmed:
                 unit = row.need.unit or row.need.currency
                 sums[f"{scope}|delivered|{unit}|quantity"] += row.quantity
-                sums[f"{scope}|households_reached"] += row.households_reached
                 sums[f"{scope}|deliveries"] += 1
             else:
                 sums[f"{scope}|awaiting"] += 1
+    # Households as published (campaigns/tracker/disclosure.py): each need's count, grouped by
+    # the need's own region, category and partner; a need with 1 to 9 is left out of every sum.
+    threshold = small_number_threshold()
+    for need_id, count in households.items():
+        need = needs[need_id]
+        counted = 0 if 0 < count < threshold else count
+        for scope in _row_scopes(need, need.region.code, need.partner_id):
+            sums[f"{scope}|households_reached"] += counted
     return {key: plain(value) for key, value in sums.items()}
 
 
