@@ -39,18 +39,42 @@ def partner():
     return PartnerPage.objects.get(slug="ltdh", locale__language_code="ar")
 
 
-def food_need(campaign, region_code, **values):
+def need(campaign, region_code, **values):
+    """A need of ``campaign`` in the region ``region_code``, recorded for the partner."""
     return services.create_need(
         user=services.SYSTEM,
         campaign=campaign,
         partner=partner(),
-        category="food",
         region=Region.objects.get(code=region_code),
-        title="طرود",
-        quantity="6",
-        unit="parcel",
         **values,
     )
+
+
+def food_need(campaign, region_code, **values):
+    """Six food parcels needed in ``region_code``."""
+    return need(
+        campaign, region_code, category="food", title="طرود", quantity="6", unit="parcel", **values
+    )
+
+
+def received(**values):
+    """A gift received by the partner (toward ``need=`` or ``campaign=``)."""
+    return services.record_contribution(
+        user=services.SYSTEM, partner=partner(), status="received", **values
+    )
+
+
+def one_parcel_of_six_received(campaign, region_code):
+    """A food need of six parcels with one received: 16.7 % met."""
+    received(need=food_need(campaign, region_code), kind="in_kind", quantity="1", unit="parcel")
+
+
+def quantity_input(client, delivery):
+    """The quantity ``<input>`` of ``delivery``'s edit form in the admin."""
+    html = client.get(
+        reverse("wagtailsnippets_tracker_delivery:edit", args=[delivery.pk])
+    ).content.decode()
+    return re.search(r'<input[^>]*name="quantity"[^>]*>', html).group(0)
 
 
 # 2. The separator beside a country and a date.
@@ -103,16 +127,7 @@ def test_percentages_follow_the_campaigns_numbering_system(country, sixteen, twe
 
 
 def test_the_jordanian_needs_page_writes_percentages_with_the_arabic_sign(may_2027, jordan):
-    need = food_need(jordan, "JO-IR")
-    services.record_contribution(
-        user=services.SYSTEM,
-        need=need,
-        partner=partner(),
-        kind="in_kind",
-        quantity="1",
-        unit="parcel",
-        status="received",
-    )
+    one_parcel_of_six_received(jordan, "JO-IR")
     html = main(Client().get("/ar/jordan/needs/"))
     assert "١٦٫٧٪\u061c" in html
     text = re.sub(r"<[^>]+>", " ", html)  # the bars' CSS widths ("16.7%") are not text
@@ -120,16 +135,7 @@ def test_the_jordanian_needs_page_writes_percentages_with_the_arabic_sign(may_20
 
 
 def test_the_moroccan_needs_page_keeps_western_digits_and_sign(may_2027, morocco):
-    need = food_need(morocco, "MA-01")
-    services.record_contribution(
-        user=services.SYSTEM,
-        need=need,
-        partner=partner(),
-        kind="in_kind",
-        quantity="1",
-        unit="parcel",
-        status="received",
-    )
+    one_parcel_of_six_received(morocco, "MA-01")
     html = main(Client().get("/ar/morocco/needs/"))
     assert "16,7\u200e%\u200e" in html and "٪" not in html
 
@@ -155,22 +161,8 @@ def test_overview_fewer_than_is_set_only_when_the_households_are_withheld():
 def test_the_overview_shows_each_currency_in_its_countrys_conventions(may_2027, jordan, morocco):
     """The failing input: the home page showed JOD as «250,125 د.أ.» (Tunisia's separators)
     while the Jordanian page showed «٢٥٠٫١٢٥ د.أ.»."""
-    services.record_contribution(
-        user=services.SYSTEM,
-        campaign=jordan,
-        partner=partner(),
-        kind="cash",
-        amount="250.125",
-        status="received",
-    )
-    services.record_contribution(
-        user=services.SYSTEM,
-        campaign=morocco,
-        partner=partner(),
-        kind="cash",
-        amount="80.5",
-        status="received",
-    )
+    received(campaign=jordan, kind="cash", amount="250.125")
+    received(campaign=morocco, kind="cash", amount="80.5")
     client = Client()
     home = client.get("/ar/").content.decode()
     overview = home.split('class="wrap section overview"', 1)[1].split("</section>", 1)[0]
@@ -185,24 +177,8 @@ def test_the_overview_shows_each_currency_in_its_countrys_conventions(may_2027, 
 
 def test_a_delivery_form_shows_the_quantity_as_typed(may_2027, morocco):
     """The failing input: a MAD cash delivery of 500 showed «500.000» in its edit form."""
-    region = Region.objects.get(code="MA-01")
-    cash = services.create_need(
-        user=services.SYSTEM,
-        campaign=morocco,
-        partner=partner(),
-        category="cash",
-        region=region,
-        title="مساعدات مالية",
-        quantity="1000",
-    )
-    services.record_contribution(
-        user=services.SYSTEM,
-        need=cash,
-        partner=partner(),
-        kind="cash",
-        amount="1000",
-        status="received",
-    )
+    cash = need(morocco, "MA-01", category="cash", title="مساعدات مالية", quantity="1000")
+    received(need=cash, kind="cash", amount="1000")
     delivery = services.record_delivery(
         user=services.SYSTEM,
         need=cash,
@@ -212,16 +188,10 @@ def test_a_delivery_form_shows_the_quantity_as_typed(may_2027, morocco):
     )
     client = Client()
     client.force_login(get_user_model().objects.create_superuser("staff", "s@example.org", "pw"))
-    html = client.get(
-        reverse("wagtailsnippets_tracker_delivery:edit", args=[delivery.pk])
-    ).content.decode()
-    field = re.search(r'<input[^>]*name="quantity"[^>]*>', html).group(0)
+    field = quantity_input(client, delivery)
     assert 'value="500"' in field, field
     services.update_delivery(delivery, user=services.SYSTEM, quantity="12.5")
-    html = client.get(
-        reverse("wagtailsnippets_tracker_delivery:edit", args=[delivery.pk])
-    ).content.decode()
-    assert 'value="12.5"' in re.search(r'<input[^>]*name="quantity"[^>]*>', html).group(0)
+    assert 'value="12.5"' in quantity_input(client, delivery)
 
 
 @pytest.mark.parametrize(
@@ -231,15 +201,7 @@ def test_a_delivery_form_shows_the_quantity_as_typed(may_2027, morocco):
 def test_the_decimals_error_agrees_in_number_in_arabic(may_2027, jordan, currency, amount, words):
     """The failing input: «لها 2 أرقام عشرية» (a plural for every number)."""
     with translation.override("ar"), pytest.raises(TrackerValidationError) as refused:
-        services.record_contribution(
-            user=services.SYSTEM,
-            campaign=jordan,
-            partner=partner(),
-            kind="cash",
-            amount=amount,
-            currency=currency,
-            status="received",
-        )
+        received(campaign=jordan, kind="cash", amount=amount, currency=currency)
     message = " ".join(refused.value.as_json()["amount"])
     assert words in message, message
     assert "2 أرقام" not in message

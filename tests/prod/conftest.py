@@ -203,7 +203,7 @@ def redis_server(tmp_path):
 
 @pytest.fixture
 def redis_cache(settings, redis_server):
-    """The production cache configuration (base.py's REDIS_URL block) on our own Redis."""
+    """The production cache configuration (settings/caching.py's REDIS_URL) on our own Redis."""
     import logging
 
     from portal.cache_outage import RedisOutageFilter

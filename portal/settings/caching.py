@@ -1,0 +1,59 @@
+"""Caching (docs/caching.md): the origin's cache, the edge's lifetimes and purges, fragments.
+
+The edge (Varnish or a CDN) caches pages and is purged on publish; the origin caches only
+what is expensive, under explicit versions.
+"""
+
+from .environment import env
+
+# Cache: Redis when REDIS_URL is set, process memory otherwise.
+REDIS_URL = env.str("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                # A Redis outage degrades to cache misses instead of failed requests.
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
+            "KEY_PREFIX": "portal",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# A Redis outage is logged once in a while on "portal.cache" (see portal/cache_outage.py).
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "portal.cache"
+
+# Shared-cache lifetimes: publishing purges early; these bound staleness if a purge is missed
+# (portal.cache_headers.EdgeCacheHeadersMiddleware writes them).
+EDGE_CACHE_SECONDS = env.int("EDGE_CACHE_SECONDS", 600)
+EDGE_BROWSER_SECONDS = env.int("EDGE_BROWSER_SECONDS", 60)
+EDGE_STALE_SECONDS = env.int("EDGE_STALE_SECONDS", 30)
+EDGE_CACHE_PRIVATE_PREFIXES = ("/admin/", "/private-media/", "/documents/")
+
+# Edge cache purges (SOFTPURGE/PURGE to each Varnish), e.g. "http://10.0.0.5:80,http://10.0.0.6:80".
+WAGTAILFRONTENDCACHE = {
+    f"varnish{number}": {
+        "BACKEND": "portal.caching.VarnishBackend",
+        "LOCATION": location,
+    }
+    for number, location in enumerate(env.list("FRONTEND_CACHE_URLS", []), start=1)
+}
+# portal.caching lists every translation's own URL, so Wagtail need not rewrite language prefixes.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+
+# {% cache %} fragments under explicit versions (portal.caching.fragment_context).
+# Seconds a template fragment is kept (a new version retires it sooner). Needs a cache every
+# process shares (Redis): off by default with the per-process memory cache.
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", 600 if REDIS_URL else 0)
+# Seconds a campaign's figures are kept (a gift retires them sooner). The same rule: a gift
+# recorded by another process cannot retire a worker's own memory cache, so without Redis
+# every render computes them (three aggregate queries).
+TRACKER_CACHE_SECONDS = env.int("TRACKER_CACHE_SECONDS", 3600 if REDIS_URL else 0)
+# The deployed revision, part of every fragment key (default: the git commit).
+PORTAL_RELEASE = env.str("PORTAL_RELEASE", "")
