@@ -78,3 +78,45 @@ def test_suite_runs_on_test_settings_whatever_the_shell_exports():
         timeout=300,
     )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+
+
+def test_production_sends_mail_through_the_smtp_server_named_by_email_url():
+    """The README's example EMAIL_URL configures the SMTP delivery behind the mail queue (it
+    crashed start-up: the settings called a parser that environs does not have)."""
+    script = (
+        "from django.conf import settings as s; print(s.PORTAL_EMAIL_DELIVERY_BACKEND,"
+        " s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_HOST_USER, s.EMAIL_USE_TLS, s.EMAIL_BACKEND)"
+    )
+    result = run_manage(
+        "shell",
+        "-c",
+        script,
+        env_overrides={
+            "SECRET_KEY": "x" * 60,
+            "ALLOWED_HOSTS": "example.org",
+            "EMAIL_URL": "submission://user:pass@smtp.example.org:587",
+        },
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.splitlines()[-1].split() == [
+        "django.core.mail.backends.smtp.EmailBackend",
+        "smtp.example.org",
+        "587",
+        "user",
+        "True",
+        "campaigns.background.mail.QueuedEmailBackend",
+    ]
+
+
+def test_production_refuses_an_email_url_it_would_send_in_clear_text():
+    """``smtp+tls://`` is no scheme dj-email-url knows: it parsed to SMTP without TLS."""
+    result = run_manage(
+        "check",
+        env_overrides={
+            "SECRET_KEY": "x" * 60,
+            "ALLOWED_HOSTS": "example.org",
+            "EMAIL_URL": "smtp+tls://user:pass@smtp.example.org:587",
+        },
+    )
+    assert result.returncode != 0
+    assert "EMAIL_URL: unknown scheme" in result.stderr

@@ -33,7 +33,14 @@ X_FRAME_OPTIONS = "DENY"  # Wagtail previews override this to SAMEORIGIN themsel
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 if env.str("EMAIL_URL", ""):
-    globals().update(env.email_url("EMAIL_URL"))
+    # dj-email-url's schemes: smtp://, smtps:// (TLS on connect, 465), submission:// (STARTTLS,
+    # 587), or ?tls=True / ?ssl=True. An unknown scheme would silently send in clear text.
+    _email = env.dj_email_url("EMAIL_URL")
+    if "EMAIL_BACKEND" not in _email:
+        raise ImproperlyConfigured(
+            "EMAIL_URL: unknown scheme; use smtp://, smtps:// or submission:// (STARTTLS, 587)."
+        )
+    globals().update(_email)
 # Requests only enqueue mail; a worker sends it through the backend above, retrying with backoff.
 PORTAL_EMAIL_DELIVERY_BACKEND = EMAIL_BACKEND
 EMAIL_BACKEND = "campaigns.background.mail.QueuedEmailBackend"
