@@ -145,7 +145,7 @@ def queued_purges(database):
     """``{id: (task path, status)}`` of the purge tasks in the database queue."""
     with sqlite3.connect(database) as connection:
         rows = connection.execute(
-            "SELECT id, task_path, status FROM django_tasks_db_dbtaskresult "
+            "SELECT id, task_path, status FROM django_tasks_database_dbtaskresult "
             "WHERE task_path IN (?, ?)",
             PURGE_TASKS,
         ).fetchall()
