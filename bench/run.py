@@ -22,6 +22,7 @@ Everything runs on 127.0.0.1, on ports from --port-base (default 8250).
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -144,7 +145,8 @@ def report(args, database, floor, mix, cold, gunicorn):
     lines = [
         f"make bench — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; database {database}; "
         f"gunicorn {gunicorn}; tasks {args.task_backend}; "
-        f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s",
+        f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s; "
+        f"load average {' '.join(f'{n:.2f}' for n in os.getloadavg())}",
         "",
         "Floors (req/s, p50 / p99 ms):",
     ]
@@ -157,14 +159,16 @@ def report(args, database, floor, mix, cold, gunicorn):
     lines += [f"  deployed / true: {ratio:.2f}", "", f"Campaign-day mix (reads of {READ_PATH}):"]
     lines.append(
         "| writes/s | edge hits | read p50 / p99 ms | origin renders/s | staleness max s "
-        "| API write p50 / p99 ms | errors |"
+        "| API write p50 / p99 ms (writes/s sent) | errors |"
     )
     lines.append("|---|---|---|---|---|---|---|")
     for row in mix:
         stale = "—" if row["stale_max"] is None else f"{row['stale_max']:.2f}"
         if row["never_shown"]:
             stale += f" ({row['never_shown']} never shown)"
-        writes = "—" if not row["writes"] else f"{row['w50']:.0f} / {row['w99']:.0f}"
+        writes = "—"
+        if row["writes"]:
+            writes = f"{row['w50']:.0f} / {row['w99']:.0f} ({row['write_rate']:.1f})"
         lines.append(
             f"| {row['rate']} | {row['hits']:.3f} % | {row['p50']:.2f} / {row['p99']:.2f} "
             f"| {row['renders']:.2f} | {stale} | {writes} | {row['errors'] + row['failed']} |"
