@@ -6,7 +6,9 @@
    this process records gifts through the API at 0, 1, 5 and 20 writes/s. For each rate: edge
    hit ratio, read p50/p99, origin renders/s (Varnish backend requests), the staleness of the
    gifts count shown on the page (from an acknowledged write to a read showing it) and the
-   API write p50/p99.
+   API write p50/p99 (bench/campaign_day.py). The purges leave the write's request: one task
+   per write on the task queue (``--task-backend``, default ``database``), run by one worker
+   started beside gunicorn (bench/stack.py); the worker's log is ``worker.log`` (``--keep``).
 3. Cold origin renders of home, campaign and needs pages (every cache emptied, no Redis) with
    SQL queries per render, at the demo's content and at 10x content (bench/probe.py).
 4. With ``--peer-git`` (a local clone of wagtail/bakerydemo): our campaign page from the
@@ -20,13 +22,11 @@ Everything runs on 127.0.0.1, on ports from --port-base (default 8250).
 
 import argparse
 import json
-import re
+import os
 import shutil
 import subprocess
 import sys
-import threading
 import time
-import urllib.error
 import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,11 +34,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import stack  # noqa: E402
+from bench.campaign_day import READ_PATH, campaign_day, warm_up  # noqa: E402
 from bench.wrk import measure  # noqa: E402
-
-RATES = (0, 1, 5, 20)
-READ_PATH = "/en/jesr/"
-GIFTS = re.compile(r"<dt>Gifts recorded</dt>\s*<dd><strong>([^<]+)</strong>")
 
 API_KEY = """
 import json, django
@@ -78,9 +75,9 @@ def parse_args():
     )  # fmt: skip
     parser.add_argument("--only", choices=("all", "peer"), default="all")
     parser.add_argument(
-        "--task-backend", choices=("rq", "immediate"), default="immediate",
-        help="immediate (purges inside the write's request) or rq (one RQ worker sends them; "
-        "in the 30 Nov run no purge reached the edge: to be checked)",
+        "--task-backend", choices=("database", "rq", "immediate"), default="database",
+        help="database (default: one db_worker sends the purges, off the write's request), "
+        "rq (one RQ worker, as deployed) or immediate (purges inside the request, to compare)",
     )  # fmt: skip
     args = parser.parse_args()
     args.duration = args.duration or (4 if args.quick else 10)
@@ -106,14 +103,6 @@ def ensure_postgres_database(url):
     return url
 
 
-def start_rq_worker(env):
-    """One RQ worker for the ``default`` queue (the edge purges), as deployed."""
-    return subprocess.Popen(
-        [sys.executable, "manage.py", "rqworker", "default", "--job-class", "django_tasks_rq.Job"],
-        cwd=stack.ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-
-
 def start_redis(workdir, port):
     process = subprocess.Popen(
         ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
@@ -136,117 +125,6 @@ def varnish_counters(workdir):
     return {name: counters.get(f"MAIN.{name}", {}).get("value", 0) for name in names}
 
 
-def gifts_shown(url):
-    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - loopback
-        match = GIFTS.search(response.read().decode())
-    return int(re.sub(r"\D", "", match.group(1))) if match else None
-
-
-def percentile(values, share):
-    values = sorted(values)
-    return values[min(len(values) - 1, int(len(values) * share))] if values else float("nan")
-
-
-def record_gifts(origin, credentials, rate, duration, acks, latencies, stop):
-    """POST gifts at ``rate`` per second for ``duration`` s; note each acknowledgement."""
-    if not rate:
-        return
-    body = {
-        "need": credentials["need"], "kind": "in_kind", "quantity": "1",
-        "unit": credentials["unit"], "status": "received",
-    }  # fmt: skip
-    interval, start = 1 / rate, time.monotonic()
-    sent = 0
-    while not stop.is_set() and time.monotonic() - start < duration:
-        request = urllib.request.Request(  # noqa: S310 - loopback
-            origin + "/api/v1/contributions/",
-            data=json.dumps(body).encode(),
-            headers={
-                "Authorization": f"Bearer {credentials['key']}",
-                "Content-Type": "application/json",
-            },
-        )
-        began = time.monotonic()
-        try:
-            with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
-                ok = response.status == 201
-        except urllib.error.HTTPError as error:
-            ok = False
-            print(f"  ! write answered {error.code}: {error.read()[:200]!r}")
-        done = time.monotonic()
-        latencies.append((done - began) * 1000)
-        if ok:
-            acks.append(done)
-        sent += 1
-        time.sleep(max(0.0, start + sent * interval - time.monotonic()))
-
-
-def watch_figure(url, seen, stop):
-    """Read the page through the edge every 20 ms; note (time, gifts shown)."""
-    while not stop.is_set():
-        seen.append((time.monotonic(), gifts_shown(url)))
-        time.sleep(0.02)
-
-
-def staleness(acks, seen, initial):
-    """Seconds from each acknowledged write to the first read showing it (None if never)."""
-    delays = []
-    for number, acked in enumerate(acks, start=1):
-        shown = next(
-            (t for t, count in seen if t >= acked and (count or 0) >= initial + number), None
-        )
-        delays.append(None if shown is None else shown - acked)
-    return delays
-
-
-def campaign_day(args, workdir, edge, origin, credentials, wrk):
-    rows = []
-    for rate in RATES:
-        print(f"  campaign-day mix: {rate} writes/s for {args.duration} s", flush=True)
-        initial = gifts_shown(edge + READ_PATH)
-        before = varnish_counters(workdir)
-        acks, latencies, seen, stop = [], [], [], threading.Event()
-        threads = [
-            threading.Thread(
-                target=record_gifts,
-                args=(origin, credentials, rate, args.duration, acks, latencies, stop),
-            ),
-            threading.Thread(target=watch_figure, args=(edge + READ_PATH, seen, stop)),
-        ]
-        for thread in threads:
-            thread.start()
-        reads = measure(
-            "reads", edge + READ_PATH, duration=args.duration,
-            connections=args.connections, threads=args.threads, wrk=wrk,
-        )  # fmt: skip
-        time.sleep(2)  # let the last writes show
-        stop.set()
-        for thread in threads:
-            thread.join()
-        after = varnish_counters(workdir)
-        delta = {name: after[name] - before[name] for name in after}
-        lookups = delta["cache_hit"] + delta["cache_miss"] + delta["cache_hitmiss"]
-        delays = staleness(acks, seen, initial)
-        shown = [d for d in delays if d is not None]
-        rows.append(
-            {
-                "rate": rate,
-                "hits": 100 * delta["cache_hit"] / lookups if lookups else float("nan"),
-                "p50": reads.p50_ms,
-                "p99": reads.p99_ms,
-                "errors": reads.errors,
-                "renders": delta["backend_req"] / args.duration,
-                "stale_max": max(shown) if shown else None,
-                "never_shown": len(delays) - len(shown),
-                "writes": len(latencies),
-                "failed": len(latencies) - len(acks),
-                "w50": percentile(latencies, 0.5),
-                "w99": percentile(latencies, 0.99),
-            }  # fmt: skip
-        )
-    return rows
-
-
 def floors(args, env, ports, wrk):
     """(true floor, deployed floor) results, measured one after the other twice."""
     results = {"true": [], "deployed": []}
@@ -267,7 +145,8 @@ def report(args, database, floor, mix, cold, gunicorn):
     lines = [
         f"make bench — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; database {database}; "
         f"gunicorn {gunicorn}; tasks {args.task_backend}; "
-        f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s",
+        f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s; "
+        f"load average {' '.join(f'{n:.2f}' for n in os.getloadavg())}",
         "",
         "Floors (req/s, p50 / p99 ms):",
     ]
@@ -280,14 +159,16 @@ def report(args, database, floor, mix, cold, gunicorn):
     lines += [f"  deployed / true: {ratio:.2f}", "", f"Campaign-day mix (reads of {READ_PATH}):"]
     lines.append(
         "| writes/s | edge hits | read p50 / p99 ms | origin renders/s | staleness max s "
-        "| API write p50 / p99 ms | errors |"
+        "| API write p50 / p99 ms (writes/s sent) | errors |"
     )
     lines.append("|---|---|---|---|---|---|---|")
     for row in mix:
         stale = "—" if row["stale_max"] is None else f"{row['stale_max']:.2f}"
         if row["never_shown"]:
             stale += f" ({row['never_shown']} never shown)"
-        writes = "—" if not row["writes"] else f"{row['w50']:.0f} / {row['w99']:.0f}"
+        writes = "—"
+        if row["writes"]:
+            writes = f"{row['w50']:.0f} / {row['w99']:.0f} ({row['write_rate']:.1f})"
         lines.append(
             f"| {row['rate']} | {row['hits']:.3f} % | {row['p50']:.2f} / {row['p99']:.2f} "
             f"| {row['renders']:.2f} | {stale} | {writes} | {row['errors'] + row['failed']} |"
@@ -358,8 +239,8 @@ def main():
         if args.worker_class:
             extra["worker_class"] = args.worker_class
         processes.append(stack.start_gunicorn(env, ports["gunicorn"], **extra))
-        if args.task_backend == "rq":
-            processes.append(start_rq_worker(env))
+        worker = stack.start_task_worker(env, log=(workdir / "worker.log").open("w"))
+        processes.append(worker)
         floor_env = {**env, "DJANGO_SETTINGS_MODULE": "bench.floor_settings"}
         processes.append(stack.start_gunicorn(floor_env, ports["floor"], **extra))
         processes.append(stack.start_varnish(workdir, ports["varnish"], ports["gunicorn"]))
@@ -373,7 +254,10 @@ def main():
         if args.only == "peer":
             return 0
         floor = floors(args, env, ports, wrk)
-        mix = campaign_day(args, workdir, edge, origin, credentials, wrk)
+        warm = warm_up(edge, origin, credentials)
+        print(f"  first gift shown through the edge after {warm} s (worker warm-up)", flush=True)
+        counters = lambda: varnish_counters(workdir)  # noqa: E731
+        mix = campaign_day(args, counters, edge, origin, credentials, wrk)
         for process in processes[1:]:
             stack.stop(process)  # the cold renders need the CPU alone
         cold_env = {**env, "REDIS_URL": "", "FRAGMENT_CACHE_SECONDS": "0",

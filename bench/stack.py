@@ -114,10 +114,42 @@ def site_key():
 
 
 def prepare_site(env):
-    """Migrate, load the demo content and collect static files (idempotent)."""
+    """Migrate, load the demo content and collect static files (idempotent).
+
+    The demo's own background work (reference index, search index) runs as it is loaded, as
+    ``make demo`` does: queued, it would leave a worker hundreds of tasks behind.
+    """
     manage(env, "migrate", "--noinput")
-    manage(env, "load_demo_content")
+    manage({**env, "TASK_BACKEND": "immediate"}, "load_demo_content")
     manage(env, "collectstatic", "--noinput")
+
+
+def start_task_worker(env, log=None):
+    """One task worker for ``env``'s ``TASK_BACKEND`` (``database``: ``db_worker`` polling
+    every 0.1 s; ``rq``: an RQ worker on the ``default`` queue, as deployed), or None for
+    ``immediate``. Tasks enqueued while it starts wait in the queue for it.
+
+    :raises RuntimeError: the worker exited at once (its log, if given, says why).
+    """
+    backend = env.get("TASK_BACKEND", "immediate")
+    if backend == "immediate":
+        return None
+    if backend == "database":
+        command = ["db_worker", "--queue-name", "default", "--no-reload", "--interval", "0.1"]
+    else:
+        command = ["rqworker", "default", "--job-class", "django_tasks_rq.Job"]
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", *command],
+        cwd=ROOT,
+        env={**env, "LOG_LEVEL": "INFO"},
+        stdout=log or subprocess.DEVNULL,
+        stderr=log or subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    time.sleep(1.0)
+    if process.poll() is not None:
+        raise RuntimeError(f"the {backend} task worker exited with {process.returncode}")
+    return process
 
 
 def start_gunicorn(env, port, workers=2, threads=4, log=None, worker_class=None):

@@ -34,7 +34,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
+from django_tasks.base import TASK_MAX_PRIORITY
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
+from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page
 
@@ -221,15 +223,29 @@ def _send():
             send_purge(urls, hard)
 
 
+def _backend_settings(hard):
+    return {
+        name: {**config, "HARD": hard} for name, config in settings.WAGTAILFRONTENDCACHE.items()
+    }
+
+
 def send_purge(urls, hard=False):
-    """Send a purge of ``urls`` now, as one Wagtail purge task per kind (soft or hard)."""
+    """Enqueue a purge of ``urls`` as one Wagtail purge task (soft unless ``hard``), at the
+    queue's top priority: a backlog (an import's reference-index tasks, a demo load) must not
+    hold a purge, or the edge serves old figures until the backlog drains."""
     if not urls:
         return
     logger.info("Purging %d URL(s) from the edge cache (%s)", len(urls), "hard" if hard else "soft")
-    backend_settings = {
-        name: {**config, "HARD": hard} for name, config in settings.WAGTAILFRONTENDCACHE.items()
-    }
-    PurgeBatch(sorted(urls)).purge(backend_settings=backend_settings)
+    urgent = purge_urls_from_cache_task.using(priority=TASK_MAX_PRIORITY)
+    urgent.enqueue(sorted(urls), _backend_settings(hard))
+
+
+def purge_now(urls, hard=False):
+    """Purge ``urls`` from the edge in this process: for a background task, which is already
+    off the request (enqueueing Wagtail's task from it would make a second trip through the
+    queue)."""
+    if urls:
+        purge_urls_from_cache_task.call(sorted(urls), _backend_settings(hard))
 
 
 def page_changed(page, hard=False, extra_pages=()):

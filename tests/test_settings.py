@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def run_manage(*args, env_overrides):
     env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
     env.update({"DJANGO_SETTINGS_MODULE": "portal.settings.production", **env_overrides})
+    env = {name: value for name, value in env.items() if value is not None}  # None: unset
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -31,6 +32,22 @@ def test_production_without_allowed_hosts_fails_clearly():
     result = run_manage("check", env_overrides={"SECRET_KEY": "x" * 60})
     assert result.returncode != 0
     assert "ALLOWED_HOSTS must be set" in result.stderr
+
+
+TASKS_BACKEND = "from django.conf import settings; print(settings.TASKS['default']['BACKEND'])"
+PRODUCTION = {"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "example.org", "TASK_BACKEND": None}
+
+
+def test_production_without_task_backend_queues_background_work_in_the_database():
+    # Unset: a real queue, so a write's purges and mail never run inside its request.
+    result = run_manage("shell", "-c", TASKS_BACKEND, env_overrides=PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "django_tasks_db.DatabaseBackend"
+    # An explicit choice is kept (a one-off command may want its work done in-process).
+    chosen = {**PRODUCTION, "TASK_BACKEND": "immediate"}
+    result = run_manage("shell", "-c", TASKS_BACKEND, env_overrides=chosen)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1].endswith(".ImmediateBackend")
 
 
 def test_check_deploy_has_no_warnings():

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django_tasks import task
+from django_tasks.base import TASK_MAX_PRIORITY
 
 from portal import caching
 
@@ -63,10 +64,12 @@ def invalidate(campaign_id):
         caching.enqueue_on_commit(purge_campaign, campaign_id)
 
 
-@task()
+# Top priority: the figures' freshness must not wait behind a backlog of other work.
+@task(priority=TASK_MAX_PRIORITY)
 def purge_campaign(campaign_id):
-    """Background task: a soft edge purge of the campaign's pages and public views."""
-    caching.send_purge(campaign_urls(campaign_id))
+    """Background task: a soft edge purge of the campaign's pages and public views, sent by
+    the worker itself (one task per write, however many URLs)."""
+    caching.purge_now(campaign_urls(campaign_id))
 
 
 def campaign_urls(campaign_id):

@@ -3,7 +3,8 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import REDIS_URL, env
+from .tasks import task_settings
 
 DEBUG = False
 
@@ -44,6 +45,11 @@ if env.str("EMAIL_URL", ""):
 # Requests only enqueue mail; a worker sends it through the backend above, retrying with backoff.
 PORTAL_EMAIL_DELIVERY_BACKEND = EMAIL_BACKEND
 EMAIL_BACKEND = "campaigns.background.mail.QueuedEmailBackend"
+
+# Background work (mail, edge purges, imports) on a real queue: unset, the database queue
+# (run `manage.py db_worker`), never "immediate", which would do it all inside the request.
+TASK_BACKEND = env.str("TASK_BACKEND", "database")
+globals().update(task_settings(TASK_BACKEND, REDIS_URL))
 
 LOGGING = {
     "version": 1,
