@@ -12,6 +12,8 @@ from portal.api import api_router
 handler400 = "portal.errors.bad_request"
 
 urlpatterns = [
+    # Before Wagtail's admin: its site history report, with filters scoped like its lines.
+    path("admin/reports/", include("campaigns.tracker.admin_reports")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
