@@ -78,9 +78,6 @@ ADMIN = [
     # Bulk actions (?id= A's and B's contributions): partner staff see a page naming their
     # own entry only (which nobody may delete); for the others no id exists (404).
     (r"^admin/bulk/",                                                  "login ok  ok  no    no   no    no   ok"),
-    # Wagtail's query chooser answers any admin user (it lists visitors' search terms; not
-    # fixed here, see docs/security.md "Known limits").
-    (r"^admin/searchpicks/queries/chooser/",                           "login ok  ok  ok    ok   ok    ok   ok"),
     # Search promotions: administrators only (admin: "-", the edit and delete paths name a
     # promotion that does not exist, 404).
     (r"^admin/searchpicks/",                                           "login no  no  no    no   no    no   -"),
