@@ -12,6 +12,10 @@ from portal.api import api_router
 handler400 = "portal.errors.bad_request"
 
 urlpatterns = [
+    # Before Wagtail's admin: its site history report, with filters scoped like its lines.
+    path("admin/reports/", include("campaigns.tracker.admin_reports")),
+    # Before Wagtail's admin: its search-query chooser, for search promotion editors only.
+    path("admin/searchpicks/", include("search.admin_queries")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

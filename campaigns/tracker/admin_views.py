@@ -33,7 +33,10 @@ class TrackerEntryPolicy(ModelPermissionPolicy):
         return ids is None or instance.partner_id in ids
 
     def instances_user_has_permission_for(self, user, action):
-        if not self.user_has_permission(user, action):
+        return self.instances_user_has_any_permission_for(user, [action])
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
             return self.model.objects.none()
         return services.scope_queryset(self.model.objects.all(), user)
 

@@ -1,16 +1,31 @@
-"""Partner staff never reach wagtail-localize's admin views (issue 14, partner isolation).
+"""wagtail-localize's admin views, refused to the roles that translate nothing (issue 14).
 
-Partner staff have no translation permission (``docs/roles.md``): they translate nothing, and
 wagtail-localize's own views (translate editor, PO download/upload, machine translation,
 segment and override edits, update/convert/stop, the translations report, its snippet API)
-check no tracker ownership, so one partner could read and rewrite another's need
-translations. This middleware answers ``403`` for every view of the resolver's
-``wagtail_localize`` namespace (and any namespace below it) to a partner staff member: a user
-with a ``PartnerMembership`` or in the *Partner staff* group, unless they see every partner
-(``services.can_see_all``). Only the static JavaScript catalogue stays open (no data).
+check no tracker ownership, and some only ask for admin access: its snippet API listed every
+contribution to any admin user, its report every translation. This middleware applies the
+roles of ``docs/roles.md`` to every view of the resolver's ``wagtail_localize`` namespace
+(and any namespace below it) before the view runs, answering ``403``:
+
+- partner staff (a ``PartnerMembership`` or the *Partner staff* group, unless they see every
+  partner: ``services.can_see_all``) translate nothing: every view;
+- the translations report, sending a page or snippet for translation and syncing
+  translations are for users with ``wagtail_localize.submit_translation`` (translators,
+  administrators), not for editors, moderators or press officers;
+- a view about a snippet (its translation, its source, its model in the snippet API) needs
+  the right to change it (the snippet's permission policy; for tracker entries, only the
+  owner's staff and administrators): a translator translates pages, never a partner's need.
+
+Pages keep wagtail-localize's own checks (the page's permissions for the user). Only the static
+JavaScript catalogue stays open (no data).
 """
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
+from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
+from wagtail_localize.models import Translation, TranslationSource
 
 from campaigns.people import roles
 
@@ -19,6 +34,14 @@ from .services.scope import can_see_all
 
 NAMESPACE = "wagtail_localize"
 OPEN_VIEWS = {"javascript_catalog"}  # wagtail-localize's gettext catalogue: no data
+SUBMIT_PERMISSION = "wagtail_localize.submit_translation"
+SUBMIT_VIEWS = {
+    "submit_page_translation",
+    "submit_snippet_translation",
+    "update_translations",
+    "translations_report",
+    "translations_report_results",
+}
 
 
 def is_partner_staff(user):
@@ -31,8 +54,38 @@ def is_partner_staff(user):
     )
 
 
+def snippet_target(kwargs):
+    """``(model, instance or None)`` of the snippet a view is about; ``None`` for a page or
+    for a view about no object (the report)."""
+    source = None
+    if "translation_id" in kwargs:
+        translation = Translation.objects.filter(pk=kwargs["translation_id"]).first()
+        source = translation.source if translation else None
+    elif "translation_source_id" in kwargs:
+        source = TranslationSource.objects.filter(pk=kwargs["translation_source_id"]).first()
+    elif "app_label" in kwargs and "model_name" in kwargs:
+        try:
+            model = get_snippet_model_from_url_params(kwargs["app_label"], kwargs["model_name"])
+        except Http404:  # not a snippet: the view answers its own 404
+            return None
+        pk = kwargs.get("pk")
+        return model, model._default_manager.filter(pk=pk).first() if pk else None
+    if source is None:
+        return None
+    instance = source.get_source_instance()
+    return None if isinstance(instance, Page) else (type(instance), instance)
+
+
+def may_change_snippet(user, model, instance):
+    """Whether ``user`` may change ``instance`` (any instance, if ``None``) of ``model``."""
+    policy = policy_registry.get_by_type(model)
+    if instance is None:
+        return policy.user_has_permission(user, "change")
+    return policy.user_has_permission_for_instance(user, "change", instance)
+
+
 class PartnerLocalizeGuardMiddleware:
-    """Refuse (``PermissionDenied``: 403) wagtail-localize's admin views to partner staff."""
+    """Refuse (``PermissionDenied``: 403) wagtail-localize's admin views per role."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -41,12 +94,19 @@ class PartnerLocalizeGuardMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        """``None`` (go on) unless the view is wagtail-localize's and the user partner staff."""
+        """``None`` (go on) unless the view is wagtail-localize's and the user's role may
+        not use it."""
         match = request.resolver_match
         if match is None or NAMESPACE not in match.namespaces:
             return None
-        if match.url_name in OPEN_VIEWS:
-            return None
-        if is_partner_staff(getattr(request, "user", None)):
+        user = getattr(request, "user", None)
+        if match.url_name in OPEN_VIEWS or user is None or not user.is_authenticated:
+            return None  # anonymous visitors: the admin's own login redirect
+        if is_partner_staff(user):
+            raise PermissionDenied
+        if match.url_name in SUBMIT_VIEWS and not user.has_perm(SUBMIT_PERMISSION):
+            raise PermissionDenied
+        target = snippet_target(view_kwargs)
+        if target is not None and not may_change_snippet(user, *target):
             raise PermissionDenied
         return None

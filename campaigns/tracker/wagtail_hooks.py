@@ -13,6 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import services
+from .admin_bulk import BULK_ACTIONS
 from .admin_entry_views import (
     ContributionCreateView,
     ContributionEditView,
@@ -41,6 +42,9 @@ from .models import Contribution, Delivery, Need, PartnerMembership, Region
 
 for _model in (Need, Contribution, Delivery):
     register_permission_policy(_model, TrackerEntryPolicy(_model))
+
+for _action in BULK_ACTIONS:  # after Wagtail's own (order 0), so they replace them
+    hooks.register("register_bulk_action", _action, order=1)
 
 
 class ScopedEntryViewSet(SnippetViewSet):

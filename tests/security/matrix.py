@@ -34,25 +34,59 @@ ADMIN = [
     # Communications staff open campaigns in new countries: they add and correct regions.
     (r"^admin/snippets/(choose/)?tracker/region/(add|edit|copy)",      "login no  no  ok    ok   no    no   ok"),
     (r"^admin/snippets/(choose/)?tracker/region/delete",               "login no  no  no    no   no    no   ok"),
+    # "-": regions are public reference data (no private marker), and these paths (index,
+    # history, usage, chooser) aim at whichever region has the home page's id.
     (r"^admin/snippets/(choose/)?tracker/region/",                     "login -   -   -     -    -     -    ok"),
+    # admin "-": the object paths name a membership id that may not exist (404).
     (r"^admin/snippets/(choose/)?tracker/partnermembership/",          "login no  no  no    no   no    no   -"),
+    # "-": the press room's snippets hold no tracker entry or offer (markers still checked);
+    # they follow the press officers' model permissions (docs/roles.md), not asserted here.
     (r"^admin/snippets/(choose/)?press/(coverage|mediakit|presscontact)/",
                                                                        "login -   -   -     -    -     -    -"),
+    # Offers: "-" where the paths name an offer id that may not exist (admin; partners'
+    # listing is per campaign, tested in tests/people/).
     (r"^admin/people_offers/(edit|delete|new)",                        "login no  no  no    no   no    no   -"),
     (r"^admin/people_offers/",                                         "login -   -   no    no   no    no   -"),
-    # Video renditions (campaigns/video): made by the worker; no tracker entry or offer.
+    # Video renditions (campaigns/video): made by the worker; no tracker entry or offer
+    # ("-": the communications roles' access follows their media permissions, not asserted).
     (r"^admin/video_renditions/",                                      "login no  no  -     -    -     -    -"),
+    # admin "-": the object paths name a key id that may not exist (404).
     (r"^admin/partner_api_keys/",                                      "login no  no  no    no   no    no   -"),
-    (r"^admin/reports/site-history/",                                  "login ok  ok  -     -    -     -    ok"),
-    (r"^admin/reports/",                                               "login -   -   -     -    -     -    -"),
-    # wagtail-localize (paths aimed at B's need translated to French): partner staff never.
-    (r"^admin/localize/jsi18n/",                                       "-     -   -   -     -    -     -    -"),
-    (r"^admin/localize/",                                              "login no  no  -     -    -     -    -"),
-    (r"^admin/(bulk|searchpicks)/",                                    "login -   -   -     -    -     -    -"),
+    # Reports: partner staff open only the site history, scoped to their own entries (its
+    # filters too); the page reports follow each role's page rights (locking: moderators,
+    # press officers); searches made by visitors: administrators.
+    # The background task report (campaigns/background): administrators (its retry is
+    # POST only: a GET answers 405 to everyone).
+    (r"^admin/reports/tasks/<int:pk>/retry/",                          "login no  no  no    no   no    no   no"),
+    (r"^admin/reports/tasks/",                                         "login no  no  no    no   no    no   ok"),
+    (r"^admin/reports/site-history/",                                  "login ok  ok  ok    ok   ok    ok   ok"),
+    (r"^admin/reports/locked/",                                        "login no  no  no    ok   no    ok   ok"),
+    (r"^admin/reports/visitor-searches/",                              "login no  no  no    no   no    no   ok"),
+    (r"^admin/reports/",                                               "login no  no  ok    ok   ok    ok   ok"),
+    # wagtail-localize (paths aimed at B's need translated to French, and the Arabic home
+    # page): partner staff never; sending for translation and the report need the
+    # translators' permission; a need's translation needs the right to change the need
+    # (campaigns/tracker/localize_guard.py, docs/roles.md).
+    (r"^admin/localize/jsi18n/",                                       "login ok  ok  ok    ok   ok    ok   ok"),
+    (r"^admin/localize/submit/page/",                                  "login no  no  no    no   ok    no   ok"),
+    (r"^admin/localize/reports/",                                      "login no  no  no    no   ok    no   ok"),
+    (r"^admin/localize/(update/|api/snippets/|translate/<int:translation_id>/pofile/download/)",
+                                                                       "login no  no  no    no   no    no   ok"),
+    # The rest are POST-only (a GET answers 405), a preview of a need (none: 404), a page's
+    # alias conversion, or sending a contribution (not translatable: 404): refused to all.
+    (r"^admin/localize/",                                              "login no  no  no    no   no    no   no"),
+    # Bulk actions (?id= A's and B's contributions): partner staff see a page naming their
+    # own entry only (which nobody may delete); for the others no id exists (404).
+    (r"^admin/bulk/",                                                  "login ok  ok  no    no   no    no   ok"),
+    # Search promotions: administrators only (admin: "-", the edit and delete paths name a
+    # promotion that does not exist, 404).
+    (r"^admin/searchpicks/",                                           "login no  no  no    no   no    no   -"),
     (r"^admin/failwhale/",                                             "x     x   x   x     x    x     x    x"),
+    # "-": public by design (login, password reset, the static catalogue and sprite).
     (r"^admin/(login|password_reset|logout|jsi18n|test404|sprite)",
                                                                        "-     -   -   -     -    -     -    -"),
-    # Wagtail's own areas (pages, media, users, settings, …): no tracker entry or offer.
+    # Wagtail's own areas (pages, media, users, settings, …): no tracker entry or offer;
+    # "-": each follows Wagtail's own permissions (tested upstream), markers still checked.
     (r"^admin/((pages|images|documents|media|collections|users|groups|sites|locales|workflows"
      r"|redirects|forms|settings|embeds|choose-[a-z-]+|tag-autocomplete|editing-sessions"
      r"|dismissibles|block-preview|account|api|people_invitations|snippets)/|\.\*/|$)",

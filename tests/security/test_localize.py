@@ -92,3 +92,46 @@ def test_po_upload_as_partner_changes_nothing(world):
     assert french_state(world) == before
     assert client.get(download).status_code == 403
     assert client.get("/admin/localize/reports/translations/").status_code == 403
+
+
+# --- Communications roles (docs/roles.md): translators translate pages, never a need -------
+
+OBJECT_VIEWS = [(r, n, k) for r, n, k in LOCALIZE if set(k) - {"page_id"} and "page_id" not in k]
+
+
+@pytest.mark.parametrize("role", ["editor", "moderator", "translator", "press"])
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_no_communications_role_reaches_a_needs_translation(world, role, method):
+    client = Client(raise_request_exception=False)
+    client.force_login(world["users"][role])
+    before = french_state(world)
+    reached = []
+    for _route, name, kwarg_names in OBJECT_VIEWS:
+        path = path_for(name, kwarg_names, world)
+        body = {"file": "", "value": "RÉÉCRIT", "csrfmiddlewaretoken": "x"}
+        response = client.post(path, body) if method == "post" else client.get(path)
+        if response.status_code < 300:
+            reached.append(f"{method.upper()} {path}: {response.status_code}")
+    assert not reached, "\n".join(reached)
+    assert french_state(world) == before
+
+
+def test_the_snippet_api_lists_contributions_to_no_communications_role(world):
+    path = "/admin/localize/api/snippets/tracker/contribution/"
+    contribution = world["objects"]["A"]["contribution"]
+    for role in ("editor", "moderator", "translator", "press"):
+        client = Client()
+        client.force_login(world["users"][role])
+        response = client.get(path)
+        assert response.status_code == 403, role
+        assert str(contribution) not in response.content.decode()
+    admin = Client()
+    admin.force_login(world["users"]["admin"])
+    assert str(contribution) in admin.get(path).content.decode()
+
+
+@pytest.mark.parametrize(("role", "status"), [("editor", 403), ("press", 403), ("translator", 200)])
+def test_the_translations_report_is_the_translators(world, role, status):
+    client = Client()
+    client.force_login(world["users"][role])
+    assert client.get("/admin/localize/reports/translations/").status_code == status

@@ -1,0 +1,53 @@
+"""*Reports → Site history* whose every filter choice follows the listing's scope (issue 14).
+
+The listing already shows only the log lines the user may see (each log table's
+``viewable_by_user``: for tracker entries and offers, ``models.log.ScopedLogEntry``), and so
+do its *Type* and *Action* choices. Its *User* choices do not (Wagtail 8.0): the filter set
+lists the authors of every page log line, so partner staff read the names of communications
+staff (and anyone else who edited a page) whose lines they cannot see. Here the *User* choices
+are the authors of the lines the user may see, as Wagtail's own ``get_users_for_filter`` finds
+them. These views are mounted at Wagtail's own paths, before Wagtail's admin URLs
+(``portal/urls.py``), so every link to the report reaches them.
+
+Delete when Wagtail's ``SiteHistoryReportFilterSet`` uses its ``get_user_choices`` (it
+defines it, but the base filter set only calls ``get_users_queryset``).
+"""
+
+from django.urls import path
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.reports.audit_logging import (
+    LogEntriesView,
+    SiteHistoryReportFilterSet,
+    get_users_for_filter,
+)
+
+
+class ScopedSiteHistoryFilterSet(SiteHistoryReportFilterSet):
+    """The site history's filters, each listing only what the user's lines hold."""
+
+    def get_users_queryset(self):
+        """The authors of the log lines the user may see (of any log table)."""
+        return get_users_for_filter(self.request.user)
+
+    class Meta(SiteHistoryReportFilterSet.Meta):
+        pass
+
+
+class ScopedSiteHistoryView(LogEntriesView):
+    """Wagtail's site history report with ``ScopedSiteHistoryFilterSet``."""
+
+    filterset_class = ScopedSiteHistoryFilterSet
+
+
+urlpatterns = [
+    path(
+        "site-history/",
+        require_admin_access(ScopedSiteHistoryView.as_view()),
+        name="tracker_site_history",
+    ),
+    path(
+        "site-history/results/",
+        require_admin_access(ScopedSiteHistoryView.as_view(results_only=True)),
+        name="tracker_site_history_results",
+    ),
+]
