@@ -17,13 +17,20 @@ need's figures live here; the groupings in ``grouped``, the households per need 
 ``households`` and the shared expressions in ``sums``, all re-exported.
 """
 
-from django.db.models import F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from .cache import cached
 from .disclosure import counted, publish_count, small_number_threshold
 from .grouped import GROUPS, NEED_KEYS, region_table, totals_by
-from .households import disclose_deliveries, disclose_needs, need_households, need_rows
+from .households import (
+    NEED_FIELDS,
+    disclose_deliveries,
+    disclose_needs,
+    need_households,
+    need_row,
+    need_rows,
+)
 from .models import ContributionStatus, Need
 from .models.choices import COUNTED_AS_RECEIVED
 from .models.tally import ContributionTally, DeliveryTally
@@ -72,20 +79,37 @@ def _compute_totals(campaign_id):
     )
     for row in rows:  # one row per currency or unit
         add_contribution_row(figures, row)
-    rows = (
-        DeliveryTally.objects.filter(campaign_id=campaign_id)
-        .values("need__unit", "need__currency")
-        .annotate(**delivery_sums())
-        .order_by("need__currency", "need__unit")
-    )
-    for row in rows:
+    by_unit, per_need = _delivery_rows(campaign_id)
+    for row in by_unit:
         add_delivery_row(figures, row)
     needs = source_needs(campaign_id).annotate(percent=met_percent()).aggregate(**needs_stats())
     add_needs_row(figures, needs)
-    households, left_out = counted(row["households"] for row in need_rows(campaign_id))
+    rows = need_rows(campaign_id, computed=lambda: per_need)
+    households, left_out = counted(row["households"] for row in rows)
     figures["households_reached"], figures["households_fewer_than"] = publish_count(households)
     figures["households_not_counted"] = left_out
     return figures
+
+
+def _delivery_rows(campaign_id):
+    """The delivered sums per unit or currency, and the households per need, from one query
+    grouped by need: each need has one unit or currency, so a unit's sums are its needs'."""
+    rows = (
+        DeliveryTally.objects.filter(campaign_id=campaign_id)
+        .values("need__currency", "need__unit", *NEED_FIELDS)
+        .annotate(**delivery_sums(), confirmed_tallies=Count("pk", filter=Q(confirmed=True)))
+        .order_by("need__currency", "need__unit", "need")
+    )
+    by_unit, per_need = {}, []
+    for row in rows:  # the database's order of units and currencies is kept
+        key = (row["need__currency"], row["need__unit"])
+        unit = by_unit.setdefault(key, {"need__currency": key[0], "need__unit": key[1]})
+        for name in ("delivered", "households", "deliveries", "awaiting"):
+            unit[name] = unit.get(name, 0) + row[name]
+        if row["confirmed_tallies"]:
+            per_need.append(need_row(row))
+    per_need.sort(key=lambda row: (row["pk"] is not None, row["pk"] or 0))
+    return list(by_unit.values()), per_need
 
 
 def totals_for(campaign):
@@ -96,7 +120,7 @@ def totals_for(campaign):
     (confirmed, per unit or currency), ``households_reached``, ``deliveries``,
     ``deliveries_awaiting_confirmation``, ``needs`` (total, open, met, closed) and
     ``percent_met`` (the mean over needs of what was delivered, each capped at 100).
-    At most 3 queries (plus one the first time a translation is asked for), then cached.
+    At most 3 queries (plus one the first time the campaign is asked for), then cached.
     """
     campaign_id = source_campaign_id(campaign)
     return cached(campaign_id, "totals", lambda: _compute_totals(campaign_id))

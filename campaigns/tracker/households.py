@@ -12,30 +12,36 @@ from .disclosure import Count as Published
 from .disclosure import publish_cells, publish_count
 from .models.tally import DeliveryTally
 
+NEED_FIELDS = ("need", "need__category", "need__region", "need__partner")
 
-def need_rows(campaign_id):
+
+def need_row(row):
+    """One row of ``need_rows`` from a query row grouped by ``NEED_FIELDS`` that sums the
+    confirmed tallies' households as ``households``."""
+    return {
+        "pk": row["need"],
+        "category": row["need__category"],
+        "region_id": row["need__region"],
+        "partner_id": row["need__partner"],
+        "households": row["households"] or 0,
+    }
+
+
+def need_rows(campaign_id, computed=None):
     """Per need with confirmed deliveries: ``{"pk", "category", "region_id", "partner_id",
-    "households"}`` (exact, never public), in one query, cached."""
+    "households"}`` (exact, never public), in one query, cached. ``computed`` gives the
+    rows when a caller's own query already made them (the campaign totals do)."""
 
     def compute():
         rows = (
             DeliveryTally.objects.filter(campaign_id=campaign_id, confirmed=True)
-            .values("need", "need__category", "need__region", "need__partner")
-            .annotate(n=Sum("households"))
+            .values(*NEED_FIELDS)
+            .annotate(households=Sum("households"))
             .order_by("need")
         )
-        return [
-            {
-                "pk": row["need"],
-                "category": row["need__category"],
-                "region_id": row["need__region"],
-                "partner_id": row["need__partner"],
-                "households": row["n"] or 0,
-            }
-            for row in rows
-        ]
+        return [need_row(row) for row in rows]
 
-    return cached(campaign_id, "need-rows", compute)
+    return cached(campaign_id, "need-rows", computed or compute)
 
 
 def need_households(campaign_id):

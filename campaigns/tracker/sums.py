@@ -8,27 +8,57 @@ tallies, needs); each ``add_*_row`` folds one result row into a figures dict sha
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Avg, Count, DecimalField, F, Func, OuterRef, Q, Subquery, Sum
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    DecimalField,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page
 
 from .models import ContributionKind, ContributionStatus, Need, NeedStatus
 from .models.choices import COUNTED_AS_RECEIVED
 from .models.tally import TOTAL, DeliveryTally
-from .services.common import default_locale_id, source_of
 
 ZERO = Decimal(0)
 DECIMAL = DecimalField(**TOTAL)
 
 
 def source_campaign_id(campaign):
-    """The id of the campaign every figure is recorded against (its source page)."""
-    if campaign.locale_id == default_locale_id():
-        return campaign.pk
+    """The id of the campaign every figure is recorded against (its source page).
+
+    The source is chosen as ``source_of`` chooses it (the default locale's member of the
+    translation group, else the earliest created), in one query whatever the campaign's
+    language, then cached: a page's translation group and locale never change.
+    """
     key = f"tracker:source-campaign:{campaign.pk}"
     found = cache.get(key)
     if found is None:
-        found = source_of(campaign).pk
+        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        first = Case(
+            When(locale__language_code=default, then=Value(0)),
+            default=1,
+            output_field=IntegerField(),
+        )
+        found = (
+            Page.objects.filter(translation_key=campaign.translation_key)
+            .order_by(first, "pk")
+            .values_list("pk", flat=True)
+            .first()
+        )
         cache.set(key, found, None)
     return found
 
