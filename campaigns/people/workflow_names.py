@@ -9,7 +9,8 @@ active language wherever Wagtail turns it into text, while the database, queries
 JSON of log entries keep the English source. A name typed in the admin is stored as typed,
 unless it is a translation of one of ours (the edit form shows it translated). The roles'
 groups (``roles.ROLE_NAMES``, listed in *Users* and *Groups*) and Wagtail's own sample
-workflow and task (inactive, still listed) are read the same way.
+workflow and task (inactive, still listed) are read the same way, and so are the "Root" page
+and collection that Wagtail's migrations make (the explorer's and the choosers' top level).
 """
 
 from django.apps import apps
@@ -17,11 +18,14 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db.models.signals import post_init, pre_save
 from django.utils import translation
-from wagtail.models import Task, Workflow
+from django.utils.translation import gettext_noop
+from wagtail.models import Collection, Page, Task, Workflow
 
 from .roles import ROLE_NAMES, TASK_NAME, WAGTAIL_SAMPLE_WORKFLOW, WORKFLOW_NAME
 
 TRANSLATED_NAMES = frozenset({WORKFLOW_NAME, TASK_NAME, WAGTAIL_SAMPLE_WORKFLOW, *ROLE_NAMES})
+ROOT_NAME = gettext_noop("Root")  # Wagtail's root page and root collection (its migrations)
+ROOT_FIELDS = ("title", "draft_title", "name")
 
 
 class SourceName(str):
@@ -89,9 +93,28 @@ def store_source(sender, instance, **kwargs):
         instance.name = source
 
 
+def read_root(sender, instance, **kwargs):
+    """On loading: the root page's title and the root collection's name read translated."""
+    if instance.__dict__.get("depth") != 1:
+        return
+    for field in ROOT_FIELDS:
+        if instance.__dict__.get(field) == ROOT_NAME:
+            instance.__dict__[field] = SourceName(ROOT_NAME)
+
+
+def store_root(sender, instance, **kwargs):
+    """On saving: the root's name is stored as the plain English source."""
+    for field in ROOT_FIELDS:
+        if isinstance(instance.__dict__.get(field), SourceName):
+            instance.__dict__[field] = str.__str__(instance.__dict__[field])
+
+
 def connect():
     """Workflows, groups and every task type (Wagtail's and any app's) read and store our names."""
     senders = [Workflow, Group] + [model for model in apps.get_models() if issubclass(model, Task)]
     for model in senders:
         post_init.connect(read_translated, sender=model, dispatch_uid=f"names_in_{model}")
         pre_save.connect(store_source, sender=model, dispatch_uid=f"names_out_{model}")
+    for model in (Page, Collection):
+        post_init.connect(read_root, sender=model, dispatch_uid=f"root_in_{model}")
+        pre_save.connect(store_root, sender=model, dispatch_uid=f"root_out_{model}")

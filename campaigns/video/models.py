@@ -12,6 +12,14 @@ class RenditionState(models.TextChoices):
     FAILED = "failed", _("failed")
 
 
+class RenditionProfile(models.TextChoices):
+    """The renditions made of each video (``profiles.PROFILES`` and ``profiles.POSTER``)."""
+
+    LOW = "low", _("small screens (240p)")
+    MEDIUM = "medium", _("larger screens (480p)")
+    POSTER = "poster", _("poster frame")
+
+
 class VideoRendition(models.Model):
     """One rendition of an uploaded video (a profile of campaigns.video.profiles).
 
@@ -21,9 +29,12 @@ class VideoRendition(models.Model):
     """
 
     media = models.ForeignKey(
-        wagtailmedia_settings.MEDIA_MODEL, on_delete=models.CASCADE, related_name="renditions"
+        wagtailmedia_settings.MEDIA_MODEL,
+        on_delete=models.CASCADE,
+        related_name="renditions",
+        verbose_name=_("video"),
     )
-    profile = models.CharField(_("profile"), max_length=16)
+    profile = models.CharField(_("profile"), max_length=16, choices=RenditionProfile.choices)
     state = models.CharField(
         _("state"), max_length=16, choices=RenditionState.choices, default=RenditionState.PENDING
     )

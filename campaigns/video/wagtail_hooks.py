@@ -1,7 +1,9 @@
 """Admin: Media → Video renditions, each with its state, size and bitrate (read-only)."""
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -27,7 +29,16 @@ class VideoRenditionViewSet(ModelViewSet):
     menu_label = _("Video renditions")
     add_to_admin_menu = True
     menu_order = 310
-    list_display = ["media", "profile", "state", "height", "size_kb", "bitrate_kbps", "updated_at"]
+    # Headers in the reader's language; the profile and state by their labels, not stored codes.
+    list_display = [
+        Column("media", label=capfirst(_("video"))),
+        Column("profile", label=capfirst(_("profile")), accessor="get_profile_display"),
+        Column("state", label=capfirst(_("state")), accessor="get_state_display"),
+        Column("height", label=capfirst(_("height (px)"))),
+        Column("size_kb", label=capfirst(_("size (KB)"))),
+        Column("bitrate_kbps", label=capfirst(_("bitrate (kbit/s)"))),
+        DateColumn("updated_at", label=capfirst(_("updated"))),
+    ]
     list_filter = ["state", "profile"]
     inspect_view_enabled = True
     inspect_view_fields = [

@@ -18,6 +18,7 @@ from babel import Locale as BabelLocale
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from .conventions import active
@@ -123,6 +124,19 @@ def format_day(value, language=None, style="long"):
     pattern = DAY_FORMATS.get(style, style)
     text = babel_dates.format_date(value, pattern, locale=_babel_locale(locale_name(language)))
     return _apply_digits(text, language)
+
+
+def format_moment(value, language=None):
+    """A date and time, in the current time zone, in the locale's short order: «4/3/2026، 4:05 م»
+    (ar, day first), '04/03/2026 16:05' (fr), '3/4/26, 4:05 PM' (en). Django has no short
+    date-time format for Arabic and falls back to the American month/day order."""
+    if not isinstance(value, datetime):
+        return value
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    language = current_language(language)
+    locale = _babel_locale(locale_name(language))
+    return _apply_digits(babel_dates.format_datetime(value, "short", locale=locale), language)
 
 
 # A page shows the same few figures to every visitor: each is formatted once per process

@@ -7,6 +7,7 @@
 {{ "15/05/2020"|digits }}             applies the digit style to any text (dates)
 {{ campaign.end_date|day }}           «15 ماي 2020» (ar_TN), «١٥ أيار ٢٠٢٠» (ar_JO), 15 mai 2020
 {{ row.day|day:"day_month" }}         «15 ماي»; "short" gives 15/5
+{{ record.enqueued_at|moment }}       «4/3/2026، 4:05 م» · 04/03/2026 16:05 (local time)
 {% conventions campaign %}…{% endconventions %}   the campaign's conventions inside
 {% chart_number_format %}             the same rules as JSON for a chart's script
 <li{% lang_attrs need %}>             lang="ar" dir="rtl" on an untranslated item
@@ -31,6 +32,7 @@ from portal.localization.numbers import (
     apply_digit_style,
     current_language,
     format_day,
+    format_moment,
     format_money,
     format_number,
     number_format,
@@ -80,6 +82,14 @@ def day(value, style="long"):
     if value is None or value == "":
         return ""
     return format_day(value, style=style or "long")
+
+
+@register.filter
+def moment(value):
+    """A date and time in the user's time zone and the locale's order ('' for nothing)."""
+    if value is None or value == "":
+        return ""
+    return format_moment(value)
 
 
 class ConventionsNode(template.Node):
