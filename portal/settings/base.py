@@ -9,6 +9,7 @@ lockout, password guesses, third parties), ``domain`` (offers of help, the press
 ``storage`` and ``tasks`` build ``STORAGES`` and ``TASKS`` from the environment.
 """
 
+import zoneinfo
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -172,6 +173,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env.str("TIME_ZONE", "Africa/Tunis")
+# The time zones a person may choose in the admin: Python's list without the names that are
+# not IANA zones a browser knows ("localtime", "Factory": Intl raises RangeError on them).
+WAGTAIL_USER_TIME_ZONES = sorted(zoneinfo.available_timezones() - {"localtime", "Factory"})
 USE_I18N = True
 USE_TZ = True
 # Machine translation for wagtail-localize: a class path from the environment ("none" turns
