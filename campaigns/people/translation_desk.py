@@ -12,6 +12,7 @@ publish; a translator submits the translation for moderation from the editor ins
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -107,7 +108,18 @@ def submit_for_moderation(request, translation_id):
     if workflow is None:
         raise PermissionDenied  # nothing to submit to: those who may publish use "Publish"
     try:
-        translation.save_target(user=request.user, publish=False)
+        with transaction.atomic():  # the draft and the workflow's start, or neither
+            translation.save_target(user=request.user, publish=False)
+            page.refresh_from_db()
+            # As Wagtail's page editor does: resume after "changes requested", restart a
+            # review in progress on the new draft, otherwise start the workflow.
+            state = page.current_workflow_state
+            if state is not None and state.status == state.STATUS_NEEDS_CHANGES:
+                state.resume(request.user)
+            else:
+                if state is not None:
+                    state.cancel(user=request.user)
+                workflow.start(page, request.user)
     except ValidationError as error:
         messages.error(
             request,
@@ -115,16 +127,6 @@ def submit_for_moderation(request, translation_id):
             % {"errors": " ".join(error.messages)},
         )
         return redirect("wagtailadmin_pages:edit", page.pk)
-    page.refresh_from_db()
-    # As Wagtail's page editor does: resume after "changes requested", restart a review in
-    # progress on the new draft, otherwise start the workflow.
-    state = page.current_workflow_state
-    if state is not None and state.status == state.STATUS_NEEDS_CHANGES:
-        state.resume(request.user)
-    else:
-        if state is not None:
-            state.cancel(user=request.user)
-        workflow.start(page, request.user)
     messages.success(
         request,
         _("'%(title)s' in %(language)s was submitted for moderation.")

@@ -45,6 +45,9 @@ ADMIN = [
     (r"^admin/partner_api_keys/",                                      "login no  no  no    no   no    no   -"),
     (r"^admin/reports/site-history/",                                  "login ok  ok  -     -    -     -    ok"),
     (r"^admin/reports/",                                               "login -   -   -     -    -     -    -"),
+    # The translators' desk (campaigns/people/translation_desk.py); its submit is POST only.
+    (r"^admin/translate/<",                                            "login no  no  no    no   -     no   -"),
+    (r"^admin/translate/$",                                            "login no  no  no    no   ok    no   ok"),
     # wagtail-localize (paths aimed at B's need translated to French): partner staff never.
     (r"^admin/localize/jsi18n/",                                       "-     -   -   -     -    -     -    -"),
     (r"^admin/localize/",                                              "login no  no  -     -    -     -    -"),
