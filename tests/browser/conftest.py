@@ -77,6 +77,10 @@ def rebuild_base():
 
     if not Region.objects.exists():
         regions.add_governorates(apps, None)
+    if not Region.objects.exclude(country="TN").exists():
+        from campaigns.tracker.data import load_regions
+
+        load_regions(Region)  # the other Arab League states' (migration 0005)
     if not HomePage.objects.exists():
         root = Page.objects.get(depth=1)
         home = root.add_child(

@@ -81,6 +81,10 @@ ADMIN = [
     # Search promotions: administrators only (admin: "-", the edit and delete paths name a
     # promotion that does not exist, 404).
     (r"^admin/searchpicks/",                                           "login no  no  no    no   no    no   -"),
+    # The translators' desk (campaigns/people/translation_desk.py): translators and
+    # administrators; its submit is POST only (a GET answers 405 to everyone).
+    (r"^admin/translate/<",                                            "login no  no  no    no   no    no   no"),
+    (r"^admin/translate/$",                                            "login no  no  no    no   ok    no   ok"),
     (r"^admin/failwhale/",                                             "x     x   x   x     x    x     x    x"),
     # "-": public by design (login, password reset, the static catalogue and sprite).
     (r"^admin/(login|password_reset|logout|jsi18n|test404|sprite)",
