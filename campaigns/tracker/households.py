@@ -1,0 +1,91 @@
+"""Households reached per need, and their disclosure on needs and deliveries.
+
+Every published households figure is built from ``need_rows`` (each need's exact count,
+never public) through ``disclosure``: a need with 1 to 9 households is shown as "fewer
+than 10" and left out of every aggregate.
+"""
+
+from django.db.models import Sum
+
+from .cache import cached
+from .disclosure import Count as Published
+from .disclosure import publish_cells, publish_count
+from .models.tally import DeliveryTally
+
+
+def need_rows(campaign_id):
+    """Per need with confirmed deliveries: ``{"pk", "category", "region_id", "partner_id",
+    "households"}`` (exact, never public), in one query, cached."""
+
+    def compute():
+        rows = (
+            DeliveryTally.objects.filter(campaign_id=campaign_id, confirmed=True)
+            .values("need", "need__category", "need__region", "need__partner")
+            .annotate(n=Sum("households"))
+            .order_by("need")
+        )
+        return [
+            {
+                "pk": row["need"],
+                "category": row["need__category"],
+                "region_id": row["need__region"],
+                "partner_id": row["need__partner"],
+                "households": row["n"] or 0,
+            }
+            for row in rows
+        ]
+
+    return cached(campaign_id, "need-rows", compute)
+
+
+def need_households(campaign_id):
+    """``{need id: Count}``: each need's households as published (``publish_count``)."""
+    return {row["pk"]: publish_count(row["households"]) for row in need_rows(campaign_id)}
+
+
+def disclose_needs(needs):
+    """Give each need (of ``with_figures``) its public ``households_reached`` (``None`` when
+    1 to 9, then left out of every aggregate) and ``households_fewer_than``. Returns the
+    list; one cached lookup per campaign."""
+    needs = list(needs)
+    by_campaign = {}
+    for need in needs:
+        if need.campaign_id not in by_campaign:
+            by_campaign[need.campaign_id] = need_households(need.campaign_id)
+        count = by_campaign[need.campaign_id].get(need.pk, (0, None))
+        need.households_reached, need.households_fewer_than = count
+    return needs
+
+
+def disclose_deliveries(deliveries):
+    """Give each delivery ``published_households`` (a ``disclosure.Count``), in one query
+    (plus one cached lookup per campaign).
+
+    A confirmed delivery is a part of its need's count: when that count is published, the
+    need's confirmed deliveries are suppressed together (their withheld part holds 0 or ≥ 10
+    households); when it is withheld, so are all its deliveries' (else they would split it).
+    A delivery awaiting confirmation counts nowhere and its households are not published.
+    """
+    from .models import Delivery
+
+    deliveries = list(deliveries)
+    rows = Delivery.objects.filter(
+        need_id__in={d.need_id for d in deliveries}, confirmed_at__isnull=False
+    ).values_list("pk", "need_id", "campaign_id", "households_reached")
+    by_need, campaigns = {}, {}
+    for pk, need_id, campaign_id, households in rows:
+        by_need.setdefault(need_id, {})[pk] = households
+        campaigns[need_id] = campaign_id
+    published = {}
+    for need_id, cells in by_need.items():
+        need_count = need_households(campaigns[need_id]).get(need_id, Published(0))
+        if need_count.withheld:
+            hidden = {pk: Published(None, publish_count(n).fewer_than) for pk, n in cells.items()}
+            published.update(hidden)
+        else:
+            published.update(publish_cells(cells))
+    for delivery in deliveries:
+        delivery.published_households = published.get(
+            delivery.pk, Published(None, publish_count(delivery.households_reached).fewer_than)
+        )
+    return deliveries
