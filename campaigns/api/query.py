@@ -13,8 +13,9 @@ from functools import lru_cache
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 
-# DRF's format override (``?format=json``) is accepted everywhere; it changes nothing here.
-ALWAYS = frozenset({"format"})
+# Accepted on every operation: DRF's format override (``?format=json``, it changes nothing
+# here) and ``locale``, which sets the language of an error answer wherever one can occur.
+ALWAYS = frozenset({"format", "locale"})
 
 
 @lru_cache(maxsize=1)
