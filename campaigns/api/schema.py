@@ -114,7 +114,7 @@ def _error(description, examples=None):
 
 
 COMMON_ERRORS = {
-    400: "Bad query parameter (named in `errors`).",
+    400: "A bad, unknown or repeated query parameter (named in `errors`).",
     401: "An Authorization header with an unknown, malformed or revoked key.",
     404: "No such entry.",
     429: "Too many requests: wait `Retry-After` seconds.",

@@ -14,7 +14,9 @@ The rule works on needs, the atoms every household figure is made of:
    the sum of published need figures, each 0 or ≥ 10: no equation over published figures
    involves a hidden need's count, whatever channels are combined.
 3. **The day-by-day table** (over published needs only) merges consecutive days into ranges
-   until each range holds 0 or ≥ 10 households (``day_buckets``); its ranges add up to the
+   until each published need's households inside each range are 0 or ≥ 10 (``day_buckets``),
+   not just the range's total: every cell need × range is then 0 or ≥ 10, so the table
+   minus a need's total dates none of its small deliveries. Its ranges add up to the
    published total.
 
 No complementary suppression is needed. Known limit (docs/security.md): figures compared
@@ -87,24 +89,41 @@ def counted(counts):
 
 
 def day_buckets(values):
-    """Merge consecutive days into ranges until each holds 0 or ≥ threshold households.
+    """Merge consecutive days into ranges until, for every need, its households inside each
+    range are 0 or ≥ threshold (not just the range's total).
 
-    ``values`` is a list of ``(day, households)`` in date order. Returns a list of
-    ``(first index, last index, households)`` covering every day once; the households add
-    up to the sum of ``values``. A trailing range still under the threshold joins the range
-    before it; if the whole sum is 1 to 9 (never for a sum of published needs), the single
-    range says so and ``publish_count`` withholds it.
+    ``values`` is a list of ``(day, households)`` in date order, ``households`` either a
+    ``{need: count}`` mapping or one count (a single need). Returns a list of ``(first
+    index, last index, households)`` covering every day once; the households add up to the
+    sum of ``values``. Per need, not per range: with 30 + 3 on 21 May (the 3 a hidden need's,
+    left out) and 3 of a published need on 22 May, a range that is ≥ 10 in total would still
+    date that need's 3, which its published total minus the 21 May cell gives away. A
+    trailing range still holding a small part merges into the one before it; merging every
+    day gives the published needs' totals, each 0 or ≥ 10. If a need's whole sum is 1 to 9
+    (never for a published need), the single range keeps it and ``publish_count`` withholds
+    the range when its total is small too.
     """
     threshold = small_number_threshold()
-    buckets, start, running = [], 0, 0
+
+    def small(parts):
+        return any(0 < count < threshold for count in parts.values())
+
+    def add(parts, households):
+        if not isinstance(households, dict):
+            households = {None: households}
+        for need, count in households.items():
+            parts[need] = parts.get(need, 0) + (count or 0)
+
+    buckets, start, parts = [], 0, {}
     for index, (_day, households) in enumerate(values):
-        running += households or 0
-        if running == 0 or running >= threshold:
-            buckets.append([start, index, running])
-            start, running = index + 1, 0
+        add(parts, households)
+        if not small(parts):
+            buckets.append([start, index, parts])
+            start, parts = index + 1, {}
     if start < len(values):
-        buckets.append([start, len(values) - 1, running])
-    while len(buckets) > 1 and 0 < buckets[-1][2] < threshold:
+        buckets.append([start, len(values) - 1, parts])
+    while len(buckets) > 1 and small(buckets[-1][2]):
         last = buckets.pop()
-        buckets[-1][1], buckets[-1][2] = last[1], buckets[-1][2] + last[2]
-    return [tuple(bucket) for bucket in buckets]
+        add(buckets[-1][2], last[2])
+        buckets[-1][1] = last[1]
+    return [(first, last, sum(parts.values())) for first, last, parts in buckets]

@@ -9,7 +9,7 @@ from django.db.models import Sum
 
 from .cache import cached
 from .disclosure import Count as Published
-from .disclosure import publish_cells, publish_count
+from .disclosure import publish_count
 from .models.tally import DeliveryTally
 
 NEED_FIELDS = ("need", "need__category", "need__region", "need__partner")
@@ -67,31 +67,28 @@ def disclose_deliveries(deliveries):
     """Give each delivery ``published_households`` (a ``disclosure.Count``), in one query
     (plus one cached lookup per campaign).
 
-    A confirmed delivery is a part of its need's count: when that count is published, the
-    need's confirmed deliveries are suppressed together (their withheld part holds 0 or ≥ 10
-    households); when it is withheld, so are all its deliveries' (else they would split it).
-    A delivery awaiting confirmation counts nowhere and its households are not published.
+    A delivery's households are published only when they are already published as its
+    need's: the need's count is published (0 or ≥ 10) and this is the need's only confirmed
+    delivery. Any other delivery shows no count and no "fewer than" flag, so the list never
+    tells which of a need's deliveries is the small one, nor splits a need's count by day
+    beyond the day table's ranges. A delivery awaiting confirmation counts nowhere: no count,
+    no flag.
     """
     from .models import Delivery
 
     deliveries = list(deliveries)
     rows = Delivery.objects.filter(
         need_id__in={d.need_id for d in deliveries}, confirmed_at__isnull=False
-    ).values_list("pk", "need_id", "campaign_id", "households_reached")
+    ).values_list("pk", "need_id", "campaign_id")
     by_need, campaigns = {}, {}
-    for pk, need_id, campaign_id, households in rows:
-        by_need.setdefault(need_id, {})[pk] = households
+    for pk, need_id, campaign_id in rows:
+        by_need.setdefault(need_id, []).append(pk)
         campaigns[need_id] = campaign_id
     published = {}
-    for need_id, cells in by_need.items():
+    for need_id, pks in by_need.items():
         need_count = need_households(campaigns[need_id]).get(need_id, Published(0))
-        if need_count.withheld:
-            hidden = {pk: Published(None, publish_count(n).fewer_than) for pk, n in cells.items()}
-            published.update(hidden)
-        else:
-            published.update(publish_cells(cells))
+        if len(pks) == 1 and not need_count.withheld:
+            published[pks[0]] = Published(need_count.value)
     for delivery in deliveries:
-        delivery.published_households = published.get(
-            delivery.pk, Published(None, publish_count(delivery.households_reached).fewer_than)
-        )
+        delivery.published_households = published.get(delivery.pk, Published(None))
     return deliveries

@@ -107,6 +107,7 @@ def as_json(campaign, totals, needs):
             "delivered": [{k: _text(v) for k, v in m.items()} for m in totals["delivered"]],
             "households_reached": households,
             "households_suppressed": households is None,
+            "households_not_counted": totals["households_not_counted"],
             "deliveries": totals["deliveries"],
             "needs": totals["needs"],
             "percent_met": _text(totals["percent_met"]),

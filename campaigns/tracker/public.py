@@ -141,14 +141,16 @@ def _add_households(campaign_id, days, by_day):
     rows = (
         Delivery.objects.filter(campaign_id=campaign_id, confirmed_at__isnull=False)
         .exclude(need_id__in=hidden)
-        .values("delivered_on")
+        .values("delivered_on", "need_id")
         .annotate(n=Sum("households_reached"))
         .order_by()
     )
-    households = dict.fromkeys(days, 0)
+    # Per day and need: a range closes only when each need's part in it is 0 or ≥ 10.
+    households = {day: {} for day in days}
     for row in rows:
         day = min(max(row["delivered_on"], days[0]), days[-1])
-        households[day] += row["n"] or 0
+        parts = households[day]
+        parts[row["need_id"]] = parts.get(row["need_id"], 0) + (row["n"] or 0)
     for first, last, total in day_buckets([(day, households[day]) for day in days]):
         entry = by_day[days[first]]
         entry["households"], entry["households_fewer_than"] = publish_count(total)

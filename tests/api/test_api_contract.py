@@ -140,6 +140,7 @@ def real_ids(entries):
         "partners": entries["need"].partner_id,
         "regions": "TN-42",
         "coverage": coverage.pk if coverage else 1,
+        "overview": "",  # no path parameter
     }
 
 

@@ -77,7 +77,8 @@ def test_contribution_detail_names_a_donor_only_with_consent(anon, entries):
 
 def test_delivery_detail_hides_small_household_counts(anon, entries, client_for):
     public = anon.get(f"/api/v1/deliveries/{entries.pk}/").json()
-    assert public["households_reached"] is None and public["households_fewer_than"] == 10
+    # No count and no "fewer than" flag: a delivery never says it is the small one.
+    assert public["households_reached"] is None and public["households_fewer_than"] is None
     assert "note" not in public and "reference" not in public
     own = client_for.get(f"/api/v1/deliveries/{entries.pk}/").json()
     assert own["households_reached"] == 3 and own["reference"] == "D-1"

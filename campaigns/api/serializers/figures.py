@@ -45,6 +45,9 @@ class TotalsSerializer(serializers.Serializer):
     households_fewer_than = serializers.IntegerField(
         allow_null=True, help_text="Set when the count itself is below this threshold."
     )
+    households_not_counted = serializers.IntegerField(
+        help_text="Needs left out of `households_reached`: each reached 1 to 9 households."
+    )
     deliveries = serializers.IntegerField(help_text="Confirmed deliveries.")
     deliveries_awaiting_confirmation = serializers.IntegerField()
     needs = NeedCountsSerializer()

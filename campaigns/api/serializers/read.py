@@ -8,7 +8,7 @@ one set of figures, so each entry is listed once whatever the language.
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from campaigns.tracker.disclosure import Count, publish_count
+from campaigns.tracker.disclosure import Count
 from campaigns.tracker.models import (
     Category,
     ContributionKind,
@@ -209,9 +209,12 @@ class DeliverySerializer(OwnerFieldsMixin, serializers.Serializer):
     quantity = DecimalText(help_text="In the need's unit (or currency for a cash need).")
     delivered_on = serializers.DateField(read_only=True)
     households_reached = serializers.SerializerMethodField(
-        help_text="Households reached; null when fewer than `households_fewer_than` (privacy)."
+        help_text="Households reached, published only when they are the need's own published "
+        "figure (its only confirmed delivery); else null, withheld (privacy)."
     )
-    households_fewer_than = serializers.SerializerMethodField()
+    households_fewer_than = serializers.SerializerMethodField(
+        help_text="Always null for a delivery: which delivery is small is never said."
+    )
     confirmed = serializers.BooleanField(source="is_confirmed", read_only=True)
     confirmed_at = serializers.DateTimeField(read_only=True, allow_null=True)
     over_received = serializers.BooleanField(read_only=True)
@@ -223,12 +226,11 @@ class DeliverySerializer(OwnerFieldsMixin, serializers.Serializer):
 
     def _published(self, delivery):
         """The partner's own key reads its exact count; everyone else the published one
-        (``DeliveryViewSet.prepare`` sets it with the need's other deliveries in view)."""
+        (``DeliveryViewSet.prepare`` sets it: ``households.disclose_deliveries``)."""
         key = key_of(self)
         if key is not None and key.partner_id == delivery.partner_id:
             return Count(delivery.households_reached)
-        published = getattr(delivery, "published_households", None)
-        return published or publish_count(delivery.households_reached)
+        return getattr(delivery, "published_households", None) or Count(None)
 
     def get_households_reached(self, delivery) -> int | None:
         return self._published(delivery).value

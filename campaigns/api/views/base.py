@@ -12,6 +12,7 @@ from ..http import conditional
 from ..localization import requested_language
 from ..parsers import TextJSONParser
 from ..permissions import ReadOrKeyWithScope
+from ..query import check_query_parameters
 from ..schema import TrackerAutoSchema
 from ..throttling import AnonymousClientThrottle, PartnerKeyThrottle
 
@@ -79,6 +80,8 @@ class TrackerAPIViewSet(viewsets.GenericViewSet):
             # A method this address never accepts is 405 for everyone, before keys and scopes.
             raise MethodNotAllowed(request.method)
         super().initial(request, *args, **kwargs)
+        if request.method in ("GET", "HEAD"):
+            check_query_parameters(request)  # an ignored filter would answer the wrong list
         if request.method in ("POST", "PUT", "PATCH"):
             # Every write's body is parsed (and a bad one refused) even where the view reads
             # nothing from it, so no body is ever silently ignored.

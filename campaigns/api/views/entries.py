@@ -187,7 +187,7 @@ class DeliveryViewSet(mixins.CreateModelMixin, EntryViewSet):
     serializer_class = read.DeliverySerializer
     create_serializer_class = write.DeliveryCreateSerializer
     filterset_class = filters.DeliveryFilter
-    ordering_fields = ["delivered_on", "updated_at", "quantity", "households_reached", "id"]
+    ordering_fields = ["delivered_on", "updated_at", "quantity", "id"]
     ordering = ["-delivered_on", "-id"]
     write_scope = Scope.DELIVERIES_WRITE
     partner_from_key = False

@@ -10,7 +10,7 @@ from campaigns.tracker.overview import regional_overview
 from portal.localization.conventions import activate
 from portal.localization.numbers import format_money
 
-from ..schema import read_responses
+from ..schema import LOCALE_PARAMETER, read_responses
 from ..serializers.fields import DecimalText
 from .base import TrackerAPIViewSet
 
@@ -70,7 +70,7 @@ class OverviewViewSet(TrackerAPIViewSet):
     pagination_class = None
 
     # Not a "list" action: the answer is one object, and the schema says so.
-    @extend_schema(responses=read_responses(OverviewSerializer))
+    @extend_schema(parameters=[LOCALE_PARAMETER], responses=read_responses(OverviewSerializer))
     def overview(self, request, *args, **kwargs):
         serializer = OverviewSerializer(regional_overview(), context=self.get_serializer_context())
         return Response(serializer.data)

@@ -94,6 +94,8 @@ class Need(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("description"),
         index.AutocompleteField("title"),
         index.FilterField("campaign"),
+        # Partner staff's choosers and listings narrow to their own partner's needs first.
+        index.FilterField("partner"),
         index.FilterField("locale"),
         index.FilterField("category"),
         index.FilterField("status"),
