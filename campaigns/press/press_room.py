@@ -222,7 +222,8 @@ def _localized(page, campaigns):
 
 
 def release_context(release, request):
-    """Speakers, gallery, attachments, contacts and the campaign, in the release's language."""
+    """Speakers, gallery, attachments, contacts and the campaign, in the release's language,
+    and the campaign's conventions (dates, digits) for the whole page."""
     campaign = None
     if release.related_campaign_id:
         campaign = (
@@ -241,4 +242,6 @@ def release_context(release, request):
         "attachments": list(release.attachments.select_related("document")),
         "press_contacts": press_contacts(release.locale.language_code),
         "campaign": campaign,
+        # The release of a campaign reads like the campaign: its month names and digits.
+        "conventions": campaign.conventions if campaign is not None else None,
     }

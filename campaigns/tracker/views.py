@@ -5,7 +5,7 @@ from django import forms
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
@@ -17,22 +17,28 @@ from .public import campaign_in_language, daily_series, donors_wall, localize, p
 
 PER_PAGE = 50
 
+# "All" agrees with the filter's noun (French: toutes les régions, tous les statuts).
+ALL_REGIONS = pgettext_lazy("all regions", "All")
+ALL_CATEGORIES = pgettext_lazy("all categories", "All")
+ALL_STATUSES = pgettext_lazy("all statuses", "All")
+ALL_URGENCIES = pgettext_lazy("all urgencies", "All")
+
 
 class NeedFilterForm(forms.Form):
     region = forms.TypedChoiceField(label=_("Region"), coerce=int, required=False, empty_value=None)
     category = forms.ChoiceField(
-        label=_("Category"), choices=[("", _("All")), *Category.choices], required=False
+        label=_("Category"), choices=[("", ALL_CATEGORIES), *Category.choices], required=False
     )
     status = forms.ChoiceField(
-        label=_("Status"), choices=[("", _("All")), *NeedStatus.choices], required=False
+        label=_("Status"), choices=[("", ALL_STATUSES), *NeedStatus.choices], required=False
     )
     urgency = forms.ChoiceField(
-        label=_("Urgency"), choices=[("", _("All")), *Urgency.choices], required=False
+        label=_("Urgency"), choices=[("", ALL_URGENCIES), *Urgency.choices], required=False
     )
 
     def __init__(self, *args, regions=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].choices = [("", _("All"))] + [(r.pk, r.name) for r in regions]
+        self.fields["region"].choices = [("", ALL_REGIONS)] + [(r.pk, r.name) for r in regions]
 
     def filters(self):
         if not self.is_valid():

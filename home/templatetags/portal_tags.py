@@ -22,6 +22,11 @@ class Alternate:
     current: bool
     direction: str = "ltr"  # of the language's name in the switcher ("rtl" for Arabic)
     switch_url: str = ""  # url with the current query string (filters), for the switcher
+    short: str = ""  # the name on a phone, where the header is one row
+
+
+# On a phone the switcher shows these (its full names do not fit beside the brand and the menu).
+SHORT_NAMES = {"ar": "عربي", "fr": "FR", "en": "EN"}
 
 
 def _language_homes(request):
@@ -79,6 +84,7 @@ def compute_alternates(request, page=None):
                 current=code == current,
                 direction="rtl" if get_language_info(code)["bidi"] else "ltr",
                 switch_url=f"{url}?{query}" if query and code in urls else url,
+                short=SHORT_NAMES.get(code, code.upper()),
             )
         )
     request._portal_alternates = alternates

@@ -27,9 +27,10 @@ def test_white_hero_text_passes_over_the_lightest_image_pixel():
     assert ratio >= 4.5, f"white on the lightest blend: {ratio:.2f}:1"
 
 
-def test_the_phone_menu_wraps_instead_of_clipping():
-    """At 390 px the menu was a 762 px strip clipped to 358 px: items cut, sideways scroll."""
+def test_the_phone_menu_folds_instead_of_clipping():
+    """At 390 px the menu was a 762 px strip clipped to 358 px, then 2-3 wrapped rows: on a
+    phone the wide list is not shown and the folded one opens as a column, below the header."""
     phone = CSS.split("@media (max-width: 48rem)", 1)[1].split("\n}", 1)[0]
-    menu = re.search(r"\.main-menu ul\s*\{([^}]*)\}", phone).group(1)
-    assert "nowrap" not in menu and "overflow" not in menu, menu
-    assert "flex-wrap: wrap" in menu
+    assert re.search(r"\.main-menu__bar\s*\{\s*display:\s*none", phone), phone
+    folded = re.search(r"\.main-menu__list\s*\{([^}]*)\}", phone).group(1)
+    assert "flex-direction: column" in folded and "overflow" not in folded, folded

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Category(models.TextChoices):
@@ -36,9 +37,11 @@ class Urgency(models.TextChoices):
 
 
 class NeedStatus(models.TextChoices):
-    OPEN = "open", _("Open")
-    MET = "met", _("Met")
-    CLOSED = "closed", _("Closed")
+    # A need's status agrees with the need (Arabic الحاجة is feminine, French besoin masculine);
+    # a bare "Closed" is also the campaign's state, in other catalogues.
+    OPEN = "open", pgettext_lazy("need status", "Open")
+    MET = "met", pgettext_lazy("need status", "Met")
+    CLOSED = "closed", pgettext_lazy("need status", "Closed")
 
 
 class ContributionKind(models.TextChoices):

@@ -144,6 +144,7 @@ def lang_attrs(obj):
 
 
 ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
+LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
 @register.filter
@@ -168,13 +169,19 @@ def list_comma():
 
 @register.simple_tag
 def script_lang(text):
-    """` lang="ar" dir="rtl"` when ``text`` is Arabic on a page in another language.
+    """` lang="ar" dir="rtl"` when ``text`` is Arabic on a page in another language, and
+    ` dir="ltr"` when it is Latin (a donor's name, a URL) on an Arabic page.
 
     For names kept untranslated (a partner, the organisation) that the database does not mark
-    with a language: the Arabic script says it. Empty when the text is in the page's script.
+    with a language: the script says it (Latin letters name no language: French or English).
+    Empty when the text is in the page's script.
     """
-    if current_language() != "ar" and ARABIC_LETTER.search(str(text or "")):
-        return mark_safe(' lang="ar" dir="rtl"')  # noqa: S308 (constant text)
+    text = str(text or "")
+    if current_language() != "ar":
+        if ARABIC_LETTER.search(text):
+            return mark_safe(' lang="ar" dir="rtl"')  # noqa: S308 (constant text)
+    elif LATIN_LETTER.search(text) and not ARABIC_LETTER.search(text):
+        return mark_safe(' dir="ltr"')  # noqa: S308 (constant text)
     return ""
 
 

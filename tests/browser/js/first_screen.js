@@ -1,5 +1,11 @@
 () => {
-    const bottom = (selector) => { const el = document.querySelector(selector); return el ? el.getBoundingClientRect().bottom : null; };
-    const top = (selector) => { const el = document.querySelector(selector); return el ? el.getBoundingClientRect().top : null; };
-    return {filters: bottom(".tracker-filters"), result: top(".tracker-need"), screen: window.innerHeight};
+    // Bottom edges on the first screen of the needs page: the filters, the first need's title
+    // and its figures (received, delivered, households).
+    const bottom = (selector) => { const el = document.querySelector(selector); return el ? Math.round(el.getBoundingClientRect().bottom) : null; };
+    return {
+        filters: bottom(".tracker-filters"),
+        title: bottom(".tracker-need .card__title"),
+        figures: bottom(".tracker-need .tracker-progress"),
+        screen: window.innerHeight,
+    };
 }

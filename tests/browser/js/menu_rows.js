@@ -1,11 +1,19 @@
 () => {
-    // Header menu items cut off on a phone: outside the window or clipped by a scrolling list.
-    const list = document.querySelector(".main-menu ul");
-    const items = [...document.querySelectorAll(".main-menu li")].filter(li => li.getClientRects().length);
-    const cut = items.filter(li => {
-        const box = li.getBoundingClientRect();
+    // The header on a phone: its height, and the rows its visible menu links take (0 when the
+    // menu is folded in a closed disclosure); items cut off at the window's edges.
+    const header = document.querySelector(".site-header");
+    // checkVisibility: a link in a closed <details> has boxes (content-visibility) but is not shown.
+    const links = [...document.querySelectorAll(".main-menu a")].filter(a => a.checkVisibility ? a.checkVisibility() : a.getClientRects().length);
+    const rows = new Set(links.map(a => Math.round(a.getBoundingClientRect().top))).size;
+    const cut = links.filter(a => {
+        const box = a.getBoundingClientRect();
         return box.left < 0 || box.right > window.innerWidth + 0.5;
-    }).map(li => li.textContent.trim());
-    if (list && list.scrollWidth > list.clientWidth + 1) cut.push(`list ${list.scrollWidth}px in ${list.clientWidth}px`);
-    return cut;
+    }).map(a => a.textContent.trim());
+    const fold = document.querySelector(".main-menu details");
+    const toggle = fold && fold.querySelector("summary");
+    return {
+        header: header ? Math.round(header.getBoundingClientRect().height) : null,
+        rows, cut,
+        folded: !!(fold && !fold.open && toggle && toggle.getClientRects().length),
+    };
 }
