@@ -155,7 +155,7 @@ def test_an_unknown_totals_grouping_is_named_in_the_clients_language(anon, campa
         f"/api/v1/campaigns/{campaign.pk}/totals/?by=colour", HTTP_ACCEPT_LANGUAGE="fr"
     )
     payload = assert_refused(response, "by")
-    assert payload["errors"]["by"][0].startswith("Choisissez parmi : ")
+    assert payload["errors"]["by"][0].startswith("Choisissez parmi\u00a0: ")
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ NOT_FOUND = {
     "ar": "تعذر العثور على الصفحة المطلوبة.",
     "fr": "La page demandée est introuvable.",
 }
-HEADING = {"ar": "الترجمة من {source} إلى {target}", "fr": "Traduction : {source} → {target}"}
+HEADING = {"ar": "الترجمة من {source} إلى {target}", "fr": "Traduction\u00a0: {source} → {target}"}
 
 
 @pytest.fixture
