@@ -125,6 +125,9 @@ class DeliveryEditView(ScopedObjectMixin, ServiceFormMixin, snippet_views.EditVi
             override_reason=form.cleaned_data.get("override_reason") or "",
             **self.service_values(form),
         )
-        if form.cleaned_data.get("confirm") and not delivery.is_confirmed:
+        # Only a tick the person gave now confirms: on a confirmed delivery the box is shown
+        # ticked and disabled, and a change of its figures has just withdrawn the confirmation.
+        ticked = form.cleaned_data.get("confirm") and not form.fields["confirm"].disabled
+        if ticked and not delivery.is_confirmed:
             delivery = services.confirm_delivery(delivery, user=self.request.user)
         return delivery

@@ -8,11 +8,14 @@ import openpyxl
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from campaigns.tracker import services
+from campaigns.tracker.errors import TrackerValidationError
 from campaigns.tracker.models import Contribution, Delivery, EntryChange, Need
 
-from .conftest import gift
+from .conftest import gift, make_user
 
 ENTRY_PERMS = [
     f"{action}_{model}"
@@ -303,3 +306,39 @@ def test_a_colleague_confirms_a_delivery_in_the_admin(client, need, member, coll
     assert response.status_code == 302
     delivery.refresh_from_db()
     assert delivery.confirmed_by == colleague
+
+
+def test_changed_figures_need_another_person_to_confirm_them(client, need, member, colleague,
+                                                             partner_group):  # fmt: skip
+    """A trial's input: the colleague who confirmed 30 households edits the delivery to 60 in
+    the admin; it must fall back to unconfirmed (out of the public figures), whether or not
+    the form posts the ticked box, until a person other than the editor confirms it."""
+    gift(need, quantity="50")
+    delivery = services.record_delivery(
+        user=member, need=need, quantity="20", delivered_on="2020-05-20", households_reached=30
+    )
+    services.confirm_delivery(delivery, user=colleague)
+    colleague.groups.add(partner_group)
+    member.groups.add(partner_group)
+    client.force_login(colleague)
+    form = {"need": need.pk, "partner": need.partner_id, "region": need.region_id,
+            "quantity": "20", "delivered_on": "2020-05-20", "households_reached": "60",
+            "override_reason": "", "reference": "", "note": ""}  # fmt: skip
+    assert client.post(url("delivery", "edit", delivery.pk), form).status_code == 302
+    delivery.refresh_from_db()
+    assert (delivery.households_reached, delivery.is_confirmed) == (60, False)
+    # The editor may not confirm the figures they typed: refused next to the box.
+    response = client.post(url("delivery", "edit", delivery.pk), {**form, "confirm": "on"})
+    assert response.status_code == 200
+    with translation.override("ar"):  # the colleague's admin language
+        assert gettext("Another person must confirm the delivery you recorded.") in response.text
+    delivery.refresh_from_db()
+    assert not delivery.is_confirmed
+    # The one who first recorded it may not either; a third person may.
+    with pytest.raises(TrackerValidationError):
+        services.confirm_delivery(delivery, user=member)
+    third = make_user("ltdh-third")
+    services.add_member(need.partner, third)
+    services.confirm_delivery(delivery, user=third)
+    delivery.refresh_from_db()
+    assert delivery.is_confirmed and delivery.confirmed_by == third

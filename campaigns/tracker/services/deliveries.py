@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Sum
 from django.db.models.functions import Coalesce
@@ -234,7 +235,7 @@ def confirm_delivery(delivery, *, user, source=Source.ADMIN):
     if delivery.is_confirmed:
         return delivery
     by = actor(user)
-    if by is not None and delivery.recorded_by_id == by.pk:
+    if by is not None and by.pk in {delivery.recorded_by_id, _figures_last_changed_by(delivery)}:
         raise TrackerValidationError(
             {"confirmed_by": [_("Another person must confirm the delivery you recorded.")]}
         )
@@ -245,6 +246,20 @@ def confirm_delivery(delivery, *, user, source=Source.ADMIN):
     move_delivery(bucket, delivery_bucket(delivery))
     log_change(delivery, EntryChange.Action.CONFIRMED, user=user, source=source)
     return delivery
+
+
+def _figures_last_changed_by(delivery):
+    """The id of the person whose edit last changed the delivery's counted figures (None if
+    nobody changed them since it was recorded): they may not confirm their own figures."""
+    edits = EntryChange.objects.filter(
+        content_type=ContentType.objects.get_for_model(Delivery),
+        object_id=delivery.pk,
+        action=EntryChange.Action.EDITED,
+    ).order_by("-at", "-pk")
+    for changes, user_id in edits.values_list("changes", "user_id"):
+        if set(changes) & set(CONFIRMED_FIGURES):
+            return user_id
+    return None
 
 
 @transaction.atomic
