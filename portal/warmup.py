@@ -23,19 +23,25 @@ from django.utils import translation
 logger = logging.getLogger(__name__)
 
 
-def project_templates():
-    """Names of the project's own templates (its apps' and ``templates/``), not libraries'."""
-    root = Path(settings.BASE_DIR).resolve()
-    folders = [Path(folder) for folder in settings.TEMPLATES[0].get("DIRS", [])]
-    for config in apps.get_app_configs():
-        path = Path(config.path).resolve()
-        if path.is_relative_to(root) and ".venv" not in path.parts:
-            folders.append(path / "templates")
+def _template_names(folders):
     names = set()
     for folder in folders:
         for pattern in ("*.html", "*.txt"):  # pages, partials, e-mails
             names.update(str(file.relative_to(folder)) for file in folder.rglob(pattern))
-    return sorted(names)
+    return names
+
+
+def project_templates():
+    """Names of the project's own templates (its apps' and ``templates/``), not libraries',
+    nor the project's overrides of a library's template (an admin cell, an editor page)."""
+    root = Path(settings.BASE_DIR).resolve()
+    ours = [Path(folder) for folder in settings.TEMPLATES[0].get("DIRS", [])]
+    libraries = []
+    for config in apps.get_app_configs():
+        path = Path(config.path).resolve()
+        own = path.is_relative_to(root) and ".venv" not in path.parts
+        (ours if own else libraries).append(path / "templates")
+    return sorted(_template_names(ours) - _template_names(libraries))
 
 
 def warm():

@@ -1,6 +1,6 @@
 """make bench's arithmetic: rounds combined by median; staleness from acknowledged writes."""
 
-from bench.run import staleness
+from bench.campaign_day import staleness
 from bench.wrk import Result, combine
 
 
