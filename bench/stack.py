@@ -61,7 +61,8 @@ def readable_tempdir(prefix):
 
 
 def site_env(workdir, database_url, *, varnish_port=None, redis_url="", extra=None):
-    """Production settings for a loopback run: plain HTTP, local media, our own database."""
+    """Production settings for a loopback run: plain HTTP, local media, our own database,
+    background work done in the request (``immediate``) unless ``extra`` names a queue."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "DJANGO_"))}
     env.update(
         DJANGO_SETTINGS_MODULE="portal.settings.production",
@@ -76,6 +77,10 @@ def site_env(workdir, database_url, *, varnish_port=None, redis_url="", extra=No
         LOG_LEVEL="WARNING",
         GUNICORN_ACCESS_LOG="",
         FRONTEND_CACHE_URLS=f"http://127.0.0.1:{varnish_port}" if varnish_port else "",
+        # Background work inside the request unless the caller starts a worker (extra=
+        # {"TASK_BACKEND": "database"} and start_task_worker): production's default is the
+        # database queue, which nothing would drain here.
+        TASK_BACKEND="immediate",
     )
     env.update(extra or {})
     return env

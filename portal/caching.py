@@ -236,8 +236,16 @@ def send_purge(urls, hard=False):
     if not urls:
         return
     logger.info("Purging %d URL(s) from the edge cache (%s)", len(urls), "hard" if hard else "soft")
-    urgent = purge_urls_from_cache_task.using(priority=TASK_MAX_PRIORITY)
-    urgent.enqueue(sorted(urls), _backend_settings(hard))
+    urgent(purge_urls_from_cache_task).enqueue(sorted(urls), _backend_settings(hard))
+
+
+def urgent(task):
+    """``task`` at the queue's top priority where its backend orders work by priority (the
+    database queue, immediate); unchanged where it cannot (RQ: first in, first out), which
+    refuses a priority."""
+    if task.get_backend().supports_priority:
+        return task.using(priority=TASK_MAX_PRIORITY)
+    return task
 
 
 def purge_now(urls, hard=False):

@@ -13,7 +13,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django_tasks import task
-from django_tasks.base import TASK_MAX_PRIORITY
 
 from portal import caching
 
@@ -61,11 +60,12 @@ def invalidate(campaign_id):
         return
     caching.bump(f"campaign:{campaign_id}")
     if settings.WAGTAILFRONTENDCACHE:
-        caching.enqueue_on_commit(purge_campaign, campaign_id)
+        caching.enqueue_on_commit(caching.urgent(purge_campaign), campaign_id)
 
 
-# Top priority: the figures' freshness must not wait behind a backlog of other work.
-@task(priority=TASK_MAX_PRIORITY)
+# Enqueued at the top priority (caching.urgent): the figures' freshness must not wait behind a
+# backlog of other work.
+@task
 def purge_campaign(campaign_id):
     """Background task: a soft edge purge of the campaign's pages and public views, sent by
     the worker itself (one task per write, however many URLs)."""
