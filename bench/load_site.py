@@ -73,17 +73,6 @@ class Database:
         shutil.copytree(media, self.media)
 
 
-def start_redis(workdir, port):
-    """A Redis server on ``port`` (127.0.0.1, nothing saved to disk), once it listens."""
-    process = subprocess.Popen(
-        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-         "--appendonly", "no", "--dir", str(workdir)],
-        stdout=subprocess.DEVNULL,
-    )  # fmt: skip
-    stack.wait_for_port(port, process=process)
-    return process
-
-
 def worker_pids(master):
     """The gunicorn workers: processes whose parent is the master."""
     pids = []
@@ -121,7 +110,7 @@ class Stack:
         """Prepare the site (or copy the prepared one) and start Redis, gunicorn, Varnish."""
         import shutil
 
-        self.redis = start_redis(self.workdir, self.ports["redis"])
+        self.redis = stack.start_redis(self.workdir, self.ports["redis"])
         reuse = not self.args.fresh and database.prepared()
         database.create(from_template=reuse)
         # Static files do not depend on the database: collected while it is prepared.
@@ -162,7 +151,7 @@ class Stack:
         if name == "redis":
             stack.stop(self.redis)
             time.sleep(hold)
-            self.redis = start_redis(self.workdir, self.ports["redis"])
+            self.redis = stack.start_redis(self.workdir, self.ports["redis"])
         elif name == "worker":
             victim = worker_pids(self.gunicorn.pid)[0]
             os.kill(victim, signal.SIGKILL)

@@ -103,16 +103,6 @@ def ensure_postgres_database(url):
     return url
 
 
-def start_redis(workdir, port):
-    process = subprocess.Popen(
-        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-         "--appendonly", "no", "--dir", str(workdir)],
-        stdout=subprocess.DEVNULL,
-    )  # fmt: skip
-    stack.wait_for_port(port, process=process)
-    return process
-
-
 def varnish_counters(workdir):
     """Varnish's hit, miss and backend-request counters (varnishstat)."""
     out = subprocess.run(
@@ -220,7 +210,7 @@ def main():
     processes = []
     try:
         print(f"Work directory {workdir}; preparing the site…", flush=True)
-        processes.append(start_redis(workdir, ports["redis"]))
+        processes.append(stack.start_redis(workdir, ports["redis"]))
         env = stack.site_env(
             workdir, database, varnish_port=ports["varnish"],
             redis_url=f"redis://127.0.0.1:{ports['redis']}/0",

@@ -327,3 +327,14 @@ def stop(process):
     except subprocess.TimeoutExpired:
         send(signal.SIGKILL)
         process.wait(timeout=5)
+
+
+def start_redis(workdir, port):
+    """A Redis server on ``port`` (127.0.0.1, nothing saved to disk), once it listens."""
+    process = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+         "--appendonly", "no", "--dir", str(workdir)],
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    wait_for_port(port, process=process)
+    return process
