@@ -74,20 +74,29 @@ COLLECTION_PERMISSIONS = {
 COLLECTION_PERMISSION_APPS = {"image": "wagtailimages", "document": "wagtaildocs"}
 
 
+# Permissions that a library creates in a data migration, not through post_migrate:
+# dotted name -> (content type's model, name), as those migrations create them.
+MIGRATION_PERMISSIONS = {
+    "wagtailadmin.access_admin": ("admin", "Can access Wagtail admin"),
+    "wagtail_localize.submit_translation": ("translation", "Can submit translations"),
+}
+
+
 def _permission(apps, dotted):
+    """The ``auth.Permission`` named ``"app_label.codename"``, or None if it does not exist.
+
+    Those in ``MIGRATION_PERMISSIONS`` are recreated when missing: a flushed database (the
+    browser tests' live server) loses the rows a data migration wrote, and post_migrate,
+    which restores the model permissions, does not write them again.
+    """
     Permission = apps.get_model("auth", "Permission")
     app_label, codename = dotted.split(".")
-    if dotted == "wagtailadmin.access_admin":
-        # Created by a Wagtail migration, not by post_migrate: a flushed test database
-        # (browser tests) no longer has it, so recreate it as that migration does.
+    if dotted in MIGRATION_PERMISSIONS:
+        model, name = MIGRATION_PERMISSIONS[dotted]
         ContentType = apps.get_model("contenttypes", "ContentType")
-        content_type, _created = ContentType.objects.get_or_create(
-            app_label="wagtailadmin", model="admin"
-        )
+        content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model=model)
         permission, _created = Permission.objects.get_or_create(
-            content_type=content_type,
-            codename="access_admin",
-            defaults={"name": "Can access Wagtail admin"},
+            content_type=content_type, codename=codename, defaults={"name": name}
         )
         return permission
     # None only in a flushed test database, where data migrations' permissions are gone;

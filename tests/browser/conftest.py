@@ -7,6 +7,7 @@ from MEDIA_ROOT by a Playwright route (the live server serves static files only)
 request the page makes is recorded.
 """
 
+import contextlib
 import importlib
 import mimetypes
 import os
@@ -138,5 +139,10 @@ def visit(chromium, settings):
         return Visit(context, settings.MEDIA_ROOT)
 
     yield open_tab
+    # The live server must be quiet before the flush that ends the test: a request still
+    # in flight (an admin thumbnail being rendered) locks SQLite's tables against it.
     for context in contexts:
+        for page in context.pages:
+            with contextlib.suppress(sync_api.Error):  # one that never settles is closed
+                page.wait_for_load_state("networkidle", timeout=10_000)
         context.close()

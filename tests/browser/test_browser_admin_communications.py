@@ -138,16 +138,12 @@ def translator_starts_translations(page, base, locales):
 
 
 def test_editor_moderator_and_translator_bring_a_moroccan_campaign_online(demo_site, visit):
-    # The roles as every deploy's migrations leave them (an earlier test's flush may have
-    # stripped the groups' permissions, which only post_migrate restores).
-    from django.apps import apps
     from wagtail.models import Locale
 
     from campaigns.models import AppealPage, CampaignPage, PartnerIndexPage, PartnerPage
-    from campaigns.people.roles import EDITOR, MODERATOR, TRANSLATOR, sync_roles
+    from campaigns.people.roles import EDITOR, MODERATOR, TRANSLATOR
     from home.models import HomePage
 
-    sync_roles(apps)
     person("browser-editor", group=EDITOR)
     person("browser-moderator", group=MODERATOR)
     person("browser-translator", group=TRANSLATOR)

@@ -53,6 +53,24 @@ def test_every_role_is_a_group_with_exactly_its_permissions():
     assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
 
 
+def test_every_role_gets_its_rights_back_after_a_flush_removed_the_data_migrations_rows():
+    """A flushed database (the browser tests' live server) has lost the permissions that a
+    library's data migration wrote; sync_roles, which post_migrate runs, gives each role
+    every right again."""
+    from django.contrib.auth.models import Permission, User
+
+    for dotted in roles.MIGRATION_PERMISSIONS:
+        app_label, codename = dotted.split(".")
+        Permission.objects.filter(content_type__app_label=app_label, codename=codename).delete()
+    roles.sync_roles(django_apps)
+
+    translator = User.objects.create_user("after-flush")
+    translator.groups.add(Group.objects.get(name=roles.TRANSLATOR))
+    assert translator.has_perm("wagtail_localize.submit_translation")
+    assert translator.has_perm("wagtailadmin.access_admin")
+    test_every_role_is_a_group_with_exactly_its_permissions()
+
+
 def test_partner_staff_has_no_page_rights_and_translators_no_arabic_tree():
     staff = Group.objects.get(name=roles.PARTNER_STAFF)
     assert not GroupPagePermission.objects.filter(group=staff).exists()
