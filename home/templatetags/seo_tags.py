@@ -74,12 +74,12 @@ def social_meta(context):
     url = next((a.url for a in alternates if a.current and a.exists), None)
     title = (getattr(page, "seo_title", "") or getattr(page, "title", "")) if page else ""
     return {
-        "title": title or settings.WAGTAIL_SITE_NAME,
+        "title": title or str(settings.PORTAL_TAGLINE),
         "description": page_description(page),
         "url": url or request.build_absolute_uri(request.path),
         "image": social_image(request, page) if page is not None else None,
         "type": "website" if type(page).__name__ == "HomePage" else "article",
-        "site_name": settings.WAGTAIL_SITE_NAME,
+        "site_name": str(settings.PORTAL_TAGLINE),  # the header's name, in the page's language
         "locale": OG_LOCALES.get(current, current),
         "locale_alternates": [
             OG_LOCALES.get(a.code, a.code) for a in alternates if a.exists and not a.current

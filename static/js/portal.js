@@ -8,4 +8,13 @@
     if (problems && document.activeElement !== problems) {
         problems.focus();
     }
+    // Escape closes the phone's folded menu (a <details>, which browsers leave open) and
+    // gives the focus back to its toggle, as a menu button does.
+    document.addEventListener("keydown", function (event) {
+        var open = document.querySelector(".main-menu__fold[open]");
+        if (event.key === "Escape" && open) {
+            open.open = false;
+            open.querySelector("summary").focus();
+        }
+    });
 })();

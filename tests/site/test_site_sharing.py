@@ -26,6 +26,7 @@ def test_campaign_open_graph_uses_absolute_urls(client, demo):
     assert meta(html, "twitter:card") == ["summary_large_image"]
     assert meta(html, "og:title") == ["Pont de l&#x27;amour – Tunisie"]
     assert meta(html, "og:locale") == ["fr_FR"]
+    assert meta(html, "og:site_name") == ["Plateforme de solidarité communautaire"]
     assert sorted(meta(html, "og:locale:alternate")) == ["ar_AR", "en_US"]
 
 
