@@ -91,6 +91,27 @@ def pages_to_translate(request):
     )
 
 
+def save_draft(translation, page, user):
+    """Save the translation editor's work as a new revision of ``page`` (a draft) and return
+    the page as saved, leaving what the public sees untouched.
+
+    wagtail-localize's ``save_target(publish=False)`` writes the translated fields into the
+    page's own row (and its inline children), which is the live content of a live page: a
+    translation sent for review would show at once. Here it runs inside a savepoint that is
+    rolled back, keeping only the revision's content, which Wagtail's ``save_revision`` then
+    stores as a draft, as the page editor's "Save draft" does. Raises ``ValidationError``
+    when the translation cannot be saved.
+    """
+    savepoint = transaction.savepoint()
+    translation.save_target(user=user, publish=False)
+    content = Page.objects.get(pk=page.pk).latest_revision.content
+    transaction.savepoint_rollback(savepoint)
+    saved = type(page).objects.get(pk=page.pk)
+    saved.with_content_json(content).save_revision(user=user, log_action=True)
+    saved.refresh_from_db()
+    return saved
+
+
 @require_POST
 def submit_for_moderation(request, translation_id):
     """Save the translation editor's work as a draft of the translated page and start the
@@ -109,8 +130,7 @@ def submit_for_moderation(request, translation_id):
         raise PermissionDenied  # nothing to submit to: those who may publish use "Publish"
     try:
         with transaction.atomic():  # the draft and the workflow's start, or neither
-            translation.save_target(user=request.user, publish=False)
-            page.refresh_from_db()
+            page = save_draft(translation, page, request.user)
             # As Wagtail's page editor does: resume after "changes requested", restart a
             # review in progress on the new draft, otherwise start the workflow.
             state = page.current_workflow_state

@@ -4,6 +4,7 @@ Partner staff see and change only their organisation's entries — in listings, 
 edit views, exports and choosers; staff (``tracker.manage_all_partners``) see all.
 """
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
@@ -11,6 +12,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from campaigns.admin_widgets import PartnerPageChooser
 
 from . import services
 from .admin_bulk import BULK_ACTIONS
@@ -213,7 +216,11 @@ class ContributionViewSet(ScopedEntryViewSet):
                 [
                     FieldPanel("donor_name"),
                     FieldPanel("donor_name_public"),
-                    FieldPanel("donor_contact"),
+                    # A phone number or an e-mail as often as an Arabic address: the text
+                    # takes the direction of its first letter (a bare phone number reads LTR).
+                    FieldPanel(
+                        "donor_contact", widget=forms.Textarea(attrs={"dir": "auto", "rows": 3})
+                    ),
                 ],
                 heading=_("Donor"),
             ),
@@ -320,6 +327,7 @@ class MembershipViewSet(SnippetViewSet):
     index_view_class = FoldedIndexView
     list_display = ["user", "partner", "created_at"]
     search_fields = ["user__username", "user__email"]
+    panels = [FieldPanel("user"), FieldPanel("partner", widget=PartnerPageChooser)]
 
 
 class TrackerGroup(SnippetViewSetGroup):

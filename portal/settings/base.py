@@ -193,6 +193,9 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
         "OPTIONS": env.json("WAGTAIL_LOCALIZE_MACHINE_TRANSLATOR_OPTIONS", {}),
     }
 )
+# A translation wagtail-localize creates ("Translate" on the desk) is a draft, never published
+# because its source is: it goes live when a moderator approves it (docs/roles.md).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Digit style per language ("latn" 0-9, "arab" ٠-٩); Maghreb Arabic uses Western digits.
 PORTAL_DIGIT_STYLE = env.dict("PORTAL_DIGIT_STYLE", {})
 

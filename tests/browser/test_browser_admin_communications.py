@@ -176,6 +176,7 @@ def test_editor_moderator_and_translator_bring_a_moroccan_campaign_online(demo_s
         translator_translates(translator, demo_site, language)
     for language in ("fr", "en"):
         translation = campaign.get_translation(locales[language])
+        assert not translation.live, language  # nothing public before a moderator approves
         moderator_approves(moderator, demo_site, translation.pk)
 
     visitor = visit(viewport=VIEWPORT).page

@@ -47,13 +47,15 @@ def test_a_translator_translates_submits_and_a_moderator_publishes(
 ):
     french_locale = Locale.objects.get(language_code="fr")
     client.force_login(translator)
-    response = client.post(
-        reverse("wagtail_localize:submit_page_translation", args=[volunteer_page.pk]),
-        {"locales": [french_locale.pk]},
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # as a real request commits
+        response = client.post(
+            reverse("wagtail_localize:submit_page_translation", args=[volunteer_page.pk]),
+            {"locales": [french_locale.pk]},
+        )
     assert response.status_code == 302
     french = volunteer_page.get_translation(french_locale)
-    assert not french.live
+    assert not french.live  # a draft, though its source is live
+    assert client.get(f"/fr/{french.slug}/").status_code == 404
     editor = client.get(reverse("wagtailadmin_pages:edit", args=[french.pk])).content.decode()
     translation = Translation.objects.get(
         target_locale=french_locale, source__object_id=french.translation_key
@@ -74,6 +76,44 @@ def test_a_translator_translates_submits_and_a_moderator_publishes(
     french.refresh_from_db()
     assert french.live
     assert client.get(french.url).status_code == 200
+
+
+def test_a_live_translation_sent_for_review_stays_as_it_was_until_approved(
+    client, translator, moderator, django_capture_on_commit_callbacks
+):
+    """The trial's input: the translator typed ESSAI-NON-APPROUVE as the French campaign's
+    title and submitted it; it was on /fr/ while the moderator's task was still pending."""
+    from wagtail_localize.models import StringSegment, StringTranslation
+
+    from campaigns.models import CampaignPage
+
+    french_locale = Locale.objects.get(language_code="fr")
+    french = CampaignPage.objects.get(slug="jesr", locale=french_locale)
+    translation = Translation.objects.get(
+        target_locale=french_locale, source__object_id=french.translation_key
+    )
+    title = StringSegment.objects.get(source=translation.source, context__path="title")
+    StringTranslation.objects.update_or_create(
+        translation_of=title.string,
+        locale=french_locale,
+        context=title.context,
+        defaults={"data": "ESSAI-NON-APPROUVE"},
+    )
+    partners = list(french.campaign_partners.values_list("pk", "partner_id"))
+    client.force_login(translator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("translation_desk_submit", args=[translation.pk]))
+    assert response.status_code == 302
+    assert "ESSAI-NON-APPROUVE" not in client.get("/fr/jesr/").content.decode()
+    french.refresh_from_db()
+    assert french.live and french.title != "ESSAI-NON-APPROUVE"
+    assert french.get_latest_revision_as_object().title == "ESSAI-NON-APPROUVE"
+    assert list(french.campaign_partners.values_list("pk", "partner_id")) == partners
+
+    client.force_login(moderator)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert act(client, french, "approve").status_code in (200, 302)
+    assert "ESSAI-NON-APPROUVE" in client.get("/fr/jesr/").content.decode()
 
 
 def test_those_who_may_publish_see_no_submit_button(admin_client, volunteer_page):
