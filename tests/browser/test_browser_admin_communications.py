@@ -23,7 +23,13 @@ def save_failed(page):
 
 
 def submit_for_moderation(page):
-    """The page editor's action menu, opened as a person does: ▲, then "Submit to …"."""
+    """The page editor's action menu, opened as a person does: ▲, then "Submit to …".
+
+    First the editor pauses as a person does: Wagtail 8 autosaves 0.5 s after the last
+    keystroke, creating the page and then loading the edit view's fragments; a submit racing
+    that load lost its "submitted" message to it (the page was submitted all the same)."""
+    page.wait_for_timeout(1_000)
+    page.wait_for_load_state("networkidle")
     page.locator("footer [data-w-dropdown-target='toggle']").first.click()
     page.locator("footer button[name='action-submit']").click()
     page.wait_for_load_state("load")
