@@ -171,6 +171,13 @@ LANGUAGES = [
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
+# Wagtail 8 autosaves the page editor 0.5 s after each change by default. Off here (0): on the
+# create view an autosave that creates the page races the editor's own "Submit" or "Publish"
+# (a second page with the same slug: a 500, or the confirmation lost to the autosave's reload),
+# every half-typed form answers 400 (a console error each time), and each autosave posts the
+# whole form, a heavy request on the slow connections partners work on. A deploy may set an
+# interval in milliseconds.
+WAGTAIL_AUTOSAVE_INTERVAL = env.int("WAGTAIL_AUTOSAVE_INTERVAL", 0)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env.str("TIME_ZONE", "Africa/Tunis")
 # The time zones a person may choose in the admin: Python's list without the names that are
