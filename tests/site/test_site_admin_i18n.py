@@ -71,7 +71,6 @@ def country_labels(language):
         return [str(label) for value, label in form.fields["country"].choices if value]
 
 
-@pytest.mark.django_db
 def test_a_donor_contact_reads_in_the_direction_of_its_own_text(admin_client, demo):
     """The trial's input: «+216 71 000 000» typed in the Arabic admin read «000 000 71 216+»."""
     html = admin_client.get(reverse("wagtailsnippets_tracker_contribution:add")).content.decode()
@@ -87,6 +86,7 @@ def test_a_membership_chooses_its_partner_with_the_partner_chooser(admin_client,
     assert 'new PartnerPageChooser("id_partner"' in html
 
 
+@pytest.mark.django_db
 def test_countries_are_listed_in_the_users_language_order():
     french = country_labels("fr")
     assert french.index("Arabie saoudite") < french.index("Bahreïn") < french.index("Qatar")
