@@ -54,6 +54,8 @@ def editor_builds_the_campaign(page, base, home, partners):
     page.fill("#id_start_date", (today - datetime.timedelta(days=1)).isoformat())
     page.fill("#id_end_date", (today + datetime.timedelta(days=60)).isoformat())
     page.fill("#id_summary", "حملة لجمع المساعدات للأسر المتضررة في جهات المغرب.")
+    page.keyboard.press("Escape")  # the date pickers close, as when a person moves on
+    page.locator("#id_title").click()
     screenshot(page, "campaign-ar")
     for index, (title, role) in enumerate(partners):
         page.click("#id_campaign_partners-ADD")
