@@ -28,7 +28,8 @@ from bench.wrk import combine, measure
 
 PEER_COMMIT = "5a01dcd"
 PEER_DIR = stack.ROOT / ".cache" / f"bakerydemo-{PEER_COMMIT}"
-PEER_EXTRA = ("gunicorn", "django-tasks==0.12.0")
+# whitenoise: bakerydemo's production settings serve static files with it.
+PEER_EXTRA = ("gunicorn", "django-tasks==0.12.0", "whitenoise==6.6.0")
 OUR_PATH = "/en/jesr/"
 PEER_PATH = "/"
 

@@ -51,3 +51,12 @@ def chrome_pages(request, page):
     )
     request._portal_chrome_pages = (page.pk, result)
     return result
+
+
+def chrome_translations(request, page):
+    """``page``'s live translations (each with its locale) if ``chrome_pages`` already
+    fetched them for this request, else ``()``: never a query of its own."""
+    cached = getattr(request, "_portal_chrome_pages", None)
+    if cached is not None and cached[0] == page.pk:
+        return cached[1].translations
+    return ()

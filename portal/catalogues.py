@@ -15,8 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def compile_all(root=ROOT):
     compiled = []
     for po_path in sorted(root.glob("**/locale/*/LC_MESSAGES/*.po")):
-        if ".venv" in po_path.parts:
-            continue
+        if any(part.startswith(".") for part in po_path.relative_to(root).parts):
+            continue  # .venv, and .cache where make bench keeps bakerydemo and its libraries
         mo_path = po_path.with_suffix(".mo")
         if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
             continue

@@ -112,7 +112,7 @@ def _delivery_rows(campaign_id):
     return list(by_unit.values()), per_need
 
 
-def totals_for(campaign):
+def totals_for(campaign, translations=()):
     """A campaign's totals (any translation of it gives the same figures).
 
     Returns a dict: ``contributions`` (count, not cancelled), ``money`` (per currency:
@@ -120,9 +120,11 @@ def totals_for(campaign):
     (confirmed, per unit or currency), ``households_reached``, ``deliveries``,
     ``deliveries_awaiting_confirmation``, ``needs`` (total, open, met, closed) and
     ``percent_met`` (the mean over needs of what was delivered, each capped at 100).
-    At most 3 queries (plus one the first time the campaign is asked for), then cached.
+    At most 3 queries (plus one the first time the campaign is asked for, unless
+    ``translations``, pages of its translation group with their locales, hold its source),
+    then cached.
     """
-    campaign_id = source_campaign_id(campaign)
+    campaign_id = source_campaign_id(campaign, translations)
     return cached(campaign_id, "totals", lambda: _compute_totals(campaign_id))
 
 

@@ -37,28 +37,40 @@ ZERO = Decimal(0)
 DECIMAL = DecimalField(**TOTAL)
 
 
-def source_campaign_id(campaign):
+def source_campaign_id(campaign, translations=()):
     """The id of the campaign every figure is recorded against (its source page).
 
     The source is chosen as ``source_of`` chooses it (the default locale's member of the
-    translation group, else the earliest created), in one query whatever the campaign's
-    language, then cached: a page's translation group and locale never change.
+    translation group, else the earliest created), then cached: a page's translation group
+    and locale never change. Not cached yet, it is read from ``translations`` (pages already
+    fetched with their locale, for example the page's live translations) when they hold the
+    default locale's member, else found in one query whatever the campaign's language.
     """
     key = f"tracker:source-campaign:{campaign.pk}"
     found = cache.get(key)
     if found is None:
         default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-        first = Case(
-            When(locale__language_code=default, then=Value(0)),
-            default=1,
-            output_field=IntegerField(),
+        found = next(
+            (
+                page.pk
+                for page in translations
+                if page.translation_key == campaign.translation_key
+                and page.locale.language_code == default
+            ),
+            None,
         )
-        found = (
-            Page.objects.filter(translation_key=campaign.translation_key)
-            .order_by(first, "pk")
-            .values_list("pk", flat=True)
-            .first()
-        )
+        if found is None:
+            first = Case(
+                When(locale__language_code=default, then=Value(0)),
+                default=1,
+                output_field=IntegerField(),
+            )
+            found = (
+                Page.objects.filter(translation_key=campaign.translation_key)
+                .order_by(first, "pk")
+                .values_list("pk", flat=True)
+                .first()
+            )
         cache.set(key, found, None)
     return found
 

@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
@@ -71,6 +72,26 @@ def test_a_figure_counts_once_whatever_the_locale(need, campaign):
     assert ar == fr == en
     assert ar["needs"]["total"] == 1
     assert ar["in_kind"][0]["received"] == Decimal(10)
+
+
+def test_a_translation_finds_its_source_in_the_fetched_translations_or_asks(
+    need, campaign, django_assert_max_num_queries
+):
+    """The page's header already fetched its live translations: when the Arabic source is
+    among them the figures need no query to find it; when it is not (unpublished, so not in
+    a live list) the source is still the Arabic page, found by one query."""
+    gift(need, quantity="10")
+    french = campaign.get_translation(Locale.objects.get(language_code="fr"))
+    live = list(french.get_translations(inclusive=True).live().select_related("locale"))
+    with django_assert_max_num_queries(0):
+        assert aggregates.source_campaign_id(french, live) == campaign.pk
+    cache.clear()  # the source is kept once known
+    without_source = [page for page in live if page.pk != campaign.pk]
+    with django_assert_max_num_queries(1):
+        assert aggregates.source_campaign_id(french, without_source) == campaign.pk
+    cache.clear()
+    figures = aggregates.totals_for(french, translations=without_source)
+    assert figures["in_kind"][0]["received"] == Decimal(10)
 
 
 def test_totals_take_at_most_three_queries_then_none(need, campaign, django_assert_max_num_queries):
