@@ -23,6 +23,16 @@ def admin_digits_js():
     return format_html('<script src="{}" defer></script>', static("js/admin-digits.js"))
 
 
+@hooks.register("insert_global_admin_js")
+def admin_picker_labels_js():
+    """The date pickers' "Save Selected" button in the admin's language."""
+    return format_html(
+        '<script src="{}" data-save-selected="{}" defer></script>',
+        static("js/admin-picker-labels.js"),
+        _("Save selected"),
+    )
+
+
 @hooks.register("insert_editor_js")
 def translation_editor_heading_js():
     """wagtail-localize's editor heading ("Arabic to French translation") and its segments'
