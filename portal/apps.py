@@ -18,10 +18,17 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        from portal import bidi, cache_outage, caching, wagtail_csv_formulas
+        from portal import (
+            bidi,
+            cache_outage,
+            caching,
+            wagtail_csv_formulas,
+            wagtail_header_titles,
+        )
 
         bidi.connect_signals()
         caching.connect_signals()
         cache_outage.install()
         wagtail_csv_formulas.install()
+        wagtail_header_titles.install()
         limit_decoded_pixels()

@@ -16,6 +16,8 @@ urlpatterns = [
     path("admin/reports/", include("campaigns.tracker.admin_reports")),
     # Before Wagtail's admin: its search-query chooser, for search promotion editors only.
     path("admin/searchpicks/", include("search.admin_queries")),
+    # Before Wagtail's admin: its account page, confirming a new language in that language.
+    path("admin/account/", include("portal.wagtail_account_language")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

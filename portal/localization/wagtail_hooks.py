@@ -23,18 +23,30 @@ def admin_digits_js():
     return format_html('<script src="{}" defer></script>', static("js/admin-digits.js"))
 
 
+@hooks.register("insert_global_admin_js")
+def admin_picker_labels_js():
+    """The date pickers' "Save Selected" button in the admin's language."""
+    return format_html(
+        '<script src="{}" data-save-selected="{}" defer></script>',
+        static("js/admin-picker-labels.js"),
+        _("Save selected"),
+    )
+
+
 @hooks.register("insert_editor_js")
 def translation_editor_heading_js():
-    """wagtail-localize's editor heading ("Arabic to French translation") in the admin's
-    language: its bundle writes it in English; the phrase comes from our catalogue."""
+    """wagtail-localize's editor heading ("Arabic to French translation") and its segments'
+    "More actions" in the admin's language: its bundle writes them in English; the phrases
+    come from the catalogues (the locale names from WAGTAIL_CONTENT_LANGUAGES)."""
     phrase = _("%(source)s to %(target)s translation") % {
         "source": "{source}",
         "target": "{target}",
     }
     return format_html(
-        '<script src="{}" data-heading="{}" defer></script>',
+        '<script src="{}" data-heading="{}" data-more-actions="{}" defer></script>',
         static("js/admin-translation-heading.js"),
         phrase,
+        _("More actions"),
     )
 
 

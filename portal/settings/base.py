@@ -168,7 +168,10 @@ LANGUAGES = [
     ("fr", "Français"),
     ("en", "English"),
 ]
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The locales' names as the admin shows them (Settings → Locales, the translation editor's
+# "Arabic → French", locale labels), in the admin user's language; LANGUAGES keeps each
+# language's own name for the public language switcher and the admin's language choice.
+WAGTAIL_CONTENT_LANGUAGES = [("ar", _("Arabic")), ("fr", _("French")), ("en", _("English"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 # Wagtail 8 autosaves the page editor 0.5 s after each change by default. Off here (0): on the

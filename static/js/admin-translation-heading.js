@@ -1,13 +1,17 @@
-/* wagtail-localize's translation editor writes its heading in English in its bundle
-   ("العربية to Français translation", which an Arabic page shows reversed). This puts the
-   heading in the admin's language, with each language name isolated (U+2068…U+2069) so it
-   reads in order in either direction. The phrase comes from our catalogue (data-heading,
-   with {source} and {target}). Delete this when wagtail-localize translates its heading
-   (tests/i18n/test_i18n_admin_english.py pins the bundle's English). */
+/* wagtail-localize's translation editor writes two things in English in its bundle: its
+   heading ("العربية to Français translation", which an Arabic page shows reversed) and the
+   "More actions" label of each segment's menu (a literal in its ActionMenu, never passed to
+   gettext, so no catalogue reaches it). This puts both in the admin's language: the heading
+   with each language name isolated (U+2068…U+2069) so it reads in order in either direction.
+   The phrases come from our catalogue (data-heading, with {source} and {target};
+   data-more-actions). Delete this when wagtail-localize translates them
+   (tests/i18n/test_i18n_admin_english.py and test_i18n_admin_locale_names.py pin the
+   bundle's English). */
 (function () {
   "use strict";
   var script = document.currentScript;
   var phrase = script && script.dataset.heading;
+  var moreActions = script && script.dataset.moreActions;
   var editor = document.querySelector(".js-translation-editor");
   if (!phrase || !editor || !editor.dataset.props) { return; }
   var props = JSON.parse(editor.dataset.props);
@@ -19,6 +23,10 @@
   function translate() {
     editor.querySelectorAll("section h3").forEach(function (title) {
       if (title.textContent === english) { title.textContent = heading; }
+    });
+    if (!moreActions) { return; }
+    editor.querySelectorAll(".w-sr-only").forEach(function (label) {
+      if (label.textContent === "More actions") { label.textContent = moreActions; }
     });
   }
   new MutationObserver(translate).observe(editor, { childList: true, subtree: true });
