@@ -6,10 +6,14 @@ verbose name, a choice by its label, a related object by its name, and nothing f
 empty value, so no raw name, id or ``None`` reaches the reader.
 """
 
+from datetime import date, datetime
+
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter
+
+from portal.localization.numbers import format_day, format_moment
 
 ACTIONS = {
     "created": _("Recorded"),
@@ -24,7 +28,8 @@ NOTHING = "—"
 
 
 def readable_value(field, value):
-    """A stored value as the reader knows it: a choice's label, a related object's name."""
+    """A stored value as the reader knows it: a choice's label, a related object's name, a
+    date in the reader's words and digits («٢١ ماي ٢٠٢٠»), a time in the current zone."""
     if value in EMPTY:
         return NOTHING
     if field is None:
@@ -35,7 +40,19 @@ def readable_value(field, value):
     choices = dict(field.flatchoices) if field.choices else {}
     if isinstance(field, models.BooleanField):
         return str(_("yes") if value in (True, "True", "true") else _("no"))
+    if isinstance(field, models.DateTimeField):  # before DateField, its parent class
+        return format_moment(_parsed(datetime.fromisoformat, value))
+    if isinstance(field, models.DateField):
+        return format_day(_parsed(date.fromisoformat, value))
     return str(choices.get(value, value))
+
+
+def _parsed(parse, value):
+    """A date or datetime from its ISO text in the log (``value`` itself if it is not)."""
+    try:
+        return parse(value) if isinstance(value, str) else value
+    except ValueError:
+        return value
 
 
 def describe(model, changes):

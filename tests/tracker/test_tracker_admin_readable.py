@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from campaigns.tracker import services
 from campaigns.tracker.models import Contribution, Delivery, Need
@@ -146,6 +146,14 @@ def test_french_need_dropdown_shows_the_french_title(admin_client, admin_user, r
     assert need.title not in options
 
 
-def test_a_delivery_heading_keeps_its_date_left_to_right(recorded):
-    # LRI … PDI around "(2020-05-21)": an Arabic heading no longer shows "(21-05-2020".
-    assert "\u2066(2020-05-21)\u2069" in str(recorded[Delivery])
+def test_a_delivery_heading_gives_its_date_in_the_readers_words_isolated(recorded):
+    # Isolated (FSI … PDI): an Arabic heading showed "(21-05-2020" before it was isolated;
+    # in the reader's words and digits, never the ISO date (the trial of issue 19).
+    with translation.override("ar"):
+        arabic = str(recorded[Delivery])
+    with translation.override("fr"):
+        french = str(recorded[Delivery])
+    # The campaign's conventions choose the digits and the month's name (Tunisia: «21 ماي 2020»).
+    assert re.search("\\(\u2068[0-9٠-٩]+ (ماي|أيار|مايو) [0-9٠-٩]+\u2069\\)", arabic), arabic
+    assert "(\u206821 mai 2020\u2069)" in french
+    assert "2020-05-21" not in arabic + french

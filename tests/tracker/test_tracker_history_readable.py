@@ -56,3 +56,17 @@ def test_site_history_names_fields_and_values_in_the_users_language(need, member
             assert word in text, (path, word)
         assert not RAW.search(text), (path, RAW.search(text).group(0))
         assert f"need: {need.pk}" not in text
+
+
+def test_a_changed_date_reads_in_the_users_words_not_iso(need, member):
+    """«delivered on: 2020-05-20» was the site history's line (the trial of issue 19)."""
+    gift(need, user=member, quantity="50")
+    delivery = services.record_delivery(
+        user=member, need=need, quantity="20", delivered_on="2020-05-20", households_reached=20
+    )
+    services.update_delivery(delivery, user=member, delivered_on="2020-05-21")
+    text = history_lines(
+        client_in(member, "fr").get("/admin/reports/site-history/results/").content.decode()
+    )
+    assert "21 mai 2020" in text
+    assert "2020-05-2" not in text

@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from portal.localization.numbers import format_day
+
 from .choices import ContributionKind, ContributionStatus, Source, Unit
 from .display import format_amount
 from .need import MONEY, QUANTITY
@@ -218,8 +220,10 @@ class Delivery(models.Model):
 
     def __str__(self):
         # "25", not "25.000": three decimals read as thousands in Arabic and French. The date
-        # is isolated left-to-right (LRI … PDI), else an Arabic heading shows "(21-05-2020".
-        return f"{self.need} – {self.quantity_display()} \u2066({self.delivered_on})\u2069"
+        # in the reader's words and digits («21 mai 2020», «٢١ ماي ٢٠٢٠»), isolated (FSI …
+        # PDI) so that its direction never jumbles the title around it.
+        day = format_day(self.delivered_on)
+        return f"{self.need} – {self.quantity_display()} (\u2068{day}\u2069)"
 
     def export_currency(self, field_name):
         """The currency of ``field_name`` when it is money (a cash need's), else ``""``."""
