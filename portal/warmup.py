@@ -19,6 +19,7 @@ from django.template import TemplateDoesNotExist, TemplateSyntaxError
 from django.template.loader import get_template
 from django.urls import get_resolver
 from django.utils import translation
+from django.utils.module_loading import import_string
 
 logger = logging.getLogger(__name__)
 
@@ -45,8 +46,9 @@ def project_templates():
 
 
 def warm():
-    """Import every URLconf, the cache and database clients, load each language's catalogues and
-    compile the project's templates.
+    """Import every URLconf, the cache and database clients, load each language's catalogues,
+    compile the project's templates and call each of ``settings.WARMUP_CALLABLES`` (dotted
+    paths: the apps' own once-per-process work, such as the API's documented parameters).
 
     Returns the number of templates compiled. Leaves no database connection open: a connection
     opened in the master must never be shared by forked workers.
@@ -69,5 +71,7 @@ def warm():
             logger.debug("warm-up skipped %s: %s", name, error)
         else:
             compiled += 1
+    for path in getattr(settings, "WARMUP_CALLABLES", ()):
+        import_string(path)()
     connections.close_all()
     return compiled

@@ -265,3 +265,8 @@ RQ_EXCEPTION_HANDLERS = ["campaigns.background.recovery.requeue_abandoned_rq_job
 # nudge it by enqueueing the same task when a publication is due.
 # A video upload enqueues its renditions (ffmpeg, on the worker's "video" queue).
 VIDEO_RENDITIONS_ON_UPLOAD = env.bool("VIDEO_RENDITIONS_ON_UPLOAD", True)
+
+# Once-per-process work the gunicorn master does before forking (portal/warmup.py): the
+# tracker API's documented query parameters come from its OpenAPI schema, about a second to
+# build, which each worker's first API request paid.
+WARMUP_CALLABLES = ["campaigns.api.query.documented_parameters"]

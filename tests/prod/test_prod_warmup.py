@@ -31,6 +31,14 @@ def test_warm_compiles_the_page_templates_and_imports_every_urlconf_without_the_
     assert get_resolver()._populated  # every urls module imported, not on a first request
 
 
+def test_warm_builds_the_apis_documented_parameters_once_for_every_worker():
+    from campaigns.api.query import documented_parameters
+
+    documented_parameters.cache_clear()
+    warm()
+    assert documented_parameters.cache_info().currsize == 1  # built in the master, shared
+
+
 def test_project_templates_are_the_projects_own():
     names = project_templates()
     assert "search/search.html" in names
