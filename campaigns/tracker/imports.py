@@ -123,13 +123,22 @@ def read_table(path, kind):
     else:
         with open(path, "rb") as handle:
             text = decode(handle.read())
+    if "\x00" in text:  # no text file holds NUL: an .xls workbook, not its CSV
+        raise ImportRefused(_("This is a workbook, not a CSV file: save it as CSV first."))
     delimiter = sniff_delimiter(text.split("\n", 1)[0])
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [name.strip() for name in reader.fieldnames or []]
-    missing = [c for c in COLUMNS[kind]["required"] if c not in header]
-    if missing:
-        raise ImportRefused(_("Missing column(s): %(columns)s.") % {"columns": ", ".join(missing)})
-    rows = [{(k or "").strip(): (v or "").strip() for k, v in row.items()} for row in reader]
+    try:
+        header = [name.strip() for name in reader.fieldnames or []]
+        missing = [c for c in COLUMNS[kind]["required"] if c not in header]
+        if missing:
+            raise ImportRefused(
+                _("Missing column(s): %(columns)s.") % {"columns": ", ".join(missing)}
+            )
+        rows = [{(k or "").strip(): (v or "").strip() for k, v in row.items()} for row in reader]
+    except csv.Error as error:  # a field beyond csv's limit: binary, not text
+        raise ImportRefused(
+            _("This is a workbook, not a CSV file: save it as CSV first.")
+        ) from error
     return rows, delimiter
 
 

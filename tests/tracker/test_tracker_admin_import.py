@@ -133,3 +133,10 @@ def test_a_workbook_is_refused_before_it_is_read(partner_client, partner):
     workbook = SimpleUploadedFile("needs.xlsx", b"PK\x03\x04rest")
     response = partner_client.post(URL, {"kind": "needs", "partner": partner.pk, "file": workbook})
     assert "ليس ملف CSV" in " ".join(response.context["form"].errors["file"])
+
+
+def test_an_old_excel_workbook_is_refused_not_a_500(partner_client, partner):
+    workbook = SimpleUploadedFile("needs.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00;a\x00")
+    response = partner_client.post(URL, {"kind": "needs", "partner": partner.pk, "file": workbook})
+    assert response.status_code == 200
+    assert "ليس ملف CSV" in " ".join(response.context["form"].errors["file"])
