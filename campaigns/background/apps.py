@@ -9,6 +9,7 @@ class BackgroundConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import ledger
+        from . import ledger, reference_index_gone_rows
 
         ledger.connect()
+        reference_index_gone_rows.install()

@@ -10,9 +10,7 @@ import logging
 import sys
 import traceback
 
-from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from django_tasks.base import TaskResultStatus
 from django_tasks.signals import task_enqueued, task_finished, task_started
 
@@ -59,26 +57,9 @@ def record_started(sender, task_result, **kwargs):
     )
 
 
-# Wagtail 8.0's update_reference_index_task looks its object up by primary key; modelcluster
-# replaces a page's child rows on every save, so by the time a worker runs, the row is often
-# gone (DoesNotExist) and the parent's own task has indexed the new rows. Nothing is lost: file
-# it as done instead of a failure for staff. Delete when Wagtail's task ignores missing rows.
-GONE_BEFORE_RUN = {"wagtail.tasks.update_reference_index_task"}
-
-
-def _object_was_gone(task_result):
-    if task_result.task.module_path not in GONE_BEFORE_RUN or not task_result.errors:
-        return False
-    try:
-        error_class = import_string(task_result.errors[-1].exception_class_path)
-    except ImportError:
-        return False
-    return isinstance(error_class, type) and issubclass(error_class, ObjectDoesNotExist)
-
-
 def record_finished(sender, task_result, **kwargs):
     """The task succeeded, or failed with the error kept for the report."""
-    failed = task_result.status == TaskResultStatus.FAILED and not _object_was_gone(task_result)
+    failed = task_result.status == TaskResultStatus.FAILED
     error = ""
     if failed and task_result.errors:
         last = task_result.errors[-1]

@@ -4,10 +4,19 @@ Every row goes through the same service as the admin and the API, inside one tra
 all rows are checked (each bad row and field is reported) and, if any row is bad, nothing
 is kept. A row whose partner reference was already imported is skipped, so importing the
 same file twice creates nothing new.
+
+Cells are read as a spreadsheet writes them. Numbers follow the portal's one rule for typed
+numbers (``portal.localization.digits.read_number``); in a ``;``-separated file the comma
+is the decimal mark (``12,5``), since Excel separates cells with ``;`` exactly where the
+comma is the decimal mark. Dates are ``yyyy-mm-dd`` or day first, ``dd/mm/yyyy`` (also with
+``-`` or ``.``, Arabic-Indic digits and a time after it): never month first, and never a
+two-digit year, so no date is read two ways.
 """
 
 import csv
+import datetime
 import io
+import re
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -15,6 +24,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from campaigns.models import CampaignPage, PartnerPage
+from portal.localization.digits import NumberNotClear, ascii_digits, read_number
 
 from . import services
 from .errors import TrackerPermissionDenied, TrackerValidationError
@@ -40,6 +50,10 @@ COLUMNS = {
     },
 }  # fmt: skip
 TRUE = {"1", "yes", "true", "oui", "نعم", "y"}
+NUMBER_COLUMNS = ("quantity", "amount", "households_reached")
+DATE_COLUMNS = ("deadline", "delivered_on", "pledged_at", "received_at", "distributed_at")
+DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T](\d{1,2}:\d{2}(?::\d{2})?))?")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T].*)?")
 
 
 class ImportRefused(Exception):
@@ -82,7 +96,10 @@ def decode(raw):
     except UnicodeDecodeError:
         pass
     arabic = raw.decode("cp1256")
-    latin = raw.decode("latin-1")
+    try:
+        latin = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        latin = raw.decode("latin-1")
     # Bytes 0xC0-0xFF are Arabic letters in cp1256 and accented letters in Latin-1: an
     # Arabic file has many more Arabic letters than a French file has capitals like "É".
     arabic_letters = sum(ord(c) in ARABIC_LETTERS for c in arabic)
@@ -98,23 +115,85 @@ def sniff_delimiter(header_line):
     return best if counts[best] else ","
 
 
-def read_rows(path, kind):
-    """The file's rows as dicts, whatever its encoding and delimiter; refuses missing columns."""
-    with open(path, "rb") as handle:
-        text = decode(handle.read())
+def read_table(path, kind):
+    """``(rows, delimiter)``: the rows of the file at ``path`` (or of an open binary file,
+    an upload) as dicts, whatever its encoding and delimiter; refuses missing columns."""
+    if hasattr(path, "read"):
+        text = decode(path.read())
+    else:
+        with open(path, "rb") as handle:
+            text = decode(handle.read())
+    if "\x00" in text:  # no text file holds NUL: an .xls workbook, not its CSV
+        raise ImportRefused(_("This is a workbook, not a CSV file: save it as CSV first."))
     delimiter = sniff_delimiter(text.split("\n", 1)[0])
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [name.strip() for name in reader.fieldnames or []]
-    missing = [c for c in COLUMNS[kind]["required"] if c not in header]
-    if missing:
-        raise ImportRefused(_("Missing column(s): %(columns)s.") % {"columns": ", ".join(missing)})
-    return [{(k or "").strip(): (v or "").strip() for k, v in row.items()} for row in reader]
+    try:
+        header = [name.strip() for name in reader.fieldnames or []]
+        missing = [c for c in COLUMNS[kind]["required"] if c not in header]
+        if missing:
+            raise ImportRefused(
+                _("Missing column(s): %(columns)s.") % {"columns": ", ".join(missing)}
+            )
+        rows = [{(k or "").strip(): (v or "").strip() for k, v in row.items()} for row in reader]
+    except csv.Error as error:  # a field beyond csv's limit: binary, not text
+        raise ImportRefused(
+            _("This is a workbook, not a CSV file: save it as CSV first.")
+        ) from error
+    return rows, delimiter
+
+
+def read_rows(path, kind):
+    """The file's rows as dicts (see ``read_table``)."""
+    return read_table(path, kind)[0]
+
+
+def read_date(text):
+    """A date cell as ISO text (``2020-05-21``, with ``T10:30`` if it has a time).
+
+    :raises ValueError: neither ``yyyy-mm-dd`` nor a real day-first ``dd/mm/yyyy`` date.
+    """
+    text = ascii_digits(text).strip()
+    if ISO_DATE.fullmatch(text):
+        return text
+    match = DAY_FIRST.fullmatch(text)
+    if match is None:
+        raise ValueError(text)
+    day, month, year, time = match.groups()
+    iso = datetime.date(int(year), int(month), int(day)).isoformat()  # ValueError: 31/02
+    return f"{iso}T{time}" if time else iso
+
+
+def read_cells(row, decimal_comma):
+    """The row with its number and date cells as the services read them; each unreadable
+    cell is an error on its column."""
+    clean, errors = dict(row), {}
+    for name in NUMBER_COLUMNS:
+        if not row.get(name):
+            continue
+        try:
+            clean[name] = read_number(row[name], decimal_comma=decimal_comma)
+        except NumberNotClear as error:
+            errors[name] = [str(error.message)]
+    for name in DATE_COLUMNS:
+        if row.get(name):
+            try:
+                clean[name] = read_date(row[name])
+            except ValueError:
+                errors[name] = [
+                    _("Write the date as dd/mm/yyyy (day first) or yyyy-mm-dd: “%(value)s”.")
+                    % {"value": row[name]}
+                ]
+    if errors:
+        raise TrackerValidationError(errors)
+    return clean
 
 
 class Importer:
-    def __init__(self, kind, partner, campaign=None):
+    def __init__(self, kind, partner, campaign=None, user=None):
         self.kind = kind
         self.partner = partner
+        # Without a person, the import has the organisation's rights, no more.
+        self.user = user or services.ActingFor(partner)
         self.default_campaign = campaign
         self.campaigns = {}
         self.regions = {r.code: r for r in Region.objects.all()}
@@ -164,8 +243,7 @@ class Importer:
         return model.objects.filter(partner=self.partner, reference=reference).exists()
 
     def import_row(self, row):
-        # The import has the organisation's rights, no more: its own needs, its campaigns.
-        user, source = services.ActingFor(self.partner), Source.IMPORT
+        user, source = self.user, Source.IMPORT
         if self.kind == "needs":
             return services.create_need(
                 user=user, source=source, campaign=self.campaign(row), partner=self.partner,
@@ -203,13 +281,20 @@ class Importer:
         )  # fmt: skip
 
 
-def run_import(path, kind, partner_slug, campaign=None, progress=None, dry_run=False):
-    """Import the file; returns a ``Report``. Nothing is kept unless every row is good."""
+def run_import(path, kind, partner_slug, campaign=None, progress=None, dry_run=False, *, user=None):
+    """Import the file; returns a ``Report``. Nothing is kept unless every row is good.
+
+    :param user: the person importing (the admin's import page): the services check their
+        rights over the partner, its needs and campaigns, as for the entries they add by
+        hand, and keep them as author. ``None`` (the command, the task): the organisation's
+        own rights (``services.ActingFor``).
+    """
     if kind not in KINDS:
         raise ImportRefused(_("Choose needs, contributions or deliveries."))
     partner = partner_by_slug(partner_slug)
-    rows = read_rows(path, kind)
-    importer = Importer(kind, partner, campaign)
+    rows, delimiter = read_table(path, kind)
+    importer = Importer(kind, partner, campaign, user=user)
+    decimal_comma = True if delimiter == ";" else None  # else: by the language's rule
     report = Report()
     progress = progress or (lambda iterable: iterable)
     with transaction.atomic():
@@ -219,7 +304,7 @@ def run_import(path, kind, partner_slug, campaign=None, progress=None, dry_run=F
                 continue
             try:
                 with transaction.atomic():
-                    importer.import_row(row)
+                    importer.import_row(read_cells(row, decimal_comma))
                 report.imported += 1
             except TrackerValidationError as error:
                 for name, messages in error.message_dict.items():

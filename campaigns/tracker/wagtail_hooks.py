@@ -27,6 +27,7 @@ from .admin_entry_views import (
 )
 from .admin_filters import ContributionFilterSet, DeliveryFilterSet, NeedFilterSet
 from .admin_forms import ContributionForm, DeliveryForm, NeedForm
+from .admin_import import TrackerImportViewSet
 from .admin_regions import RegionChooserViewSet, region_chooser
 from .admin_views import (
     FoldedIndexView,
@@ -331,7 +332,14 @@ class MembershipViewSet(SnippetViewSet):
 
 
 class TrackerGroup(SnippetViewSetGroup):
-    items = (NeedViewSet, ContributionViewSet, DeliveryViewSet, RegionViewSet, MembershipViewSet)
+    items = (
+        NeedViewSet,
+        ContributionViewSet,
+        DeliveryViewSet,
+        TrackerImportViewSet,
+        RegionViewSet,
+        MembershipViewSet,
+    )
     menu_icon = "table"
     menu_label = _("Donation tracker")
     menu_name = "tracker"

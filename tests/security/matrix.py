@@ -31,6 +31,9 @@ ADMIN = [
     (r"^admin/snippets/tracker/(need|contribution|delivery)/delete/",  "login no  no  no    no   no    no   no"),
     (r"^admin/snippets/(choose/)?tracker/(need|contribution|delivery)/",
                                                                        "login ok  ok  no    no   no    no   ok"),
+    # The CSV import page and its template files (campaigns/tracker/admin_import.py): whoever
+    # may add tracker entries for a partner (partner staff for their own organisation).
+    (r"^admin/tracker-import/",                                        "login ok  ok  no    no   no    no   ok"),
     # Communications staff open campaigns in new countries: they add and correct regions.
     (r"^admin/snippets/(choose/)?tracker/region/(add|edit|copy)",      "login no  no  ok    ok   no    no   ok"),
     (r"^admin/snippets/(choose/)?tracker/region/delete",               "login no  no  no    no   no    no   ok"),

@@ -1,10 +1,16 @@
 """CSV imports read what spreadsheets write: ``;`` (Excel with French or Arabic regional
 settings), tabs, UTF-8 with or without BOM, UTF-16, Windows Arabic (cp1256) and Latin-1."""
 
+import datetime
+from decimal import Decimal
+
 import pytest
+from django.utils import translation
 
 from campaigns.tracker.imports import decode, read_rows, run_import, sniff_delimiter
-from campaigns.tracker.models import Need
+from campaigns.tracker.models import Delivery, Need
+
+from .conftest import gift
 
 ROWS = [
     ["category", "region", "title", "quantity", "unit"],
@@ -53,3 +59,87 @@ def test_cp1256_arabic_is_read_as_arabic():
 )
 def test_sniff_delimiter(header, expected):
     assert sniff_delimiter(header) == expected
+
+
+# --- Excel with French regional settings (issue #19) ---------------------------------------
+
+FRENCH_EXCEL = [
+    ["need_id", "quantity", "delivered_on", "households_reached", "reference", "note"],
+    ["{need}", "12,5", "21/05/2020", "13", "LIV-1", "Distribuée à l’école"],
+    ["{need}", "٢,٥", "٢١/٠٥/٢٠٢٠", "٤", "LIV-2", "Reçu – œuvre"],
+]
+
+
+def french_excel(tmp_path, need, encoding, rows=FRENCH_EXCEL):
+    text = "\r\n".join(";".join(cell.format(need=need.pk) for cell in row) for row in rows)
+    if encoding == "cp1252":  # a French Windows has no Arabic-Indic digits
+        text = text.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))
+    path = tmp_path / "livraisons.csv"
+    path.write_bytes((text + "\r\n").encode(encoding))
+    return path
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-8-sig"])
+def test_a_french_excel_file_with_decimal_commas_and_day_first_dates(tmp_path, need, encoding):
+    gift(need, quantity="50")
+    path = french_excel(tmp_path, need, encoding)
+    assert sniff_delimiter(path.read_bytes().decode(encoding).split("\r\n")[0]) == ";"
+    with translation.override("en"):  # the file decides, whatever the user's language
+        report = run_import(path, "deliveries", "ltdh")
+    assert report.ok and report.imported == 2, report.errors
+    first, second = Delivery.objects.filter(need=need).order_by("reference")
+    assert (first.quantity, first.delivered_on) == (Decimal("12.5"), datetime.date(2020, 5, 21))
+    assert (second.quantity, second.delivered_on) == (Decimal("2.5"), datetime.date(2020, 5, 21))
+    assert first.note == "Distribuée à l’école" and second.note == "Reçu – œuvre"
+
+
+def test_cp1252_punctuation_is_read_as_cp1252():
+    assert decode("l’école – 5 €;œuvre".encode("cp1252")) == "l’école – 5 €;œuvre"
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "message"),
+    [
+        ("delivered_on", "05/21/2020", "Write the date as dd/mm/yyyy (day first) or yyyy-mm-dd"),
+        ("delivered_on", "21/05/20", "Write the date as dd/mm/yyyy (day first) or yyyy-mm-dd"),
+        ("quantity", "1,234.5", "has more than one decimal mark"),
+    ],
+)
+def test_each_unreadable_cell_is_an_error_on_its_row_and_column(
+    tmp_path, need, column, value, message
+):
+    gift(need, quantity="50")
+    rows = [list(row) for row in FRENCH_EXCEL]
+    rows[2][rows[0].index(column)] = value
+    path = french_excel(tmp_path, need, "utf-8-sig", rows)
+    with translation.override("en"):
+        report = run_import(path, "deliveries", "ltdh")
+    assert [(line, name) for line, name, _m in report.errors] == [(3, column)]
+    assert message in report.errors[0][2]
+    assert not Delivery.objects.filter(need=need).exists()  # nothing kept
+
+
+def test_the_errors_are_in_the_users_language(tmp_path, need):
+    gift(need, quantity="50")
+    rows = [list(row) for row in FRENCH_EXCEL]
+    rows[1][2] = "31/02/2020"
+    path = french_excel(tmp_path, need, "utf-8-sig", rows)
+    with translation.override("ar"):
+        report = run_import(path, "deliveries", "ltdh")
+    assert report.errors[0][:2] == (2, "delivered_on")
+    assert "اكتب التاريخ" in report.errors[0][2]
+
+
+def test_a_comma_file_follows_the_language_rule(tmp_path, campaign):
+    path = tmp_path / "needs.csv"
+    path.write_text(
+        'category,region,title,quantity,unit\nfood,TN-42,طرود,"1,500",parcel\n', encoding="utf-8"
+    )
+    with translation.override("en"):
+        report = run_import(path, "needs", "ltdh", campaign=campaign.slug)
+    assert [(line, name) for line, name, _m in report.errors] == [(2, "quantity")]
+    assert "can be read two ways" in report.errors[0][2]
+    with translation.override("fr"):
+        report = run_import(path, "needs", "ltdh", campaign=campaign.slug)
+    assert report.ok, report.errors
+    assert Need.objects.get(campaign=campaign, title="طرود").quantity == Decimal("1.5")

@@ -14,7 +14,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="UTF-8 CSV file with a header row (see docs/)")
+        parser.add_argument("file", help="CSV file with a header row (docs/tracker.md)")
         parser.add_argument("--kind", required=True, choices=KINDS)
         parser.add_argument("--partner", required=True, help="the partner page's slug")
         parser.add_argument("--campaign", help="campaign slug for rows without one")

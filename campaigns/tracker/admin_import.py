@@ -1,0 +1,178 @@
+"""The admin's CSV import page: partner staff import needs, contributions or deliveries.
+
+The page calls ``run_import`` as the person importing, so the services apply the same
+ownership rules as to the entries they add by hand (their own organisation, its needs, the
+campaigns whose *Partners* list it), and the page needs the same permission as adding that
+kind of entry. As with the command, every row is checked and nothing is kept if one is bad.
+"""
+
+import csv
+import io
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views.generic import FormView
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from . import services
+from .imports import COLUMNS, KINDS, ImportRefused, run_import
+from .models import Contribution, Delivery, Need
+from .services.common import default_locale_id
+
+MODELS = {"needs": Need, "contributions": Contribution, "deliveries": Delivery}
+KIND_LABELS = {
+    "needs": _("Needs"),
+    "contributions": _("Contributions"),
+    "deliveries": _("Deliveries"),
+}
+MAX_BYTES = 5 * 1024 * 1024
+ZIP_MAGIC = b"PK\x03\x04"  # an .xlsx or .ods workbook, not its CSV
+
+
+def kinds_for(user):
+    """The kinds ``user`` may import: those whose entries they may add."""
+    kinds = [
+        kind
+        for kind in KINDS
+        if ModelPermissionPolicy(MODELS[kind]).user_has_permission(user, "add")
+    ]
+    return kinds if kinds and services.partners_for(user).exists() else []
+
+
+class ImportForm(forms.Form):
+    kind = forms.ChoiceField(label=_("What to import"), widget=forms.RadioSelect)
+    partner = forms.ModelChoiceField(
+        label=_("Partner organisation"), queryset=None, empty_label=None
+    )
+    campaign = forms.ModelChoiceField(
+        label=_("Campaign"),
+        queryset=None,
+        required=False,
+        help_text=_("For rows without a “campaign” column (not needed for deliveries)."),
+    )
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "Saved as CSV by Excel or LibreOffice: separated by commas or semicolons, "
+            "dates as dd/mm/yyyy or yyyy-mm-dd. At most 5 MB."
+        ),
+        widget=forms.FileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(k, KIND_LABELS[k]) for k in kinds_for(user)]
+        self.fields["partner"].queryset = services.partners_for(user).order_by("title")
+        self.fields["campaign"].queryset = services.campaigns_for(user).filter(
+            locale_id=default_locale_id()
+        ).order_by("-first_published_at")  # fmt: skip
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB."), code="too_large")
+        if upload.read(4) == ZIP_MAGIC:
+            raise forms.ValidationError(
+                _("This is a workbook, not a CSV file: save it as CSV first."), code="not_csv"
+            )
+        upload.seek(0)
+        return upload
+
+
+class ImportView(WagtailAdminTemplateMixin, FormView):
+    template_name = "tracker/admin/import.html"
+    form_class = ImportForm
+    page_title = _("Import from a CSV file")
+    header_icon = "upload"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not kinds_for(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        campaign = data["campaign"].slug if data["campaign"] else None
+        try:
+            report = run_import(
+                data["file"], data["kind"], data["partner"].slug, campaign=campaign,
+                user=self.request.user,
+            )  # fmt: skip
+        except ImportRefused as refused:
+            form.add_error("file", str(refused))
+            return self.form_invalid(form)
+        if not report.ok:
+            return self.render_to_response(self.get_context_data(form=form, report=report))
+        messages.success(self.request, imported_message(report))
+        return redirect(self.request.path)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["templates"] = [
+            (KIND_LABELS[kind], reverse(f"tracker_import:template_{kind}"))
+            for kind in kinds_for(self.request.user)
+        ]
+        return context
+
+
+def imported_message(report):
+    created = ngettext("%(count)s row imported", "%(count)s rows imported", report.imported) % {
+        "count": report.imported
+    }
+    skipped = ngettext(
+        "%(count)s row already imported (skipped).",
+        "%(count)s rows already imported (skipped).",
+        report.skipped,
+    ) % {"count": report.skipped}
+    return _("%(imported)s, %(skipped)s") % {"imported": created, "skipped": skipped}
+
+
+def template_view(kind):
+    """A CSV with the kind's columns (required first), UTF-8 with a byte-order mark so that
+    Excel opens the Arabic in it correctly."""
+
+    def download(request):
+        if kind not in kinds_for(request.user):
+            raise PermissionDenied
+        text = io.StringIO()
+        csv.writer(text).writerow(COLUMNS[kind]["required"] + COLUMNS[kind]["optional"])
+        response = HttpResponse(
+            ("\ufeff" + text.getvalue()).encode(), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{kind}-template.csv"'
+        return response
+
+    return download
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return bool(kinds_for(request.user))
+
+
+class TrackerImportViewSet(ViewSet):
+    """The import page and its template files, in the tracker's admin menu."""
+
+    name = "tracker_import"
+    url_prefix = "tracker-import"
+    icon = "upload"
+    menu_label = _("Import from a CSV file")
+    menu_item_class = ImportMenuItem
+
+    def get_urlpatterns(self):
+        return [path("", ImportView.as_view(), name="index")] + [
+            path(f"template/{kind}.csv", template_view(kind), name=f"template_{kind}")
+            for kind in KINDS
+        ]
