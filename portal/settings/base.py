@@ -187,6 +187,8 @@ TIME_ZONE = env.str("TIME_ZONE", "Africa/Tunis")
 # not IANA zones a browser knows ("localtime", "Factory": Intl raises RangeError on them).
 WAGTAIL_USER_TIME_ZONES = sorted(zoneinfo.available_timezones() - {"localtime", "Factory"})
 USE_I18N = True
+# Input formats Django's own locales lack (day-first dates in Arabic): portal/formats/<lang>.
+FORMAT_MODULE_PATH = ["portal.formats"]
 USE_TZ = True
 # Machine translation for wagtail-localize: a class path from the environment ("none" turns
 # it off); the default is the offline stand-in so the button works without network.
