@@ -200,6 +200,7 @@ def purge_urls(urls, hard=False):
     """Purge these URLs from the edge once the transaction commits: every URL of one write
     leaves in one Wagtail purge task (a django-tasks task), soft unless ``hard``."""
     if urls and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        _forget_rolled_back()
         pending = _pending.__dict__.setdefault("urls", {False: set(), True: set()})
         pending[hard].update(urls)
         transaction.on_commit(_send)
@@ -208,8 +209,19 @@ def purge_urls(urls, hard=False):
 def enqueue_on_commit(task, *args):
     """Enqueue the django-tasks ``task`` with ``args`` (JSON values) once the transaction
     commits: once per write, however many times a write asks for it."""
+    _forget_rolled_back()
     _pending.__dict__.setdefault("tasks", {})[(task.module_path, args)] = task
     transaction.on_commit(_send)
+
+
+def _forget_rolled_back():
+    """Drop what a rolled-back transaction asked for: Django discarded its ``_send``, so with
+    none waiting on this connection the batch kept here would leave with the next write's
+    (a failed request's tasks and purges sent after another request succeeds)."""
+    connection = transaction.get_connection()
+    if not any(callback is _send for _ids, callback, _robust in connection.run_on_commit):
+        _pending.__dict__.pop("tasks", None)
+        _pending.__dict__.pop("urls", None)
 
 
 def _send():

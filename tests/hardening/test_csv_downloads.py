@@ -40,8 +40,9 @@ def walk(patterns, prefix="", namespace=""):
 
 
 def csv_routes():
-    """Public routes ending in .csv and admin views exporting spreadsheets, from the resolver."""
-    public, exports, with_arguments = [], [], []
+    """Public routes ending in .csv, admin routes ending in .csv (files to fill in) and admin
+    views exporting spreadsheets, from the resolver."""
+    public, admin_files, exports, with_arguments = [], [], [], []
     for route, name, pattern in walk(get_resolver().url_patterns):
         view_class = getattr(pattern.callback, "view_class", None)
         is_export = isinstance(view_class, type) and issubclass(view_class, SpreadsheetExportMixin)
@@ -51,17 +52,18 @@ def csv_routes():
             initkwargs.get("list_export") or getattr(view_class, "list_export", None)
         )
         if route.endswith(".csv") or route.endswith(".csv$"):
-            public.append(name)
+            (admin_files if route.startswith("admin/") else public).append(name)
         elif is_export and name:
             (with_arguments if pattern.pattern.regex.groups else exports).append(name)
-    return sorted(public), sorted(exports), sorted(with_arguments)
+    return sorted(public), sorted(admin_files), sorted(exports), sorted(with_arguments)
 
 
-PUBLIC, EXPORTS, EXPORTS_WITH_ARGUMENTS = csv_routes()
+PUBLIC, ADMIN_FILES, EXPORTS, EXPORTS_WITH_ARGUMENTS = csv_routes()
 
 
 def test_the_routes_are_found_from_the_code():
     assert {"tracker:needs_csv", "tracker:totals_csv"} <= set(PUBLIC)
+    assert "tracker_import:template_needs" in ADMIN_FILES
     names = " ".join(EXPORTS)
     for model in ("need", "contribution", "delivery", "offer", "coverage", "site_history"):
         assert model in names, (model, EXPORTS)
@@ -157,6 +159,16 @@ def test_public_open_data(client, poisoned, name, language):
     if name.endswith("needs_csv"):
         titles = {row[rows[0].index("title")] for row in rows[2:]}
         assert "'" + TITLE in titles
+
+
+@pytest.mark.parametrize("name", ADMIN_FILES)
+def test_admin_csv_files_open_in_excel(administrator, name):
+    """The admin's files to fill in (import templates): a CSV with the byte-order mark Excel
+    needs to show Arabic, and no cell a spreadsheet would run."""
+    response = administrator.get(reverse(name))
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    assert response.content.decode("utf-8").startswith(BOM)
+    assert_no_formula(rows_of(response), name)
 
 
 @pytest.fixture

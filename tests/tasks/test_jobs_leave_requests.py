@@ -136,6 +136,25 @@ def test_a_changed_media_kit_is_zipped_ahead_so_the_first_download_gets_it_at_on
         assert "(2020)" in archive.read("credits.csv").decode("utf-8-sig")
 
 
+def test_a_rolled_back_write_sends_nothing_with_the_next_one(
+    database_queue, django_capture_on_commit_callbacks
+):
+    """A failed write's task (its transaction rolled back) was kept and left with the next
+    write that committed: three kit builds where one was asked for (CI, in some test orders)."""
+    from django.db import transaction
+
+    kits = list(MediaKit.objects.order_by("pk"))
+    with django_capture_on_commit_callbacks(execute=True):
+        try:
+            with transaction.atomic():
+                kits[0].save()  # asks for its kit's build...
+                raise RuntimeError("the request failed")  # ...and is rolled back
+        except RuntimeError:
+            pass
+        kits[-1].save()
+    assert waiting("build_media_kit_archive") == 1
+
+
 def test_a_replaced_kit_image_has_the_zip_rebuilt_ahead(
     client, database_queue, django_capture_on_commit_callbacks
 ):
