@@ -5,13 +5,8 @@ unknown admin address, or an object that does not exist) is rendered outside tha
 so it followed the browser's Accept-Language: English for an Arabic user on an English
 browser. This middleware makes the user's admin language the request's for every
 ``/admin/`` answer; Wagtail's own per-view override then agrees with it.
-
-A user who has not chosen a language gets the site's (Arabic), as the account page's
-"Use server language: العربيّة" promises; Wagtail 8 would follow the browser's instead, so a
-new account opened in English on an English browser (the trial of issue 19).
 """
 
-from django.conf import settings
 from django.utils import translation
 from wagtail.users.models import UserProfile
 
@@ -19,9 +14,8 @@ ADMIN_PREFIX = "/admin/"
 
 
 class AdminLanguageMiddleware:
-    """Activate a signed-in user's admin language (the one they chose, else the site's
-    ``LANGUAGE_CODE``) for the whole of an admin request: views, error pages and
-    ``Content-Language``."""
+    """Activate a signed-in user's admin language (their profile's, else the site's) for
+    the whole of an admin request: views, error pages and ``Content-Language``."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -31,7 +25,7 @@ class AdminLanguageMiddleware:
         if not request.path_info.startswith(ADMIN_PREFIX) or not user or not user.is_authenticated:
             return self.get_response(request)
         profile = UserProfile.objects.filter(user=user).first()
-        language = (profile and profile.preferred_language) or settings.LANGUAGE_CODE
+        language = profile.get_preferred_language() if profile else translation.get_language()
         with translation.override(language):
             request.LANGUAGE_CODE = translation.get_language()
             response = self.get_response(request)

@@ -42,22 +42,6 @@ def test_admin_404_is_in_the_users_language_whatever_the_browser(user_in, langua
     assert response["Content-Language"] == language
 
 
-@pytest.mark.parametrize("with_profile", [False, True])
-def test_an_account_that_chose_no_language_gets_the_sites_whatever_the_browser(
-    client, django_user_model, with_profile
-):
-    """A new account on an English browser opened the admin in English, while its account
-    page said "Use server language: العربيّة" (the trial of issue 19)."""
-    user = django_user_model.objects.create_superuser("new-staff", "n@example.org", "pw")
-    if with_profile:
-        UserProfile.get_for_user(user).save()  # a profile with no language chosen
-    client.force_login(user)
-    response = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
-    assert response.status_code == 200
-    assert response["Content-Language"] == "ar"
-    assert '<html lang="ar" dir="rtl"' in response.content.decode()
-
-
 def test_the_editors_bundle_still_writes_the_heading_in_english():
     """Pins the upstream gap static/js/admin-translation-heading.js works around."""
     assert "} to ${" in BUNDLE.read_text() and "} translation`" in BUNDLE.read_text()
