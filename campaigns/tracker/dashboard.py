@@ -1,8 +1,10 @@
 """The admin dashboard panel: each campaign's totals and the needs most at risk.
 
-Partner staff see every live campaign whose partners list their organisation; staff see every
-running campaign (the most recent one when none is running) and can choose any other live
-campaign with ``?tracker_campaign=<id>``.
+Partner staff see every live campaign whose partners list their organisation; staff (anyone
+who acts for no partner: administrators, communications staff, moderators, translators, press
+officers) see every running campaign (the most recent one when none is running) and can
+choose any other live campaign with ``?tracker_campaign=<id>``. The totals are the public
+ones (``totals_for``); the needs at risk are only those the user may see.
 """
 
 from wagtail.admin.ui.components import Component
@@ -31,7 +33,7 @@ def dashboard_campaigns(user, chosen=None):
     """
     campaigns = live_campaigns()
     ids = services.partner_ids_for(user)
-    if ids is not None:
+    if ids:  # partner staff: their organisations' campaigns
         return list(campaigns.filter(campaign_partners__partner_id__in=ids).distinct()), []
     choices = list(campaigns)
     if chosen:

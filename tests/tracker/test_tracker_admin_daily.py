@@ -10,10 +10,11 @@ from wagtail.models import Locale
 
 from campaigns.models import CampaignPage
 from campaigns.models.campaign import CampaignPartner
+from campaigns.people import roles
 from campaigns.tracker import services
 from campaigns.tracker.models import Delivery
 
-from .conftest import gift
+from .conftest import gift, make_user
 
 
 @pytest.fixture
@@ -151,6 +152,26 @@ def test_staff_see_every_running_campaign(admin_client, campaign, second_campaig
     page = admin_client.get(reverse("wagtailadmin_home")).content.decode()
     assert 'id="tracker-dashboard-test-campaign-section"' in page
     assert 'id="tracker-dashboard-maroc-section"' in page
+
+
+@pytest.mark.parametrize("role", [roles.EDITOR, roles.MODERATOR, roles.PRESS_OFFICER])
+def test_communications_staff_see_the_running_campaigns_public_figures(
+    client, campaign, second_campaign, need, role
+):
+    """Editors, moderators and press officers act for no partner: their dashboard showed no
+    campaign at all (the trial of issue 19). They see every running campaign's public
+    totals, and none of a partner's needs."""
+    today = datetime.date.today()
+    for page in (campaign, second_campaign):
+        page.start_date, page.end_date = today - datetime.timedelta(days=3), today
+        page.save_revision().publish()
+    user = make_user(f"staff-{role}")
+    user.groups.add(Group.objects.get(name=role))
+    client.force_login(user)
+    page = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert 'id="tracker-dashboard-test-campaign-section"' in page
+    assert 'id="tracker-dashboard-maroc-section"' in page
+    assert need.title not in page  # a partner's need is not theirs to see
 
 
 def test_the_dashboard_title_is_in_the_users_language(admin_client, campaign):
