@@ -68,3 +68,19 @@ def test_the_editors_bundle_still_writes_more_actions_in_english():
 def test_the_editors_publish_button_reads_as_french(admin_speaking):
     catalogue = admin_speaking("fr").get("/admin/localize/jsi18n/").content.decode()
     assert '"Publish in ": "Publier en "' in catalogue
+
+
+def test_the_translate_page_asks_for_languages_not_regions_in_french(
+    admin_speaking,
+    source_page,  # noqa: F811 - the imported fixture
+):
+    """wagtail-localize's French calls the locales «Régions»: beside the tracker's regions the
+    translate page's checkboxes read as places (the trial of issue 19)."""
+    url = reverse("wagtail_localize:submit_page_translation", args=[source_page.id])
+    page = page_of(admin_speaking("fr").get(url))
+    labels = [
+        re.sub(r"<[^>]+>|\*|\s+", " ", label).strip()
+        for label in re.findall(r"<label[^>]*>(.*?)</label>", page, re.S)
+    ]
+    assert "Langues" in labels, labels
+    assert "Régions" not in labels
