@@ -2,7 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 
 from campaigns.models import CampaignPage, PartnerPage
 from campaigns.tracker import services
@@ -147,3 +147,26 @@ def gift(need, user=services.SYSTEM, status="received", **extra):
         values.update(kind="in_kind", quantity=extra.pop("quantity", "100"), unit=need.unit)
     values.update(extra)
     return services.record_contribution(user=user, **values)
+
+
+def partner_group(name, actions=("add", "change", "view")):
+    """A partner staff group with ``actions`` on needs, contributions and deliveries."""
+    group = Group.objects.create(name=name)
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        *Permission.objects.filter(
+            content_type__app_label="tracker",
+            codename__in=[
+                f"{a}_{m}" for a in actions for m in ("need", "contribution", "delivery")
+            ],
+        ),
+    )
+    return group
+
+
+@pytest.fixture
+def partner_client(client, member):
+    """``member`` (partner staff of ``partner``) signed in to the admin."""
+    member.groups.add(partner_group("Partner staff (client)"))
+    client.force_login(member)
+    return client

@@ -4,7 +4,7 @@ as typed (25, not 25.000), Arabic-Indic digits everywhere, a dashboard for every
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Locale
 
@@ -15,25 +15,6 @@ from campaigns.tracker import services
 from campaigns.tracker.models import Delivery
 
 from .conftest import gift, make_user
-
-
-@pytest.fixture
-def partner_client(client, member):
-    group = Group.objects.create(name="Partner staff (daily test)")
-    group.permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        *Permission.objects.filter(
-            content_type__app_label="tracker",
-            codename__in=[
-                f"{a}_{m}"
-                for a in ("add", "change", "view")
-                for m in ("need", "contribution", "delivery")
-            ],
-        ),
-    )
-    member.groups.add(group)
-    client.force_login(member)
-    return client
 
 
 def delivery_form(need, **values):

@@ -6,30 +6,15 @@ imported and skipped."""
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
 from campaigns.tracker.models import Delivery, Need
 
-from .conftest import gift
+from .conftest import gift, partner_group
 
 URL = "/admin/tracker-import/"
-
-
-def partner_group(name, actions=("add", "change", "view")):
-    group = Group.objects.create(name=name)
-    group.permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        *Permission.objects.filter(
-            content_type__app_label="tracker",
-            codename__in=[
-                f"{a}_{m}" for a in actions for m in ("need", "contribution", "delivery")
-            ],
-        ),
-    )
-    return group
 
 
 @pytest.fixture

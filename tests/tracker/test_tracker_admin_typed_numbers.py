@@ -6,26 +6,10 @@ user's language, and nothing is saved."""
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
 from campaigns.tracker.models import Contribution
-
-
-@pytest.fixture
-def partner_client(client, member):
-    group = Group.objects.create(name="Partner staff (typed numbers)")
-    group.permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        *Permission.objects.filter(
-            content_type__app_label="tracker",
-            codename__in=[f"{a}_{m}" for a in ("add", "view") for m in ("need", "contribution")],
-        ),
-    )
-    member.groups.add(group)
-    client.force_login(member)
-    return client
 
 
 def speaks(user, language):
