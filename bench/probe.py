@@ -86,8 +86,12 @@ def add_needs(campaign, total):
         copies.append(need)
     Need.objects.bulk_create(copies, batch_size=1000)
     if connection.vendor == "postgresql":
+        # What autovacuum does within a minute of a bulk insert on a live database (its insert
+        # threshold): statistics, and the visibility map that lets the page count be answered
+        # from the locale index alone. ANALYZE alone left the count a sequential scan of every
+        # row (11 ms at 10,000 needs against 1.8 ms after VACUUM, EXPLAIN ANALYZE).
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE tracker_need")
+            cursor.execute("VACUUM ANALYZE tracker_need")
 
 
 def needs_api(client, campaign, runs):
