@@ -9,6 +9,8 @@ publish; a translator submits the translation for moderation from the editor ins
 (``submit_for_moderation``), and a moderator's approval publishes it.
 """
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -68,9 +70,14 @@ def source_pages_with_translations(user):
             {
                 "page": source,
                 "translations": entries,
+                # Back to the desk once sent: wagtail-localize's default is the source's
+                # parent in the explorer, which hides the Arabic tree from translators (the
+                # second trial of issue 19 landed on «0 صفحات»).
                 "translate_url": reverse(
                     "wagtail_localize:submit_page_translation", args=[source.pk]
                 )
+                + "?"
+                + urlencode({"next": reverse("translation_desk")})
                 if any(entry["page"] is None for entry in entries)
                 else None,
             }

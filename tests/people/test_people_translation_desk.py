@@ -35,7 +35,7 @@ def test_the_desk_lists_arabic_pages_with_a_translate_button(client, translator,
     text = response.content.decode()
     assert "تطوعوا معنا" in text
     translate = reverse("wagtail_localize:submit_page_translation", args=[volunteer_page.pk])
-    assert f'href="{translate}"' in text
+    assert f'href="{translate}?next=' in text
     # The demo campaign is translated: its French page is linked for editing.
     french = volunteer_page.get_parent().get_children().filter(slug="jesr").first()
     french = french.get_translation(Locale.objects.get(language_code="fr"))
@@ -137,3 +137,24 @@ def test_partner_staff_are_refused(client, partner_staff, volunteer_page):
     submit = client.post(reverse("translation_desk_submit", args=[translation.pk]))
     assert submit.status_code in (302, 403)
     assert not WorkflowState.objects.filter(requested_by=partner_staff).exists()
+
+
+def test_a_translator_who_sends_a_page_for_two_languages_comes_back_to_the_desk(
+    client, translator, volunteer_page
+):
+    """Sent from the desk for French and English, the translator landed in the explorer on
+    the Arabic home page, which shows them nothing («0 صفحات», the second trial of issue 19).
+    They come back to the desk, where both new translations are there to open."""
+    client.force_login(translator)
+    desk = client.get(DESK).content.decode()
+    translate = reverse("wagtail_localize:submit_page_translation", args=[volunteer_page.pk])
+    start = desk.index(f'href="{translate}')
+    link = desk[start + len('href="') : desk.index('"', start + len('href="'))]
+    locales = Locale.objects.filter(language_code__in=["fr", "en"])
+    response = client.post(link.replace("&amp;", "&"), {"locales": [x.pk for x in locales]})
+    assert response.status_code == 302
+    assert response["Location"] == DESK
+    desk = client.get(DESK).content.decode()
+    for locale in locales:
+        draft = volunteer_page.get_translation(locale)
+        assert reverse("wagtailadmin_pages:edit", args=[draft.pk]) in desk
