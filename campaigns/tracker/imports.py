@@ -164,8 +164,9 @@ def read_date(text):
 
 
 def read_cells(row, decimal_comma):
-    """The row with its number and date cells as the services read them; each unreadable
-    cell is an error on its column."""
+    """``(clean, errors)``: the row with its number and date cells as the services read
+    them, and ``{column: [message]}`` for each unreadable cell (left empty in ``clean``, so
+    the services do not report it a second time)."""
     clean, errors = dict(row), {}
     for name in NUMBER_COLUMNS:
         if not row.get(name):
@@ -174,6 +175,7 @@ def read_cells(row, decimal_comma):
             clean[name] = read_number(row[name], decimal_comma=decimal_comma)
         except NumberNotClear as error:
             errors[name] = [str(error.message)]
+            clean[name] = ""
     for name in DATE_COLUMNS:
         if row.get(name):
             try:
@@ -183,9 +185,32 @@ def read_cells(row, decimal_comma):
                     _("Write the date as dd/mm/yyyy (day first) or yyyy-mm-dd: “%(value)s”.")
                     % {"value": row[name]}
                 ]
-    if errors:
-        raise TrackerValidationError(errors)
-    return clean
+                clean[name] = ""
+    return clean, errors
+
+
+class RowErrors(dict):
+    """``{column: [message]}`` gathered over one row, so the report names every bad field
+    of a line at once (a person fixes the file once, not once per field)."""
+
+    def lookup(self, find, *args):
+        """``find(*args)``, or None with its error kept when it raises
+        ``TrackerValidationError``."""
+        try:
+            return find(*args)
+        except TrackerValidationError as error:
+            self.merge(error)
+            return None
+
+    def merge(self, error):
+        """Add the messages of ``error`` for the columns that have none yet (a cell already
+        reported as unreadable is not reported again as missing)."""
+        for name, messages in error.message_dict.items():
+            self.setdefault(name, [str(m) for m in messages])
+
+    def raise_if_any(self):
+        if self:
+            raise TrackerValidationError(dict(self))
 
 
 class Importer:
@@ -242,22 +267,38 @@ class Importer:
         model = Contribution if self.kind == "contributions" else Delivery
         return model.objects.filter(partner=self.partner, reference=reference).exists()
 
-    def import_row(self, row):
+    def import_row(self, row, errors):
+        """Record one row through the services; every bad field of the row (``errors``:
+        the unreadable cells, then unknown campaigns, regions and needs, then what the
+        services refuse) is raised at once as one ``TrackerValidationError``."""
+        try:
+            self._record(row, errors)
+        except TrackerValidationError as error:
+            errors.merge(error)
+        errors.raise_if_any()
+
+    def _record(self, row, errors):
         user, source = self.user, Source.IMPORT
         if self.kind == "needs":
+            campaign = errors.lookup(self.campaign, row)
+            region = errors.lookup(self.region, row.get("region"))
+            if campaign is None:
+                return None
             return services.create_need(
-                user=user, source=source, campaign=self.campaign(row), partner=self.partner,
-                category=row.get("category"), region=self.region(row.get("region")),
+                user=user, source=source, campaign=campaign, partner=self.partner,
+                category=row.get("category"), region=region,
                 title=row.get("title"), description=row.get("description", ""),
                 quantity=row.get("quantity"), unit=row.get("unit", ""),
                 currency=row.get("currency", ""), urgency=row.get("urgency") or "medium",
                 deadline=row.get("deadline") or None,
             )  # fmt: skip
         if self.kind == "contributions":
-            need = self.need(row.get("need_id"))
+            need = errors.lookup(self.need, row.get("need_id"))
+            campaign = need.campaign if need else errors.lookup(self.campaign, row)
+            if campaign is None or "need_id" in errors:
+                return None
             return services.record_contribution(
-                user=user, source=source,
-                campaign=need.campaign if need else self.campaign(row),
+                user=user, source=source, campaign=campaign,
                 partner=self.partner, need=need, kind=row.get("kind"),
                 amount=row.get("amount") or None, currency=row.get("currency") or "",
                 quantity=row.get("quantity") or None, unit=row.get("unit", ""),
@@ -269,12 +310,14 @@ class Importer:
                 donor_name_public=row.get("donor_name_public", "").lower() in TRUE,
                 reference=row.get("reference", ""), note=row.get("note", ""),
             )  # fmt: skip
-        need = self.need(row.get("need_id"))
+        need = errors.lookup(self.need, row.get("need_id"))
+        region = errors.lookup(self.region, row.get("region"))
         if need is None:
-            raise TrackerValidationError({"need_id": [_("Give the need's id.")]})
+            errors.setdefault("need_id", [str(_("Give the need's id."))])
+            return None
         return services.record_delivery(
             user=user, source=source, need=need, partner=self.partner,
-            region=self.region(row.get("region")), quantity=row.get("quantity"),
+            region=region, quantity=row.get("quantity"),
             delivered_on=row.get("delivered_on"),
             households_reached=row.get("households_reached") or 0,
             reference=row.get("reference", ""), note=row.get("note", ""),
@@ -302,9 +345,10 @@ def run_import(path, kind, partner_slug, campaign=None, progress=None, dry_run=F
             if importer.already_imported(row):
                 report.skipped += 1
                 continue
+            clean, unreadable = read_cells(row, decimal_comma)
             try:
                 with transaction.atomic():
-                    importer.import_row(read_cells(row, decimal_comma))
+                    importer.import_row(clean, RowErrors(unreadable))
                 report.imported += 1
             except TrackerValidationError as error:
                 for name, messages in error.message_dict.items():

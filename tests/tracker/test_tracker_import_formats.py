@@ -143,3 +143,38 @@ def test_a_comma_file_follows_the_language_rule(tmp_path, campaign):
         report = run_import(path, "needs", "ltdh", campaign=campaign.slug)
     assert report.ok, report.errors
     assert Need.objects.get(campaign=campaign, title="طرود").quantity == Decimal("1.5")
+
+
+def test_every_bad_field_of_a_delivery_row_is_reported_at_once(tmp_path, need):
+    """A line with an unreadable quantity and a date that names no day was reported for its
+    date alone (the second trial of issue 19): the person fixed the date, imported again,
+    and only then learnt about the quantity."""
+    gift(need, quantity="50")
+    rows = [list(row) for row in FRENCH_EXCEL]
+    rows[2][1], rows[2][2] = "abc", "31/02/2020"
+    path = french_excel(tmp_path, need, "utf-8-sig", rows)
+    with translation.override("ar"):
+        report = run_import(path, "deliveries", "ltdh")
+    assert sorted(name for line, name, _m in report.errors if line == 3) == [
+        "delivered_on",
+        "quantity",
+    ], report.errors
+    assert not Delivery.objects.filter(need=need).exists()
+
+
+def test_every_bad_field_of_a_needs_row_is_reported_at_once(tmp_path, campaign):
+    """The trial's UTF-16 line: an unknown category, an unknown region, no title, a negative
+    quantity and 30 February were reported as the region alone."""
+    rows = [
+        ["category", "region", "title", "quantity", "unit", "deadline"],
+        ["medicine", "TN-71", "أدوية", "25", "box", "2020-05-30"],
+        ["unknowncat", "XX-99", "", "-5", "box", "2020-02-30"],
+    ]
+    path = tmp_path / "needs.csv"
+    path.write_bytes(csv_bytes("\t", "utf-16", rows))
+    with translation.override("ar"):
+        report = run_import(path, "needs", "ltdh", campaign=campaign.slug)
+    bad = {name for line, name, _m in report.errors if line == 3}
+    assert bad >= {"category", "region", "title", "quantity", "deadline"}, report.errors
+    assert not {name for line, name, _m in report.errors if line == 2}
+    assert not Need.objects.filter(campaign=campaign, title="أدوية").exists()
