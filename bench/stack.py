@@ -142,7 +142,7 @@ def start_task_worker(env, log=None):
     if backend == "database":
         command = ["db_worker", "--queue-name", "default", "--no-reload", "--interval", "0.1"]
     else:
-        command = ["rqworker", "default", "--job-class", "django_tasks_rq.Job"]
+        command = ["rqworker", "default", "--job-class", "django_tasks_rq.Job", "--with-scheduler"]
     process = subprocess.Popen(
         [sys.executable, "manage.py", *command],
         cwd=ROOT,

@@ -16,10 +16,12 @@ The edge (Varnish or a CDN) caches anonymous pages (``portal.cache_headers`` set
 
 Versions live in the Django cache (Redis in production). Each is bumped at once and again
 when the transaction commits, so a render that read old rows in between is filed under a
-retired version. Purges wait for the commit and leave as one Wagtail purge task per write.
+retired version. Purges wait for the commit and leave as one Wagtail purge task per write;
+a campaign's figures leave as one task for all the writes that commit while it waits.
 Nothing here imports a domain app: page types extend behaviour through page methods.
 """
 
+import datetime
 import logging
 import threading
 import uuid
@@ -206,12 +208,56 @@ def purge_urls(urls, hard=False):
         transaction.on_commit(_send)
 
 
-def enqueue_on_commit(task, *args):
+def enqueue_on_commit(task, *args, coalesce_key=None, delay=0):
     """Enqueue the django-tasks ``task`` with ``args`` (JSON values) once the transaction
-    commits: once per write, however many times a write asks for it."""
+    commits: once per write, however many times a write asks for it.
+
+    With ``coalesce_key`` (a cache key), once for all the writes of every process that
+    commit while such a task waits: the first write's commit sets the key in the shared
+    cache (``cache.add``, atomic) and enqueues; the others find it set and enqueue nothing.
+    The task must call :func:`coalesced_task_started` with the key before its work, so a
+    write committed after that enqueues the next task (nothing is left undone). ``delay``
+    (seconds) defers the task, where its backend can, to gather a burst of writes.
+    """
     _forget_rolled_back()
-    _pending.__dict__.setdefault("tasks", {})[(task.module_path, args)] = task
+    _pending.__dict__.setdefault("tasks", {})[(task.module_path, args)] = (
+        task,
+        coalesce_key,
+        delay,
+    )
     transaction.on_commit(_send)
+
+
+# How long a coalesced task's marker outlives a lost task (a worker killed before it ran):
+# after that, the next write enqueues a new one. Longer than any queue wait in practice.
+COALESCE_MARKER_SECONDS = 60
+
+
+def coalesced_task_started(coalesce_key):
+    """Called by a coalesced task before its work: writes committed from now on enqueue the
+    next task instead of relying on this one (``enqueue_on_commit(..., coalesce_key=...)``)."""
+    cache.delete(coalesce_key)
+
+
+def _claim(coalesce_key):
+    """True if this write enqueues the coalesced task (no other is waiting), else False."""
+    if cache.add(coalesce_key, 1, COALESCE_MARKER_SECONDS):
+        return True
+    # Not added: one waits, unless the cache is down (then nothing is kept: enqueue anyway).
+    return cache.get(coalesce_key) is None
+
+
+def _enqueue(task, args, coalesce_key, delay):
+    if coalesce_key is not None and not _claim(coalesce_key):
+        return
+    if delay and task.get_backend().supports_defer:
+        task = task.using(run_after=timezone.now() + datetime.timedelta(seconds=delay))
+    try:
+        task.enqueue(*args)
+    except Exception:
+        if coalesce_key is not None:
+            cache.delete(coalesce_key)  # no task waits: let the next write enqueue one
+        raise
 
 
 def _forget_rolled_back():
@@ -226,8 +272,8 @@ def _forget_rolled_back():
 
 def _send():
     tasks = _pending.__dict__.pop("tasks", {})
-    for (_path, args), task in tasks.items():
-        task.enqueue(*args)
+    for (_path, args), (task, coalesce_key, delay) in tasks.items():
+        _enqueue(task, args, coalesce_key, delay)
     pending = _pending.__dict__.pop("urls", None)
     if pending:
         soft = pending[False] - pending[True]

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 
+from campaigns.tracker import services
+
 from .models import PartnerApiKey
 from .models.keys import LOOKUP_LENGTH
 
@@ -54,6 +56,8 @@ class PartnerKeyAuthentication(BaseAuthentication):
         if key.last_used_at is None or now - key.last_used_at > LAST_USED_RESOLUTION:
             PartnerApiKey.objects.filter(pk=key.pk).update(last_used_at=now)
             key.last_used_at = now
+        # The key's account acts for the key's partner and no other (as it was issued).
+        services.act_only_for(key.user, key.partner_id)
         return key.user, key
 
     def authenticate_header(self, request):

@@ -4,7 +4,8 @@
 or deleted need, contribution or delivery: ``campaigns.tracker.signals``): a new
 ``campaign:<id>`` version (``portal.caching``) and, once the write commits, one task
 (``purge_campaign``) that soft-purges the pages and public views showing the figures, in
-every language, from the edge.
+every language, from the edge: one for all the writes to the campaign that commit while it
+waits to start.
 """
 
 import threading
@@ -55,12 +56,32 @@ request_finished.connect(_end_memo, dispatch_uid="tracker-figures-memo-end")
 
 
 def invalidate(campaign_id):
-    """Retire the campaign's cached figures and purge the pages showing them from the edge."""
+    """Retire the campaign's cached figures and purge the pages showing them from the edge.
+
+    With ``TRACKER_PURGE_COALESCE`` (a cache every process shares), the purge is coalesced
+    per campaign: the writes that commit while one ``purge_campaign`` waits
+    (``TRACKER_PURGE_DELAY_SECONDS``, plus the queue's own wait) share it, in every process
+    (a marker in the shared cache, ``pending_purge_key``).
+    """
     if campaign_id is None:
         return
     caching.bump(f"campaign:{campaign_id}")
-    if settings.WAGTAILFRONTENDCACHE:
+    if not settings.WAGTAILFRONTENDCACHE:
+        return
+    if settings.TRACKER_PURGE_COALESCE:
+        caching.enqueue_on_commit(
+            caching.urgent(purge_campaign),
+            campaign_id,
+            coalesce_key=pending_purge_key(campaign_id),
+            delay=settings.TRACKER_PURGE_DELAY_SECONDS,
+        )
+    else:  # no cache every process shares: one purge per write
         caching.enqueue_on_commit(caching.urgent(purge_campaign), campaign_id)
+
+
+def pending_purge_key(campaign_id):
+    """The shared-cache key set while a purge of the campaign waits to start."""
+    return f"tracker:purge-pending:{campaign_id}"
 
 
 # Enqueued at the top priority (caching.urgent): the figures' freshness must not wait behind a
@@ -68,7 +89,12 @@ def invalidate(campaign_id):
 @task
 def purge_campaign(campaign_id):
     """Background task: a soft edge purge of the campaign's pages and public views, sent by
-    the worker itself (one task per write, however many URLs)."""
+    the worker itself (one task for the writes committed while it waited, however many URLs).
+
+    The pending marker is cleared first: a write committed before this line is shown by this
+    purge; one committed after enqueues the next purge.
+    """
+    caching.coalesced_task_started(pending_purge_key(campaign_id))
     caching.purge_now(campaign_urls(campaign_id))
 
 

@@ -55,5 +55,12 @@ FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", 600 if REDIS_URL else
 # recorded by another process cannot retire a worker's own memory cache, so without Redis
 # every render computes them (three aggregate queries).
 TRACKER_CACHE_SECONDS = env.int("TRACKER_CACHE_SECONDS", 3600 if REDIS_URL else 0)
+# A campaign's edge purges are coalesced (campaigns.tracker.cache): the gifts committed while
+# one purge task waits share it. The marker saying "one waits" must be seen by every process
+# (Redis): on by default with Redis, off with the per-process memory cache.
+TRACKER_PURGE_COALESCE = env.bool("TRACKER_PURGE_COALESCE", bool(REDIS_URL))
+# Seconds a coalesced purge waits before it starts, gathering a burst of gifts, where the queue
+# can defer work (database queue; RQ with its scheduler, which looks every second).
+TRACKER_PURGE_DELAY_SECONDS = env.float("TRACKER_PURGE_DELAY_SECONDS", 0.5)
 # The deployed revision, part of every fragment key (default: the git commit).
 PORTAL_RELEASE = env.str("PORTAL_RELEASE", "")

@@ -61,7 +61,8 @@ class PartnerRef(PageRef):
 
 class NeedRef(IdRef):
     def __init__(self, **kwargs):
-        super().__init__(queryset=Need.objects.all(), **kwargs)
+        # With its campaign: a gift's or delivery's campaign is its need's (one query).
+        super().__init__(queryset=Need.objects.select_related("campaign"), **kwargs)
 
 
 PARTNER_HELP = _("Defaults to the key's own partner; another partner is refused (403).")

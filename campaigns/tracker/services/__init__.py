@@ -24,6 +24,7 @@ from .deliveries import (
 from .needs import change_need_status, clean_need, create_need, update_need
 from .scope import (
     ActingFor,
+    act_only_for,
     add_member,
     campaigns_for,
     can_see_all,
@@ -40,6 +41,7 @@ from .scope import (
 __all__ = [
     "SYSTEM",
     "ActingFor",
+    "act_only_for",
     "campaigns_for",
     "check_campaign",
     "check_need",

@@ -42,11 +42,20 @@ class ActingFor:
         return f"ActingFor({self.partner!r})"
 
 
+def act_only_for(user, partner_id):
+    """Let ``user`` act for the partner ``partner_id`` (a source page's id) and no other, for
+    the rest of this request, whatever its memberships or permissions: an API key's service
+    account, which acts for its key's partner only (``PartnerApiKey``). Saves the
+    permission and membership lookups of every keyed write."""
+    user._tracker_partner_ids = {partner_id}
+    user._tracker_partner_only = True
+
+
 def can_see_all(user):
     """True for staff who see and change every partner's entries (and for ``SYSTEM``)."""
     if user is SYSTEM:
         return True
-    if isinstance(user, ActingFor):
+    if isinstance(user, ActingFor) or getattr(user, "_tracker_partner_only", False):
         return False
     if user is None or not user.is_authenticated or not user.is_active:
         return False

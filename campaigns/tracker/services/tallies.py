@@ -43,21 +43,33 @@ def _key(fields):
     return ":".join("-" if v is None else str(v) for v in fields.values())
 
 
+def _add(model, fields, changes):
+    """Apply ``changes`` (F() expressions) to the tally row of ``fields``, creating it first
+    if this bucket has none yet: one UPDATE when it exists, as it does for all but a bucket's
+    first entry."""
+    key = _key(fields)
+    if not model.objects.filter(key=key).update(**changes):
+        tally, _created = model.objects.get_or_create(key=key, defaults=fields)
+        model.objects.filter(pk=tally.pk).update(**changes)
+
+
 def _add_contribution(bucket, sign):
     fields, value = bucket
-    tally, _created = ContributionTally.objects.get_or_create(key=_key(fields), defaults=fields)
-    ContributionTally.objects.filter(pk=tally.pk).update(
-        total=F("total") + sign * value, count=F("count") + sign
+    _add(
+        ContributionTally, fields, {"total": F("total") + sign * value, "count": F("count") + sign}
     )
 
 
 def _add_delivery(bucket, sign):
     fields, quantity, households = bucket
-    tally, _created = DeliveryTally.objects.get_or_create(key=_key(fields), defaults=fields)
-    DeliveryTally.objects.filter(pk=tally.pk).update(
-        quantity=F("quantity") + sign * quantity,
-        households=F("households") + sign * households,
-        count=F("count") + sign,
+    _add(
+        DeliveryTally,
+        fields,
+        {
+            "quantity": F("quantity") + sign * quantity,
+            "households": F("households") + sign * households,
+            "count": F("count") + sign,
+        },
     )
 
 
