@@ -7,7 +7,8 @@ from wagtail.snippets.views import snippets as snippet_views
 from . import services
 from .admin_views import ScopedObjectMixin, ServiceFormMixin
 from .errors import TrackerValidationError
-from .models import EntryChange, Source
+from .history_log import Action
+from .models import Source
 from .services.common import diff, log_change, snapshot
 from .services.contributions import CONTRIBUTION_FIELDS
 from .services.deliveries import DELIVERY_FIELDS
@@ -65,7 +66,7 @@ class NeedEditView(ScopedObjectMixin, ServiceFormMixin, snippet_views.EditView):
         fresh.save(update_fields=["title", "description", "updated_at"])
         changes = diff(before, snapshot(fresh, ("title", "description")))
         if changes:
-            log_change(fresh, EntryChange.Action.EDITED, user=self.request.user, changes=changes)
+            log_change(fresh, Action.EDITED, user=self.request.user, changes=changes)
         return fresh
 
 

@@ -1,4 +1,4 @@
-"""Tracker history lines in Wagtail's own History tab and site history (beside ``EntryChange``).
+"""Tracker history lines: Wagtail's log entries, read in its History tab and site history.
 
 A log line stores its changes as ``{field name: [before, after]}`` with foreign keys as
 ids (``services.common.snapshot``); it is read in the reader's language: each field by its
@@ -15,14 +15,18 @@ from wagtail.log_actions import LogFormatter
 
 from portal.localization.numbers import format_day, format_moment
 
-ACTIONS = {
-    "created": _("Recorded"),
-    "edited": _("Edited"),
-    "status": _("Status changed"),
-    "confirmed": _("Confirmed by a second person"),
-    "override": _("Allowed beyond what was received"),
-    "deleted": _("Deleted"),
-}
+
+class Action(models.TextChoices):
+    """What a line of an entry's history records; logged as ``tracker.<value>``."""
+
+    CREATED = "created", _("Recorded")
+    EDITED = "edited", _("Edited")
+    STATUS = "status", _("Status changed")
+    CONFIRMED = "confirmed", _("Confirmed by a second person")
+    OVERRIDE = "override", _("Allowed beyond what was received")
+    DELETED = "deleted", _("Deleted")
+
+
 EMPTY = (None, "")
 NOTHING = "—"
 
@@ -83,7 +87,7 @@ def register_tracker_log_actions(actions):
 
     for model in scoped_models():
         actions.register_model(model, ScopedLogEntry)
-    for action, label in ACTIONS.items():
+    for action, label in Action.choices:
 
         class Formatter(LogFormatter):
             def format_message(self, log_entry, label=label):

@@ -41,11 +41,10 @@ def api_fixtures_only(db):
         ContributionTally,
         Delivery,
         DeliveryTally,
-        EntryChange,
         Need,
     )
 
-    for model in (Offer, Delivery, DeliveryTally, Contribution, ContributionTally, EntryChange):
+    for model in (Offer, Delivery, DeliveryTally, Contribution, ContributionTally):
         model.objects.all().delete()
     Need.objects.filter(locale__language_code__in=["fr", "en"]).delete()
     Need.objects.all().delete()

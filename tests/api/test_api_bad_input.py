@@ -6,7 +6,7 @@ import json
 import pytest
 
 from campaigns.api.models import IdempotencyRecord
-from campaigns.tracker.models import Contribution, Delivery, EntryChange, Need
+from campaigns.tracker.models import Contribution, Delivery, Need, ScopedLogEntry
 from tests.api.conftest import ApiClient
 from tests.tracker.conftest import gift
 
@@ -18,7 +18,7 @@ HUGE = 10**24  # beyond any 64-bit id or count
 def counts():
     return tuple(
         model.objects.count()
-        for model in (Need, Contribution, Delivery, EntryChange, IdempotencyRecord)
+        for model in (Need, Contribution, Delivery, ScopedLogEntry, IdempotencyRecord)
     )
 
 

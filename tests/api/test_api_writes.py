@@ -5,7 +5,7 @@ import json
 import pytest
 
 from campaigns.tracker import services
-from campaigns.tracker.models import Contribution, Delivery, EntryChange, Need
+from campaigns.tracker.models import Contribution, Delivery, Need, ScopedLogEntry
 from tests.tracker.conftest import gift
 
 
@@ -14,7 +14,7 @@ def counts():
         Need.objects.count(),
         Contribution.objects.count(),
         Delivery.objects.count(),
-        EntryChange.objects.count(),
+        ScopedLogEntry.objects.count(),
     )
 
 
@@ -44,7 +44,7 @@ def test_record_a_contribution_and_see_the_totals_change(anon, client_for, campa
     assert (parcels["unit"], parcels["received"]) == ("parcel", "25")
     stored = Contribution.objects.get(pk=body["id"])
     assert stored.donor_contact == "salma@example.org" and stored.created_by.api_key
-    assert services.history_of(stored).get().source == "api"
+    assert services.history_of(stored).get().data["source"] == "api"
 
 
 def test_create_a_need_with_the_keys_partner_by_default(client_for, campaign, partner):

@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from campaigns.people import offers
 from campaigns.people.models import Offer
-from campaigns.tracker import aggregates
-from campaigns.tracker.models import Contribution, EntryChange, Region
+from campaigns.tracker import aggregates, services
+from campaigns.tracker.models import Contribution, Region
 
 from .conftest import make_user
 
@@ -105,8 +105,8 @@ def test_accepting_records_a_pledge_that_moves_pledged_not_received(
     assert parcels(after, "received") == parcels(before, "received")
     assert after["contributions"] == before["contributions"] + 1
     # the tracker keeps the history, without the private contact
-    change = EntryChange.objects.filter(object_id=contribution.pk, action="created").last()
-    assert change.source == "offer" and "donor_contact" not in change.changes
+    change = services.history_of(contribution).filter(action="tracker.created").last()
+    assert change.data["source"] == "offer" and "donor_contact" not in change.data["changes"]
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["salma@example.net"]
     assert "acceptée" in mail.outbox[0].subject
     assert "Ligue tunisienne pour la défense des droits de l'homme a accepté" in mail.outbox[0].body

@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 
 from campaigns.tracker import services
 from campaigns.tracker.errors import TrackerValidationError
-from campaigns.tracker.models import Contribution, Delivery, EntryChange, Need
+from campaigns.tracker.models import Contribution, Delivery, Need
 
 from .conftest import gift, make_user
 
@@ -164,7 +164,7 @@ def test_partner_records_a_gift_through_the_service(member_client, partner, camp
     assert response.status_code == 302
     gift_ = Contribution.objects.get(reference="ADMIN-1")
     assert gift_.amount == 12.5 and gift_.created_by == member and gift_.source == "admin"
-    assert EntryChange.objects.filter(object_id=gift_.pk, action="created").exists()
+    assert services.history_of(gift_).filter(action="tracker.created", user=member).exists()
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,6 @@ from .choices import (
     Urgency,
 )
 from .entries import Contribution, Delivery
-from .history import EntryChange
 from .log import ScopedLogEntry
 from .membership import PartnerMembership
 from .need import Need
@@ -23,7 +22,6 @@ __all__ = [
     "ContributionTally",
     "Delivery",
     "DeliveryTally",
-    "EntryChange",
     "Need",
     "NeedStatus",
     "PartnerMembership",

@@ -3,18 +3,18 @@
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.log_actions import log as wagtail_log
+from wagtail.log_actions import registry as log_registry
 from wagtail.models import Locale
 
 from campaigns.countries import currency_codes
 from portal.localization.numbers import currency_decimals, format_number
 
-from ..models import EntryChange, Source
+from ..models import Source
 from ..models.need import MONEY, QUANTITY
 
 
@@ -30,6 +30,8 @@ class _System:
 
 
 SYSTEM = _System()
+
+ACTION_PREFIX = "tracker."  # the namespace of the tracker's actions in Wagtail's log
 
 
 def actor(user):
@@ -184,29 +186,37 @@ def diff(before, after):
 
 
 def log_change(instance, action, *, user, source=Source.ADMIN, changes=None, note=""):
-    """Keep one line of an entry's history: who, when, what changed from what to what.
+    """Keep one line of an entry's history in Wagtail's log: who, when, what changed.
 
-    The line is also written to Wagtail's log, so the admin's History tab shows it.
+    :param instance: the need, contribution or delivery (saved: it has a ``pk``).
+    :param action: a ``history_log.Action`` (``"created"``, ``"edited"``, …), stored
+        as the Wagtail action ``tracker.<action>``.
+    :param user: the acting user (``SYSTEM`` or ``ActingFor`` store no author).
+    :param changes: ``{field name: [before, after]}`` as text, foreign keys as ids.
+    :returns: the new log entry (``ScopedLogEntry`` for the tracker's models), whose
+        ``data`` is ``{"changes", "note", "source"}``; the admin's History tab and
+        *Reports → Site history* show it, and ``history_of`` reads it.
     """
-    wagtail_log(
+    return wagtail_log(
         instance=instance,
-        action=f"tracker.{action}",
+        action=f"{ACTION_PREFIX}{action}",
         user=actor(user),
         data={"changes": changes or {}, "note": note, "source": source},
-    )
-    return EntryChange.objects.create(
-        content_type=ContentType.objects.get_for_model(type(instance)),
-        object_id=instance.pk,
-        action=action,
-        changes=changes or {},
-        note=note,
-        user=actor(user),
-        source=source,
     )
 
 
 def history_of(instance):
-    """An entry's history, oldest first."""
-    return EntryChange.objects.filter(
-        content_type=ContentType.objects.get_for_model(type(instance)), object_id=instance.pk
-    ).select_related("user")
+    """An entry's history, oldest first: a queryset of its tracker lines in Wagtail's log.
+
+    Each line has ``action`` (``"tracker.created"``, ``"tracker.edited"``, …), ``user``
+    (None for the portal itself), ``timestamp`` and ``data`` = ``{"changes": {field:
+    [before, after]}, "note": text, "source": one of ``Source``}``. Read from the log model
+    Wagtail's registry holds for the instance's model (``ScopedLogEntry`` for needs,
+    contributions and deliveries).
+    """
+    return (
+        log_registry.get_logs_for_instance(instance)
+        .filter(action__startswith=ACTION_PREFIX)
+        .select_related("user")
+        .order_by("timestamp", "pk")
+    )

@@ -10,11 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.models import CampaignPage, PartnerPage
 
 from ..errors import Errors, TrackerValidationError
+from ..history_log import Action
 from ..models import (
     Contribution,
     ContributionKind,
     ContributionStatus,
-    EntryChange,
     Need,
     Source,
     Unit,
@@ -232,7 +232,7 @@ def record_contribution(
     move_contribution(None, contribution_bucket(contribution))
     log_change(
         contribution,
-        EntryChange.Action.CREATED,
+        Action.CREATED,
         user=user,
         source=source,
         changes={
@@ -286,9 +286,7 @@ def update_contribution(contribution, *, user, source=Source.ADMIN, **changes):
     if "donor_contact" in changed:
         changed["donor_contact"] = ["…", "…"]  # private: the history says it changed, not to what
     if changed:
-        log_change(
-            contribution, EntryChange.Action.EDITED, user=user, source=source, changes=changed
-        )
+        log_change(contribution, Action.EDITED, user=user, source=source, changes=changed)
     return contribution
 
 
@@ -337,7 +335,7 @@ def change_contribution_status(
     move_contribution(bucket, contribution_bucket(contribution))
     log_change(
         contribution,
-        EntryChange.Action.STATUS,
+        Action.STATUS,
         user=user,
         source=source,
         changes=changes,

@@ -2,7 +2,6 @@
 
 from decimal import Decimal
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Sum
 from django.db.models.functions import Coalesce
@@ -12,14 +11,17 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.models import PartnerPage
 
 from ..errors import Errors, TrackerValidationError
-from ..models import Delivery, EntryChange, Need, Region, Source
+from ..history_log import Action
+from ..models import Delivery, Need, Region, Source
 from ..models.choices import COUNTED_AS_RECEIVED
 from .common import (
+    ACTION_PREFIX,
     actor,
     check_amount,
     check_choice,
     check_quantity,
     diff,
+    history_of,
     log_change,
     plain,
     snapshot,
@@ -191,7 +193,7 @@ def record_delivery(*, user, source=Source.ADMIN, override=False, override_reaso
     move_delivery(None, delivery_bucket(delivery))
     log_change(
         delivery,
-        EntryChange.Action.CREATED,
+        Action.CREATED,
         user=user,
         source=source,
         changes={k: [None, v] for k, v in snapshot(delivery, DELIVERY_FIELDS).items()},
@@ -199,7 +201,7 @@ def record_delivery(*, user, source=Source.ADMIN, override=False, override_reaso
     if over:
         log_change(
             delivery,
-            EntryChange.Action.OVERRIDE,
+            Action.OVERRIDE,
             user=user,
             source=source,
             note=delivery.override_reason,
@@ -244,20 +246,16 @@ def confirm_delivery(delivery, *, user, source=Source.ADMIN):
     delivery.confirmed_at = timezone.now()
     delivery.save(update_fields=["confirmed_by", "confirmed_at", "updated_at"])
     move_delivery(bucket, delivery_bucket(delivery))
-    log_change(delivery, EntryChange.Action.CONFIRMED, user=user, source=source)
+    log_change(delivery, Action.CONFIRMED, user=user, source=source)
     return delivery
 
 
 def _figures_last_changed_by(delivery):
     """The id of the person whose edit last changed the delivery's counted figures (None if
     nobody changed them since it was recorded): they may not confirm their own figures."""
-    edits = EntryChange.objects.filter(
-        content_type=ContentType.objects.get_for_model(Delivery),
-        object_id=delivery.pk,
-        action=EntryChange.Action.EDITED,
-    ).order_by("-at", "-pk")
-    for changes, user_id in edits.values_list("changes", "user_id"):
-        if set(changes) & set(CONFIRMED_FIGURES):
+    edits = history_of(delivery).filter(action=f"{ACTION_PREFIX}{Action.EDITED}").reverse()
+    for data, user_id in edits.values_list("data", "user_id"):
+        if set(data.get("changes") or {}) & set(CONFIRMED_FIGURES):
             return user_id
     return None
 
@@ -300,11 +298,11 @@ def update_delivery(
     delivery.save()
     move_delivery(bucket, delivery_bucket(delivery))
     if changed:
-        log_change(delivery, EntryChange.Action.EDITED, user=user, source=source, changes=changed)
+        log_change(delivery, Action.EDITED, user=user, source=source, changes=changed)
     if over and (override or override_reason):
         log_change(
             delivery,
-            EntryChange.Action.OVERRIDE,
+            Action.OVERRIDE,
             user=user,
             source=source,
             note=delivery.override_reason,

@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.models import CampaignPage, PartnerPage
 
 from ..errors import Errors, TrackerValidationError
-from ..models import Category, EntryChange, Need, NeedStatus, Region, Source, Unit, Urgency
+from ..history_log import Action
+from ..models import Category, Need, NeedStatus, Region, Source, Unit, Urgency
 from ..models.choices import NEED_TRANSITIONS
 from .common import (
     actor,
@@ -156,7 +157,7 @@ def create_need(*, user, source=Source.ADMIN, status=NeedStatus.OPEN, **values):
     need.save()
     log_change(
         need,
-        EntryChange.Action.CREATED,
+        Action.CREATED,
         user=user,
         source=source,
         changes={k: [None, v] for k, v in snapshot(need, NEED_FIELDS + ("status",)).items()},
@@ -189,7 +190,7 @@ def update_need(need, *, user, source=Source.ADMIN, **changes):
     _sync_translations(need)
     changed = diff(before, snapshot(need, NEED_FIELDS))
     if changed:
-        log_change(need, EntryChange.Action.EDITED, user=user, source=source, changes=changed)
+        log_change(need, Action.EDITED, user=user, source=source, changes=changed)
     return need
 
 
@@ -218,7 +219,7 @@ def change_need_status(need, status, *, user, source=Source.ADMIN, note=""):
     _sync_translations(need)
     log_change(
         need,
-        EntryChange.Action.STATUS,
+        Action.STATUS,
         user=user,
         source=source,
         changes={"status": [old, status]},
