@@ -8,6 +8,7 @@ class LocalizationConfig(AppConfig):
     verbose_name = _("Localisation")
 
     def ready(self):
-        from .digits import install
+        from . import digits, translation_notes
 
-        install()  # one rule for typed digits in every form, filter and API field
+        digits.install()  # one rule for typed digits in every form, filter and API field
+        translation_notes.install()  # "Translated with … on …" in the reader's language
