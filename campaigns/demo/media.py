@@ -51,6 +51,8 @@ APPEAL_TEXT = (
     "Le chanteur Lotfi Bouchnak a prêté sa voix à l'initiative, sur scène et dans les médias, et a invité les donateurs à donner par la plateforme.",
     "The singer Lotfi Bouchnak lent his voice to the initiative, artistically and in the media, and urged donors to give through the platform.",
 )
+# The clip as the media library lists it (wagtailmedia keeps one title: the source language).
+CLIP_MEDIA_TITLE = "الومضة الترويجية لمبادرة جسر المحبة (ومضة بديلة)"
 APPEAL_VIDEO_TITLE = (
     "نداء لطفي بوشناق (ومضة بديلة)",
     "L'appel de Lotfi Bouchnak (clip de remplacement)",
@@ -99,17 +101,28 @@ def demo_document(title, filename, content):
     return document
 
 
-def demo_clip(title, colour):
-    """A tiny real MP4 showing a ring on the campaign's colour (3 s, a few kilobytes)."""
+def demo_media(title, former_title):
+    """The media item titled ``title``; one a former demo titled ``former_title`` (in English)
+    takes the new title, so loading the demo again over an old database adds no copy."""
     Media = get_media_model()
-    existing = Media.objects.filter(title=title).first()
+    existing = Media.objects.filter(title__in=[title, former_title]).order_by("pk").first()
+    if existing and existing.title != title:
+        existing.title = title
+        existing.save(update_fields=["title"])
+    return existing
+
+
+def demo_clip(title, former_title, filename, colour):
+    """A tiny real MP4 showing a ring on the campaign's colour (3 s, a few kilobytes), titled
+    ``title`` (Arabic: wagtailmedia keeps one title, in the source language), stored as
+    ``filename`` (Latin letters, safe in any storage and URL)."""
+    existing = demo_media(title, former_title)
     if existing:
         return existing
     picture = PILImage.new("RGB", (64, 36), colour)
     ImageDraw.Draw(picture).ellipse((20, 6, 44, 30), outline="#ffffff", width=2)
-    media = Media(title=title, type="video", width=64, height=36, duration=3)
-    slug = "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")[:40]
-    media.file.save(f"{slug}.mp4", ContentFile(make_clip(picture)), save=False)
+    media = get_media_model()(title=title, type="video", width=64, height=36, duration=3)
+    media.file.save(filename, ContentFile(make_clip(picture)), save=False)
     media.save()
     return media
 
@@ -119,7 +132,7 @@ def video_value(title_ar, transcript_ar, clip, poster, cue):
         {
             "language": code,
             "file": demo_document(
-                f"Captions ({code}): {clip.title}",
+                f"ترجمة مصاحبة ({code}): {clip.title}",
                 f"{os.path.splitext(os.path.basename(clip.file.name))[0]}.{code}.vtt",
                 webvtt(cue[i]),
             ).pk,
@@ -148,7 +161,12 @@ def build_media(context, log):
 
     if not campaign.promo_video:
         poster = demo_image("Bridge of Love clip poster", 1280, 720, "#0b6e4f", "Jesr")
-        clip = demo_clip("Bridge of Love promotional clip (stand-in)", "#0b6e4f")
+        clip = demo_clip(
+            CLIP_MEDIA_TITLE,
+            "Bridge of Love promotional clip (stand-in)",
+            "bridge-of-love-promotional-clip-stand-in.mp4",
+            "#0b6e4f",
+        )
         campaign.promo_video = video_value(
             CLIP_TITLE[AR], CLIP_TRANSCRIPT[AR], clip, poster, CLIP_CUE
         )
@@ -167,7 +185,12 @@ def build_media(context, log):
         created_any = True
 
     portrait = demo_image("Portrait: Lotfi Bouchnak (stand-in)", 640, 640, "#6a4c93", "LB")
-    appeal_clip = demo_clip("Lotfi Bouchnak appeal (stand-in)", "#6a4c93")
+    appeal_clip = demo_clip(
+        APPEAL_VIDEO_TITLE[AR],
+        "Lotfi Bouchnak appeal (stand-in)",
+        "lotfi-bouchnak-appeal-stand-in.mp4",
+        "#6a4c93",
+    )
     appeal, created = child_page(
         campaign,
         AppealPage,

@@ -27,6 +27,7 @@ from campaigns.press.models import (
 
 from . import facts
 from .images import PALETTE, demo_image
+from .media import demo_media
 from .translate import retranslate, translate
 
 AR = 0
@@ -133,15 +134,15 @@ VIDEO_CAPTIONS = """WEBVTT
 00:00.000 --> 00:03.000
 {text}
 """
+TV_MEDIA_TITLE = "التلفزة التونسية: الندوة الصحفية لإطلاق المبادرة"
 TV_HEADLINE = "إطلاق مبادرة التضامن المجتمعي – جسر المحبة بمقر الألكسو"
 FACEBOOK_HEADLINE = "صفحة مبادرة جسر المحبة على فيسبوك: الإعلان عن إطلاق المنصة"
 
 
 def _tv_video():
-    Media = get_media_model()
-    media = Media.objects.filter(title="Tunisian Television: launch press conference").first()
+    media = demo_media(TV_MEDIA_TITLE, "Tunisian Television: launch press conference")
     if media is None:
-        media = Media(title="Tunisian Television: launch press conference", type="video")
+        media = get_media_model()(title=TV_MEDIA_TITLE, type="video")
         media.file.save(
             "tv-coverage-launch.webm",
             ContentFile((ASSETS / "tv-coverage-standin.webm").read_bytes()),
