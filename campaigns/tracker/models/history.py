@@ -6,6 +6,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.localization.numbers import format_moment
+
 from .choices import Source
 
 
@@ -48,4 +50,10 @@ class EntryChange(models.Model):
         indexes = [models.Index(fields=["content_type", "object_id"])]
 
     def __str__(self):
-        return f"{self.get_action_display()} {self.content_type.model} #{self.object_id}"
+        # What happened to which entry, and when, in the reader's words; never the entry's id.
+        entry = self.entry
+        if entry is None:  # deleted since: its kind
+            entry = self.content_type.model_class()._meta.verbose_name
+        name = str(entry)
+        text = f"{self.get_action_display()} – {name}"
+        return f"{text} (\u2068{format_moment(self.at)}\u2069)" if self.at else text
