@@ -11,6 +11,7 @@ from datetime import date, datetime
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from wagtail.log_actions import LogFormatter
 
 from portal.localization.numbers import format_day, format_moment
@@ -78,7 +79,8 @@ def describe(model, changes):
         if before not in EMPTY:
             text = f"{readable_value(field, before)} → {text}"
         parts.append(f"{label}: {text}")
-    return "; ".join(parts)
+    # The reader's punctuation between changes: «، » in Arabic, "; " in English and French.
+    return pgettext("between the changes of a history line", "; ").join(parts)
 
 
 def register_tracker_log_actions(actions):

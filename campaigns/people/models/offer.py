@@ -3,10 +3,13 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.tracker.models import Category, ContributionKind, Unit
+from campaigns.tracker.models.display import format_amount
 from campaigns.tracker.models.need import MONEY, QUANTITY
+from portal.localization.numbers import format_day
 
 
 class OfferStatus(models.TextChoices):
@@ -110,17 +113,21 @@ class Offer(models.Model):
         indexes = [models.Index(fields=["campaign", "status"])]
 
     def __str__(self):
-        return _("Offer #%(pk)s: %(what)s") % {"pk": self.pk, "what": self.what}
+        # What is offered, where, and the day, as a partner names it; never the offer's id.
+        where = self.region if self.region_id else (self.campaign if self.campaign_id else "")
+        text = " – ".join(str(part) for part in (self.what, where) if str(part))
+        if self.created_at is None:
+            return text
+        return f"{text} (\u2068{format_day(timezone.localtime(self.created_at))}\u2069)"
 
     @property
     def what(self):
-        """What is offered, in words: "250 TND" or "20 parcels (Food)"."""
+        """What is offered, in words: "250 TND" or "20 parcels (Food)" («20 طردًا (غذاء)»)."""
         if self.kind == ContributionKind.CASH:
             return f"{self.amount.normalize():f} {self.currency}" if self.amount else ""
         if self.quantity is None:
             return ""
-        quantity = f"{self.quantity.normalize():f}"
-        return f"{quantity} {self.get_unit_display()} ({self.get_category_display()})"
+        return f"{format_amount(self.quantity, unit=self.unit)} ({self.get_category_display()})"
 
     @property
     def public_name(self):

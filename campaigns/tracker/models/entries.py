@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.localization.numbers import format_day
@@ -111,7 +112,16 @@ class Contribution(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} #{self.pk}"
+        # As a partner names a gift: what and how much, toward which need (or campaign), and
+        # the day it was pledged in the reader's words («مال – 250 د.ت. – طرود غذائية (15 ماي
+        # 2020)»); never its id. The date is isolated (FSI … PDI) as in a delivery's name.
+        toward = self.need if self.need_id else (self.campaign if self.campaign_id else "")
+        parts = [str(part) for part in (self.get_kind_display(), self.value_display(), toward)]
+        text = " – ".join(part for part in parts if part)
+        when = self.pledged_at or self.received_at or self.created_at
+        if when is None:
+            return text
+        return f"{text} (\u2068{format_day(timezone.localtime(when))}\u2069)"
 
     @property
     def public_donor_name(self):
@@ -124,7 +134,7 @@ class Contribution(models.Model):
         return self.amount if self.kind == ContributionKind.CASH else self.quantity
 
     def value_display(self):
-        return format_amount(self.value, self.currency, self.get_unit_display())
+        return format_amount(self.value, self.currency, self.unit)
 
     value_display.short_description = _("amount or quantity")
 
@@ -235,7 +245,7 @@ class Delivery(models.Model):
 
     def quantity_display(self):
         need = self.need
-        return format_amount(self.quantity, need.currency, need.get_unit_display())
+        return format_amount(self.quantity, need.currency, need.unit)
 
     quantity_display.short_description = _("quantity")
 

@@ -14,6 +14,8 @@ from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from wagtail.models.audit_log import BaseLogEntry, ModelLogEntryManager
 
+from portal.localization.numbers import format_moment
+
 
 def scoped_models():
     """``{model: function(user) -> queryset of the instances the user may see}``."""
@@ -74,4 +76,6 @@ class ScopedLogEntry(BaseLogEntry):
         verbose_name_plural = _("tracker log entries")
 
     def __str__(self):
-        return f"ScopedLogEntry {self.pk}: {self.action} on {self.object_id}"
+        # The entry's name when logged, what was done, and when, in the reader's words.
+        action = getattr(self.formatter, "label", "") or self.action
+        return f"{self.label} – {action} (\u2068{format_moment(self.timestamp)}\u2069)"

@@ -125,7 +125,7 @@ class Need(TranslatableMixin, index.Indexed, models.Model):
 
     def target_display(self):
         """The target in words and figures: '500 parcels', '10,000.000 TND'."""
-        return format_amount(self.quantity, self.currency, self.get_unit_display())
+        return format_amount(self.quantity, self.currency, self.unit)
 
     target_display.short_description = _("target")
 

@@ -62,7 +62,7 @@ def money(amount, currency):
 @register.simple_tag
 def amount(value, need):
     """A quantity in the need's own terms: '120 parcels' or '2,500.000 TND'."""
-    return format_amount(value or Decimal(0), need.currency, need.get_unit_display())
+    return format_amount(value or Decimal(0), need.currency, need.unit)
 
 
 @register.filter

@@ -12,3 +12,10 @@ DATETIME_INPUT_FORMATS = [
     "%d/%m/%Y %H:%M",
     "%d/%m/%Y",
 ]
+
+# Dates shown in the admin (Wagtail's history, listings' tooltips) in the order and words of
+# the public pages' ``format_day`` («15 ماي 2020»): Django's Arabic locale has «15 ماي، 2020»
+# and no date-time format at all, so it fell back to the American «ماي 15, 2020, 4:05 م.».
+DATE_FORMAT = "j F Y"
+DATETIME_FORMAT = "j F Y، H:i"
+SHORT_DATETIME_FORMAT = "j/n/Y، H:i"
