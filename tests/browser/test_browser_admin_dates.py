@@ -24,9 +24,7 @@ def test_a_day_first_deadline_is_kept_as_typed(demo_site, visit, partner_staff):
         assert deadline.input_value() == "2026-12-31", (typed, today)
 
 
-def test_a_date_that_names_no_day_is_refused_not_replaced_by_today(
-    demo_site, visit, partner_staff
-):
+def test_a_date_that_names_no_day_is_refused_not_replaced_by_today(demo_site, visit, partner_staff):
     """«٢٠٢٠-١٣-٤٠» typed as a delivery date was rewritten to today's date as the field was
     left, and the delivery saved dated today (the second trial of issue 19). The text stays
     as typed and saving says, next to the field, that it is not a date."""
