@@ -94,6 +94,11 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
     page_title = _("Import from a CSV file")
     header_icon = "upload"
 
+    def get_breadcrumbs_items(self):
+        # Wagtail's slim header shows the breadcrumbs, not the title: with «Home» alone the
+        # page was headed «الرئيسية» (the second trial of issue 19).
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
     def dispatch(self, request, *args, **kwargs):
         if not kinds_for(request.user):
             raise PermissionDenied

@@ -125,3 +125,19 @@ def test_an_old_excel_workbook_is_refused_not_a_500(partner_client, partner):
     response = partner_client.post(URL, {"kind": "needs", "partner": partner.pk, "file": workbook})
     assert response.status_code == 200
     assert "ليس ملف CSV" in " ".join(response.context["form"].errors["file"])
+
+
+def test_the_page_is_headed_by_its_name_not_home(partner_client):
+    """The visible header (Wagtail's breadcrumbs) read «الرئيسية» alone (the second trial)."""
+    html = partner_client.get(URL).content.decode()
+    crumbs = html[html.index("data-w-breadcrumbs") :]
+    crumbs = crumbs[: crumbs.index("</ol>")]
+    assert "استيراد من ملف CSV" in re.sub(r"<[^>]+>", " ", crumbs)
+
+
+def test_the_date_formats_in_arabic_help_and_errors_read_left_to_right(partner_client):
+    """«… dd/mm/yyyy أو yyyy-mm-dd» was laid out as «yyyy-» / «mm-dd.» in the Arabic help:
+    each format is isolated (FSI … PDI) so it keeps its own direction."""
+    html = partner_client.get(URL).content.decode()
+    for pattern in ("dd/mm/yyyy", "yyyy-mm-dd"):
+        assert f"\u2068{pattern}\u2069" in html, pattern
