@@ -17,7 +17,7 @@ need's figures live here; the groupings in ``grouped``, the households per need 
 ``households`` and the shared expressions in ``sums``, all re-exported.
 """
 
-from django.db.models import Count, F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import CharField, Count, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from .cache import cached
@@ -71,15 +71,9 @@ __all__ = [  # re-exported: callers read the figures (and the threshold) here
 
 def _compute_totals(campaign_id):
     figures = empty_figures()
-    rows = (
-        ContributionTally.objects.filter(campaign_id=campaign_id)
-        .values("kind", "currency", "unit")
-        .annotate(**contribution_sums())
-        .order_by("kind", "currency", "unit")
-    )
-    for row in rows:  # one row per currency or unit
+    contributions, by_unit, per_need = _tally_rows(campaign_id)
+    for row in contributions:  # one row per currency or unit
         add_contribution_row(figures, row)
-    by_unit, per_need = _delivery_rows(campaign_id)
     for row in by_unit:
         add_delivery_row(figures, row)
     needs = source_needs(campaign_id).annotate(percent=met_percent()).aggregate(**needs_stats())
@@ -91,17 +85,70 @@ def _compute_totals(campaign_id):
     return figures
 
 
-def _delivery_rows(campaign_id):
-    """The delivered sums per unit or currency, and the households per need, from one query
-    grouped by need: each need has one unit or currency, so a unit's sums are its needs'."""
-    rows = (
+# The columns of ``_tally_rows``' two halves, in one order: a UNION matches them by place.
+_CONTRIBUTION_COLUMNS = ("pledged", "received", "distributed", "count")
+_DELIVERY_COLUMNS = ("delivered", "households", "deliveries", "awaiting", "confirmed_tallies")
+_KEY_COLUMNS = ("kind", "currency", "unit", *NEED_FIELDS)
+_TALLY_COLUMNS = ("half", *_KEY_COLUMNS, *_CONTRIBUTION_COLUMNS, *_DELIVERY_COLUMNS)
+
+
+def _tally_rows(campaign_id):
+    """The contribution sums per kind and currency or unit, the delivered sums per unit or
+    currency and the households per need, from one query (a UNION of the contribution
+    tallies grouped by currency or unit and the delivery tallies grouped by need: each need
+    has one unit or currency, so a unit's sums are its needs')."""
+    text, number = Value(None, output_field=CharField()), Value(None, output_field=DECIMAL)
+    whole = Value(None, output_field=IntegerField())
+    given = (
+        ContributionTally.objects.filter(campaign_id=campaign_id)
+        .values("kind", "currency", "unit")
+        .annotate(**contribution_sums())
+        .values(
+            **_aliased(
+                half=Value(0),
+                kind=F("kind"),
+                currency=F("currency"),
+                unit=F("unit"),
+                need=whole,
+                need__category=text,
+                need__region=whole,
+                need__partner=whole,
+                **{name: F(name) for name in _CONTRIBUTION_COLUMNS},
+                **dict.fromkeys(("delivered",), number),
+                **dict.fromkeys(_DELIVERY_COLUMNS[1:], whole),
+            )
+        )
+    )
+    delivered = (
         DeliveryTally.objects.filter(campaign_id=campaign_id)
         .values("need__currency", "need__unit", *NEED_FIELDS)
         .annotate(**delivery_sums(), confirmed_tallies=Count("pk", filter=Q(confirmed=True)))
-        .order_by("need__currency", "need__unit", "need")
+        .values(
+            **_aliased(
+                half=Value(1),
+                kind=text,
+                currency=F("need__currency"),
+                unit=F("need__unit"),
+                **{name: F(name) for name in NEED_FIELDS},
+                **dict.fromkeys(_CONTRIBUTION_COLUMNS[:3], number),
+                count=whole,
+                **{name: F(name) for name in _DELIVERY_COLUMNS},
+            )
+        )
     )
-    by_unit, per_need = {}, []
-    for row in rows:  # the database's order of units and currencies is kept
+    contributions, by_unit, per_need = [], {}, []
+    # Contributions first, each half in the database's order of kinds, units and currencies.
+    ordered = given.union(delivered, all=True).order_by(*(f"t_{n}" for n in _TALLY_COLUMNS[:5]))
+    for values in ordered:
+        row = {name: values[f"t_{name}"] for name in _TALLY_COLUMNS}
+        if row["half"] == 0:
+            contributions.append(row)
+            continue
+        row = {
+            **row,
+            "need__currency": row["currency"],
+            "need__unit": row["unit"],
+        }
         key = (row["need__currency"], row["need__unit"])
         unit = by_unit.setdefault(key, {"need__currency": key[0], "need__unit": key[1]})
         for name in ("delivered", "households", "deliveries", "awaiting"):
@@ -109,7 +156,12 @@ def _delivery_rows(campaign_id):
         if row["confirmed_tallies"]:
             per_need.append(need_row(row))
     per_need.sort(key=lambda row: (row["pk"] is not None, row["pk"] or 0))
-    return list(by_unit.values()), per_need
+    return contributions, list(by_unit.values()), per_need
+
+
+def _aliased(**columns):
+    """``columns`` under names no model field has (``t_<name>``), in the order given."""
+    return {f"t_{name}": expression for name, expression in columns.items()}
 
 
 def totals_for(campaign, translations=()):
