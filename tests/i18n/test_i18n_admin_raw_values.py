@@ -95,3 +95,15 @@ def test_aging_pages_never_say_none(admin_speaking, demo, language):
     shown = texts(admin_speaking(language).get("/admin/reports/aging-pages/"))
     assert "None" not in shown
     assert "—" in shown  # the demo's pages were published without a log entry
+
+
+# 6. The page search's result count
+
+
+@pytest.mark.parametrize(("language", "pages"), [("ar", "صفحات"), ("fr", "pages"), ("en", "pages")])
+def test_the_page_search_counts_pages_not_none(admin_speaking, demo, language, pages):
+    """«عنوان 1-20 من 56 None»: Wagtail's page search gave its title column no model name
+    (the second trial of issue 19, as editor and as translator)."""
+    shown = " | ".join(texts(admin_speaking(language).get("/admin/pages/search/?q=a")))
+    assert not re.search(r"\bNone\b", shown), shown
+    assert re.search(rf"\d+ {pages}\b", shown), shown
