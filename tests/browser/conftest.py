@@ -2,9 +2,9 @@
 
 Never `playwright install`: the browser is /usr/bin/chromium (apt-get install chromium).
 The live server's tests are transactional, and the database is flushed after each one, so
-the demo content is rebuilt here when it is missing. Media files are served to the browser
-from MEDIA_ROOT by a Playwright route (the live server serves static files only), and every
-request the page makes is recorded.
+the demo content is put back here (built once, then copied back: snapshot.py). Media files
+are served to the browser from MEDIA_ROOT by a Playwright route (the live server serves
+static files only), and every request the page makes is recorded.
 """
 
 import contextlib
@@ -14,6 +14,8 @@ import os
 from pathlib import Path
 
 import pytest
+
+from tests.browser import snapshot
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -93,17 +95,29 @@ def rebuild_base():
         )
 
 
+_kept = {}  # this test process's demo rows (tests/browser/snapshot.py)
+
+
 @pytest.fixture
 def demo_site(live_server):
-    """The live server's base URL (on 127.0.0.1: Chromium resolves no other name)."""
+    """The live server's base URL (on 127.0.0.1: Chromium resolves no other name), with the
+    demo content in the database: built once per test process, then restored from memory
+    after each test's flush."""
+    from django.core.cache import cache
     from django.core.management import call_command
 
     from campaigns.models import CampaignPage
 
-    if not CampaignPage.objects.filter(slug="jesr").exists():
+    if CampaignPage.objects.filter(slug="jesr").exists():
+        pass  # the session's own build (tests/conftest.py): no browser test has flushed it yet
+    elif "demo" in _kept:
+        snapshot.restore(_kept["demo"])
+    else:
         rebuild_base()
         with open(os.devnull, "w") as quiet:
             call_command("load_demo_content", stdout=quiet)
+        _kept["demo"] = snapshot.take()
+    cache.clear()
     return live_server.url.replace("localhost", "127.0.0.1")
 
 
