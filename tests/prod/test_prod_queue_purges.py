@@ -22,7 +22,7 @@ from bench import stack
 
 from .conftest import PORT_BASE, skip_unless
 
-pytestmark = pytest.mark.varnish
+pytestmark = [pytest.mark.varnish, pytest.mark.own_database]
 
 GUNICORN_PORT, VARNISH_PORT = PORT_BASE + 22, PORT_BASE + 23
 GIFTS = re.compile(r"<dt>Gifts recorded</dt>\s*<dd><strong>([^<]+)</strong>")

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 # Runs under portal.settings.production: what an app server answers for a stylesheet.
@@ -42,6 +44,7 @@ def production_env(static_root):
     return env
 
 
+@pytest.mark.own_database
 def test_hashed_compressed_immutable_static_files(tmp_path):
     static_root = tmp_path / "static"
     env = production_env(static_root)
