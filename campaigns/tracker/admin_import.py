@@ -24,8 +24,9 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import services
+from .import_aliases import column_guide
 from .imports import COLUMNS, KINDS, ImportRefused, run_import
-from .models import Contribution, Delivery, Need
+from .models import Contribution, Delivery, Need, Region
 from .services.common import default_locale_id
 
 MODELS = {"needs": Need, "contributions": Contribution, "deliveries": Delivery}
@@ -129,6 +130,13 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
             (KIND_LABELS[kind], reverse(f"tracker_import:template_{kind}"))
             for kind in kinds_for(self.request.user)
         ]
+        # What each column may hold, in the reader's language, and the regions of the
+        # countries of the campaigns they may import into (issue #19's fresh-eyes trial).
+        context["guides"] = [
+            (KIND_LABELS[kind], column_guide(kind)) for kind in kinds_for(self.request.user)
+        ]
+        countries = services.campaigns_for(self.request.user).values_list("country", flat=True)
+        context["regions"] = Region.objects.filter(country__in=set(countries))
         return context
 
 

@@ -11,6 +11,10 @@ is the decimal mark (``12,5``), since Excel separates cells with ``;`` exactly w
 comma is the decimal mark. Dates are ``yyyy-mm-dd`` or day first, ``dd/mm/yyyy`` (also with
 ``-`` or ``.``, Arabic-Indic digits and a time after it): never month first, and never a
 two-digit year, so no date is read two ways.
+
+Headings and values may also be written as the admin's exports write them, in Arabic, French
+or English (``import_aliases``): the admin's own export of needs, contributions or deliveries
+imports back as it is.
 """
 
 import csv
@@ -28,7 +32,8 @@ from portal.localization.digits import NumberNotClear, ascii_digits, read_number
 
 from . import services
 from .errors import TrackerPermissionDenied, TrackerValidationError
-from .models import Contribution, Delivery, Need, Region, Source
+from .import_aliases import Regions, clean_cell, column_label, map_header, read_choices
+from .models import Contribution, Delivery, Need, Source
 
 KINDS = ("needs", "contributions", "deliveries")
 COLUMNS = {
@@ -128,13 +133,20 @@ def read_table(path, kind):
     delimiter = sniff_delimiter(text.split("\n", 1)[0])
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        header = [name.strip() for name in reader.fieldnames or []]
+        # Headings as the import names them, or as the admin's export writes them in any
+        # language (``import_aliases``).
+        header = map_header(kind, [name.strip() for name in reader.fieldnames or []])
+        reader.fieldnames = header
         missing = [c for c in COLUMNS[kind]["required"] if c not in header]
         if missing:
+            named = [f"{c} ({column_label(kind, c)})" for c in missing]
             raise ImportRefused(
-                _("Missing column(s): %(columns)s.") % {"columns": ", ".join(missing)}
+                _("Missing column(s): %(columns)s.") % {"columns": ", ".join(named)}
             )
-        rows = [{(k or "").strip(): (v or "").strip() for k, v in row.items()} for row in reader]
+        rows = [
+            {(k or "").strip(): clean_cell((v or "").strip()) for k, v in row.items()}
+            for row in reader
+        ]
     except csv.Error as error:  # a field beyond csv's limit: binary, not text
         raise ImportRefused(
             _("This is a workbook, not a CSV file: save it as CSV first.")
@@ -221,47 +233,69 @@ class Importer:
         self.user = user or services.ActingFor(partner)
         self.default_campaign = campaign
         self.campaigns = {}
-        self.regions = {r.code: r for r in Region.objects.all()}
+        self.regions = Regions()
         self.needs = {}
 
     def campaign(self, row):
+        """The campaign of its slug or, as the admin's export writes it, of its title."""
         slug = row.get("campaign") or self.default_campaign
         if not slug:
             raise TrackerValidationError({"campaign": [_("Give the campaign's slug.")]})
         if slug not in self.campaigns:
-            self.campaigns[slug] = CampaignPage.objects.filter(
-                slug=slug, locale=Locale.get_default()
-            ).first()
+            default = Locale.get_default()
+            page = CampaignPage.objects.filter(slug=slug, locale=default).first()
+            titled = CampaignPage.objects.filter(title=slug).order_by("pk").first()
+            if page is None and titled is not None:
+                page = titled.get_translation_or_none(default) or titled
+            self.campaigns[slug] = page
         if self.campaigns[slug] is None:
             raise TrackerValidationError({"campaign": [_("Unknown campaign “%s”.") % slug]})
         return self.campaigns[slug]
 
-    def region(self, code, field_name="region"):
-        if not code:
+    def region(self, value, country=None, field_name="region"):
+        """The region of a code or a name in any language, in ``country`` when known."""
+        if not value:
             return None
-        region = self.regions.get(code.upper())
+        region = self.regions.find(value, country)
         if region is None:
-            raise TrackerValidationError({field_name: [_("Unknown region code “%s”.") % code]})
+            raise TrackerValidationError({field_name: [self.regions.unknown(value, country)]})
         return region
 
     def need(self, value):
+        """The need of its id or, as the admin's export writes it, of its title (one of the
+        partner's needs, in its source language)."""
         if not value:
             return None
         if value not in self.needs:
-            self.needs[value] = (
-                Need.objects.filter(pk=int(value)).first() if value.isdigit() else None
-            )
+            if value.isdigit():
+                found = list(Need.objects.filter(pk=int(value)))
+            else:
+                titled = Need.objects.filter(partner=self.partner, title=value)
+                found = [
+                    n
+                    for n in titled.select_related("campaign")
+                    if n.locale_id == n.campaign.locale_id
+                ]
+            self.needs[value] = found[0] if len(found) == 1 else None
         if self.needs[value] is None:
             raise TrackerValidationError({"need_id": [_("Unknown need “%s”.") % value]})
         return self.needs[value]
+
+    def quietly(self, find, *args):
+        try:
+            return find(*args)
+        except TrackerValidationError:
+            return None
 
     def already_imported(self, row):
         reference = row.get("reference")
         if not reference:
             if self.kind == "needs":
+                campaign = self.quietly(self.campaign, row)
+                country = campaign.country if campaign else None
                 return Need.objects.filter(
                     partner=self.partner, title=row.get("title"),
-                    region=self.regions.get((row.get("region") or "").upper()),
+                    region=self.quietly(self.region, row.get("region"), country),
                 ).exists()  # fmt: skip
             return False
         model = Contribution if self.kind == "contributions" else Delivery
@@ -281,7 +315,8 @@ class Importer:
         user, source = self.user, Source.IMPORT
         if self.kind == "needs":
             campaign = errors.lookup(self.campaign, row)
-            region = errors.lookup(self.region, row.get("region"))
+            country = campaign.country if campaign else None
+            region = errors.lookup(self.region, row.get("region"), country)
             if campaign is None:
                 return None
             return services.create_need(
@@ -311,7 +346,8 @@ class Importer:
                 reference=row.get("reference", ""), note=row.get("note", ""),
             )  # fmt: skip
         need = errors.lookup(self.need, row.get("need_id"))
-        region = errors.lookup(self.region, row.get("region"))
+        country = need.campaign.country if need else None
+        region = errors.lookup(self.region, row.get("region"), country)
         if need is None:
             errors.setdefault("need_id", [str(_("Give the need's id."))])
             return None
@@ -346,6 +382,7 @@ def run_import(path, kind, partner_slug, campaign=None, progress=None, dry_run=F
                 report.skipped += 1
                 continue
             clean, unreadable = read_cells(row, decimal_comma)
+            read_choices(kind, clean, unreadable)
             try:
                 with transaction.atomic():
                     importer.import_row(clean, RowErrors(unreadable))
