@@ -14,7 +14,7 @@ from django.urls import reverse
 from wagtail.users.models import UserProfile
 
 from campaigns.tracker import services
-from campaigns.tracker.models import Delivery, Need
+from campaigns.tracker.models import Contribution, Delivery, Need
 
 from .conftest import gift, partner_group
 
@@ -151,3 +151,19 @@ def test_the_import_page_lists_columns_and_values(staff_client, campaign):
     french = staff_client("fr").get(URL).content.decode()
     for expected in ("Catégorie", "Alimentation", "colis", "Élevée", "Kasserine"):
         assert expected in french, expected
+
+
+@pytest.mark.parametrize("language", ["ar", "fr"])
+def test_the_contributions_export_imports_back(staff_client, language, need, cash_need, partner):
+    client = staff_client(language)
+    gift(need, quantity="25", reference="G-25")
+    gift(cash_need, amount="12.5", reference="G-12", status="pledged")
+    rows = ("need_id", "kind", "amount", "currency", "quantity", "unit", "status", "reference")
+    before = sorted(Contribution.objects.filter(partner=partner).values_list(*rows))
+    content = export(client, "contribution", need.campaign)
+    Contribution.objects.filter(campaign=need.campaign).delete()
+
+    html = import_file(client, "contributions", partner, content)
+    assert "data-import-errors" not in html
+
+    assert sorted(Contribution.objects.filter(partner=partner).values_list(*rows)) == before
