@@ -70,10 +70,17 @@ class Report:
     imported: int = 0
     skipped: int = 0
     errors: list = field(default_factory=list)  # (line, field, message)
+    headings: dict = field(default_factory=dict)  # {field: its heading in the file}
 
     @property
     def ok(self):
         return not self.errors
+
+    @property
+    def named_errors(self):
+        """``(line, field, heading, message)``: each error with its column as the file
+        heads it (``الجهة`` for ``region`` in an Arabic export)."""
+        return [(n, f, self.headings.get(f, f), m) for n, f, m in self.errors]
 
 
 def partner_by_slug(slug):
@@ -121,8 +128,9 @@ def sniff_delimiter(header_line):
 
 
 def read_table(path, kind):
-    """``(rows, delimiter)``: the rows of the file at ``path`` (or of an open binary file,
-    an upload) as dicts, whatever its encoding and delimiter; refuses missing columns."""
+    """``(rows, delimiter, headings)``: the rows of the file at ``path`` (or of an open
+    binary file, an upload) as dicts, whatever its encoding and delimiter, and ``{column:
+    its heading in the file}``; refuses missing columns."""
     if hasattr(path, "read"):
         text = decode(path.read())
     else:
@@ -135,7 +143,8 @@ def read_table(path, kind):
     try:
         # Headings as the import names them, or as the admin's export writes them in any
         # language (``import_aliases``).
-        header = map_header(kind, [name.strip() for name in reader.fieldnames or []])
+        written = [name.strip() for name in reader.fieldnames or []]
+        header = map_header(kind, written)
         reader.fieldnames = header
         missing = [c for c in COLUMNS[kind]["required"] if c not in header]
         if missing:
@@ -151,7 +160,7 @@ def read_table(path, kind):
         raise ImportRefused(
             _("This is a workbook, not a CSV file: save it as CSV first.")
         ) from error
-    return rows, delimiter
+    return rows, delimiter, dict(zip(header, written, strict=True))
 
 
 def read_rows(path, kind):
@@ -371,10 +380,10 @@ def run_import(path, kind, partner_slug, campaign=None, progress=None, dry_run=F
     if kind not in KINDS:
         raise ImportRefused(_("Choose needs, contributions or deliveries."))
     partner = partner_by_slug(partner_slug)
-    rows, delimiter = read_table(path, kind)
+    rows, delimiter, headings = read_table(path, kind)
     importer = Importer(kind, partner, campaign, user=user)
     decimal_comma = True if delimiter == ";" else None  # else: by the language's rule
-    report = Report()
+    report = Report(headings=headings)
     progress = progress or (lambda iterable: iterable)
     with transaction.atomic():
         for line, row in progress(list(enumerate(rows, start=2))):  # line 1 is the header

@@ -130,11 +130,13 @@ def test_a_file_in_arabic_words_imports(staff_client, campaign, partner):
 
 def test_an_unknown_region_or_category_names_the_valid_values(staff_client, campaign, partner):
     client = staff_client("ar")
-    text = f"campaign,title,category,region,quantity\r\n{campaign.slug},طرود,طعام,كاسرين,40\r\n"
+    text = f"campaign,title,category,الجهة,quantity\r\n{campaign.slug},طرود,طعام,كاسرين,40\r\n"
     html = import_file(client, "needs", partner, text.encode())
     errors = html.split("data-import-errors")[1].split("</section>")[0]
     print(errors)
     assert "كاسرين" in errors and "طعام" in errors
+    # Each error's column as the file heads it (and as the import names it).
+    assert "<bdi>الجهة</bdi> (<bdi>region</bdi>)" in errors and "<bdi>category</bdi></td>" in errors
     # The region's error names the campaign's country's regions, by code and Arabic name
     # (not another country's); the category's names the Arabic labels.
     assert "TN-42" in errors and "القصرين" in errors and "DZ-" not in errors
