@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import FormView
@@ -36,7 +37,6 @@ KIND_LABELS = {
     "deliveries": _("Deliveries"),
 }
 MAX_BYTES = 5 * 1024 * 1024
-ZIP_MAGIC = b"PK\x03\x04"  # an .xlsx or .ods workbook, not its CSV
 
 
 def kinds_for(user):
@@ -62,11 +62,15 @@ class ImportForm(forms.Form):
     )
     file = forms.FileField(
         label=_("CSV file"),
-        help_text=_(
-            "Saved as CSV by Excel or LibreOffice: separated by commas or semicolons, "
-            "dates as dd/mm/yyyy or yyyy-mm-dd. At most 5 MB."
+        help_text=format_lazy(
+            "{} {}",
+            _(
+                "Saved as CSV by Excel or LibreOffice: separated by commas or semicolons, "
+                "dates as dd/mm/yyyy or yyyy-mm-dd. At most 5 MB."
+            ),
+            _("An .xlsx workbook (such as the admin’s XLSX export) is read too."),
         ),
-        widget=forms.FileInput(attrs={"accept": ".csv,text/csv"}),
+        widget=forms.FileInput(attrs={"accept": ".csv,text/csv,.xlsx"}),
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -81,11 +85,6 @@ class ImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_BYTES:
             raise forms.ValidationError(_("The file is larger than 5 MB."), code="too_large")
-        if upload.read(4) == ZIP_MAGIC:
-            raise forms.ValidationError(
-                _("This is a workbook, not a CSV file: save it as CSV first."), code="not_csv"
-            )
-        upload.seek(0)
         return upload
 
 

@@ -33,6 +33,7 @@ from portal.localization.digits import NumberNotClear, ascii_digits, read_number
 from . import services
 from .errors import TrackerPermissionDenied, TrackerValidationError
 from .import_aliases import Regions, clean_cell, column_label, map_header, read_choices
+from .import_xlsx import ZIP_MAGIC, WorkbookRefused, xlsx_text
 from .models import Contribution, Delivery, Need, Source
 
 KINDS = ("needs", "contributions", "deliveries")
@@ -132,10 +133,14 @@ def read_table(path, kind):
     binary file, an upload) as dicts, whatever its encoding and delimiter, and ``{column:
     its heading in the file}``; refuses missing columns."""
     if hasattr(path, "read"):
-        text = decode(path.read())
+        raw = path.read()
     else:
         with open(path, "rb") as handle:
-            text = decode(handle.read())
+            raw = handle.read()
+    try:  # an .xlsx workbook (the admin's XLSX export) as the CSV of its first sheet
+        text = xlsx_text(raw) if raw.startswith(ZIP_MAGIC) else decode(raw)
+    except WorkbookRefused as refused:
+        raise ImportRefused(str(refused)) from refused
     if "\x00" in text:  # no text file holds NUL: an .xls workbook, not its CSV
         raise ImportRefused(_("This is a workbook, not a CSV file: save it as CSV first."))
     delimiter = sniff_delimiter(text.split("\n", 1)[0])
