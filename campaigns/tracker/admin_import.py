@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import FormView
@@ -24,8 +25,9 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import services
+from .import_aliases import column_guide
 from .imports import COLUMNS, KINDS, ImportRefused, run_import
-from .models import Contribution, Delivery, Need
+from .models import Contribution, Delivery, Need, Region
 from .services.common import default_locale_id
 
 MODELS = {"needs": Need, "contributions": Contribution, "deliveries": Delivery}
@@ -35,7 +37,6 @@ KIND_LABELS = {
     "deliveries": _("Deliveries"),
 }
 MAX_BYTES = 5 * 1024 * 1024
-ZIP_MAGIC = b"PK\x03\x04"  # an .xlsx or .ods workbook, not its CSV
 
 
 def kinds_for(user):
@@ -61,11 +62,15 @@ class ImportForm(forms.Form):
     )
     file = forms.FileField(
         label=_("CSV file"),
-        help_text=_(
-            "Saved as CSV by Excel or LibreOffice: separated by commas or semicolons, "
-            "dates as dd/mm/yyyy or yyyy-mm-dd. At most 5 MB."
+        help_text=format_lazy(
+            "{} {}",
+            _(
+                "Saved as CSV by Excel or LibreOffice: separated by commas or semicolons, "
+                "dates as dd/mm/yyyy or yyyy-mm-dd. At most 5 MB."
+            ),
+            _("An .xlsx workbook (such as the admin’s XLSX export) is read too."),
         ),
-        widget=forms.FileInput(attrs={"accept": ".csv,text/csv"}),
+        widget=forms.FileInput(attrs={"accept": ".csv,text/csv,.xlsx"}),
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -80,11 +85,6 @@ class ImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_BYTES:
             raise forms.ValidationError(_("The file is larger than 5 MB."), code="too_large")
-        if upload.read(4) == ZIP_MAGIC:
-            raise forms.ValidationError(
-                _("This is a workbook, not a CSV file: save it as CSV first."), code="not_csv"
-            )
-        upload.seek(0)
         return upload
 
 
@@ -129,6 +129,13 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
             (KIND_LABELS[kind], reverse(f"tracker_import:template_{kind}"))
             for kind in kinds_for(self.request.user)
         ]
+        # What each column may hold, in the reader's language, and the regions of the
+        # countries of the campaigns they may import into (issue #19's fresh-eyes trial).
+        context["guides"] = [
+            (KIND_LABELS[kind], column_guide(kind)) for kind in kinds_for(self.request.user)
+        ]
+        countries = services.campaigns_for(self.request.user).values_list("country", flat=True)
+        context["regions"] = Region.objects.filter(country__in=set(countries))
         return context
 
 

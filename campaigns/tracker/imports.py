@@ -11,6 +11,10 @@ is the decimal mark (``12,5``), since Excel separates cells with ``;`` exactly w
 comma is the decimal mark. Dates are ``yyyy-mm-dd`` or day first, ``dd/mm/yyyy`` (also with
 ``-`` or ``.``, Arabic-Indic digits and a time after it): never month first, and never a
 two-digit year, so no date is read two ways.
+
+Headings and values may also be written as the admin's exports write them, in Arabic, French
+or English (``import_aliases``): the admin's own export of needs, contributions or deliveries
+imports back as it is.
 """
 
 import csv
@@ -28,7 +32,9 @@ from portal.localization.digits import NumberNotClear, ascii_digits, read_number
 
 from . import services
 from .errors import TrackerPermissionDenied, TrackerValidationError
-from .models import Contribution, Delivery, Need, Region, Source
+from .import_aliases import Regions, clean_cell, column_label, map_header, read_choices
+from .import_xlsx import ZIP_MAGIC, WorkbookRefused, xlsx_text
+from .models import Contribution, Delivery, Need, Source
 
 KINDS = ("needs", "contributions", "deliveries")
 COLUMNS = {
@@ -65,10 +71,17 @@ class Report:
     imported: int = 0
     skipped: int = 0
     errors: list = field(default_factory=list)  # (line, field, message)
+    headings: dict = field(default_factory=dict)  # {field: its heading in the file}
 
     @property
     def ok(self):
         return not self.errors
+
+    @property
+    def named_errors(self):
+        """``(line, field, heading, message)``: each error with its column as the file
+        heads it (``الجهة`` for ``region`` in an Arabic export)."""
+        return [(n, f, self.headings.get(f, f), m) for n, f, m in self.errors]
 
 
 def partner_by_slug(slug):
@@ -116,30 +129,43 @@ def sniff_delimiter(header_line):
 
 
 def read_table(path, kind):
-    """``(rows, delimiter)``: the rows of the file at ``path`` (or of an open binary file,
-    an upload) as dicts, whatever its encoding and delimiter; refuses missing columns."""
+    """``(rows, delimiter, headings)``: the rows of the file at ``path`` (or of an open
+    binary file, an upload) as dicts, whatever its encoding and delimiter, and ``{column:
+    its heading in the file}``; refuses missing columns."""
     if hasattr(path, "read"):
-        text = decode(path.read())
+        raw = path.read()
     else:
         with open(path, "rb") as handle:
-            text = decode(handle.read())
+            raw = handle.read()
+    try:  # an .xlsx workbook (the admin's XLSX export) as the CSV of its first sheet
+        text = xlsx_text(raw) if raw.startswith(ZIP_MAGIC) else decode(raw)
+    except WorkbookRefused as refused:
+        raise ImportRefused(str(refused)) from refused
     if "\x00" in text:  # no text file holds NUL: an .xls workbook, not its CSV
         raise ImportRefused(_("This is a workbook, not a CSV file: save it as CSV first."))
     delimiter = sniff_delimiter(text.split("\n", 1)[0])
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        header = [name.strip() for name in reader.fieldnames or []]
+        # Headings as the import names them, or as the admin's export writes them in any
+        # language (``import_aliases``).
+        written = [name.strip() for name in reader.fieldnames or []]
+        header = map_header(kind, written)
+        reader.fieldnames = header
         missing = [c for c in COLUMNS[kind]["required"] if c not in header]
         if missing:
+            named = [f"{c} ({column_label(kind, c)})" for c in missing]
             raise ImportRefused(
-                _("Missing column(s): %(columns)s.") % {"columns": ", ".join(missing)}
+                _("Missing column(s): %(columns)s.") % {"columns": ", ".join(named)}
             )
-        rows = [{(k or "").strip(): (v or "").strip() for k, v in row.items()} for row in reader]
+        rows = [
+            {(k or "").strip(): clean_cell((v or "").strip()) for k, v in row.items()}
+            for row in reader
+        ]
     except csv.Error as error:  # a field beyond csv's limit: binary, not text
         raise ImportRefused(
             _("This is a workbook, not a CSV file: save it as CSV first.")
         ) from error
-    return rows, delimiter
+    return rows, delimiter, dict(zip(header, written, strict=True))
 
 
 def read_rows(path, kind):
@@ -221,47 +247,69 @@ class Importer:
         self.user = user or services.ActingFor(partner)
         self.default_campaign = campaign
         self.campaigns = {}
-        self.regions = {r.code: r for r in Region.objects.all()}
+        self.regions = Regions()
         self.needs = {}
 
     def campaign(self, row):
+        """The campaign of its slug or, as the admin's export writes it, of its title."""
         slug = row.get("campaign") or self.default_campaign
         if not slug:
             raise TrackerValidationError({"campaign": [_("Give the campaign's slug.")]})
         if slug not in self.campaigns:
-            self.campaigns[slug] = CampaignPage.objects.filter(
-                slug=slug, locale=Locale.get_default()
-            ).first()
+            default = Locale.get_default()
+            page = CampaignPage.objects.filter(slug=slug, locale=default).first()
+            titled = CampaignPage.objects.filter(title=slug).order_by("pk").first()
+            if page is None and titled is not None:
+                page = titled.get_translation_or_none(default) or titled
+            self.campaigns[slug] = page
         if self.campaigns[slug] is None:
             raise TrackerValidationError({"campaign": [_("Unknown campaign “%s”.") % slug]})
         return self.campaigns[slug]
 
-    def region(self, code, field_name="region"):
-        if not code:
+    def region(self, value, country=None, field_name="region"):
+        """The region of a code or a name in any language, in ``country`` when known."""
+        if not value:
             return None
-        region = self.regions.get(code.upper())
+        region = self.regions.find(value, country)
         if region is None:
-            raise TrackerValidationError({field_name: [_("Unknown region code “%s”.") % code]})
+            raise TrackerValidationError({field_name: [self.regions.unknown(value, country)]})
         return region
 
     def need(self, value):
+        """The need of its id or, as the admin's export writes it, of its title (one of the
+        partner's needs, in its source language)."""
         if not value:
             return None
         if value not in self.needs:
-            self.needs[value] = (
-                Need.objects.filter(pk=int(value)).first() if value.isdigit() else None
-            )
+            if value.isdigit():
+                found = list(Need.objects.filter(pk=int(value)))
+            else:
+                titled = Need.objects.filter(partner=self.partner, title=value)
+                found = [
+                    n
+                    for n in titled.select_related("campaign")
+                    if n.locale_id == n.campaign.locale_id
+                ]
+            self.needs[value] = found[0] if len(found) == 1 else None
         if self.needs[value] is None:
             raise TrackerValidationError({"need_id": [_("Unknown need “%s”.") % value]})
         return self.needs[value]
+
+    def quietly(self, find, *args):
+        try:
+            return find(*args)
+        except TrackerValidationError:
+            return None
 
     def already_imported(self, row):
         reference = row.get("reference")
         if not reference:
             if self.kind == "needs":
+                campaign = self.quietly(self.campaign, row)
+                country = campaign.country if campaign else None
                 return Need.objects.filter(
                     partner=self.partner, title=row.get("title"),
-                    region=self.regions.get((row.get("region") or "").upper()),
+                    region=self.quietly(self.region, row.get("region"), country),
                 ).exists()  # fmt: skip
             return False
         model = Contribution if self.kind == "contributions" else Delivery
@@ -281,7 +329,8 @@ class Importer:
         user, source = self.user, Source.IMPORT
         if self.kind == "needs":
             campaign = errors.lookup(self.campaign, row)
-            region = errors.lookup(self.region, row.get("region"))
+            country = campaign.country if campaign else None
+            region = errors.lookup(self.region, row.get("region"), country)
             if campaign is None:
                 return None
             return services.create_need(
@@ -311,7 +360,8 @@ class Importer:
                 reference=row.get("reference", ""), note=row.get("note", ""),
             )  # fmt: skip
         need = errors.lookup(self.need, row.get("need_id"))
-        region = errors.lookup(self.region, row.get("region"))
+        country = need.campaign.country if need else None
+        region = errors.lookup(self.region, row.get("region"), country)
         if need is None:
             errors.setdefault("need_id", [str(_("Give the need's id."))])
             return None
@@ -335,10 +385,10 @@ def run_import(path, kind, partner_slug, campaign=None, progress=None, dry_run=F
     if kind not in KINDS:
         raise ImportRefused(_("Choose needs, contributions or deliveries."))
     partner = partner_by_slug(partner_slug)
-    rows, delimiter = read_table(path, kind)
+    rows, delimiter, headings = read_table(path, kind)
     importer = Importer(kind, partner, campaign, user=user)
     decimal_comma = True if delimiter == ";" else None  # else: by the language's rule
-    report = Report()
+    report = Report(headings=headings)
     progress = progress or (lambda iterable: iterable)
     with transaction.atomic():
         for line, row in progress(list(enumerate(rows, start=2))):  # line 1 is the header
@@ -346,6 +396,7 @@ def run_import(path, kind, partner_slug, campaign=None, progress=None, dry_run=F
                 report.skipped += 1
                 continue
             clean, unreadable = read_cells(row, decimal_comma)
+            read_choices(kind, clean, unreadable)
             try:
                 with transaction.atomic():
                     importer.import_row(clean, RowErrors(unreadable))

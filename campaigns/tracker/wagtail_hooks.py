@@ -110,6 +110,9 @@ class NeedViewSet(ScopedEntryViewSet):
         "get_category_display": _("Category"),
         "get_urgency_display": _("Urgency"),
         "get_status_display": _("Status"),
+        # Wagtail's own word for a locale is «Région» in French: the column was headed like
+        # the region's, and read as it by the import.
+        "locale": _("Language"),
     }
     export_filename = "needs"
     edit_handler = ObjectList(
