@@ -24,6 +24,7 @@ class PortalConfig(AppConfig):
             caching,
             wagtail_csv_formulas,
             wagtail_header_titles,
+            wagtail_relative_times,
         )
 
         bidi.connect_signals()
@@ -31,4 +32,5 @@ class PortalConfig(AppConfig):
         cache_outage.install()
         wagtail_csv_formulas.install()
         wagtail_header_titles.install()
+        wagtail_relative_times.install()
         limit_decoded_pixels()
