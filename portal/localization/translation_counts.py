@@ -4,11 +4,14 @@
 ``{locales}`` as ``_("{} locales").format(n)`` ("Note: always plural"): «أُرسلت … إلى 2 لغات»
 where Arabic says «إلى لغتين» (a dual, no digit), «إلى 3 لغات» but «إلى 11 لغة».
 :func:`install` (called once from ``LocalizationConfig.ready``) keeps the count of the form
-and gives the message ``locales_phrase(n)``, a real ``ngettext`` (six forms in Arabic).
+and gives the message ``locales_phrase(n)``, a real ``ngettext`` (six forms in Arabic), or
+for one locale its name as a sentence writes it («traduction en français»).
 """
 
 from django.utils.translation import ngettext
 from wagtail_localize.views import submit_translations
+
+from .locale_names import sentence_name
 
 
 def locales_phrase(count):
@@ -25,7 +28,7 @@ def install():
     original_form_valid = view.form_valid
 
     def form_valid(self, form):
-        self.locale_count = len(form.cleaned_data["locales"])
+        self.chosen_locales = list(form.cleaned_data["locales"])
         return original_form_valid(self, form)
 
     view.form_valid = form_valid
@@ -39,9 +42,11 @@ def install():
 
 def counted_message(original):
     def get_success_message(self, locales):
-        count = getattr(self, "locale_count", 1)
-        if count > 1:
-            locales = locales_phrase(count)
+        chosen = getattr(self, "chosen_locales", [])
+        if len(chosen) > 1:
+            locales = locales_phrase(len(chosen))
+        elif chosen:  # «traduction en français», not «en Français»
+            locales = sentence_name(chosen[0])
         return original(self, locales)
 
     return get_success_message
