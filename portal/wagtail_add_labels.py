@@ -42,3 +42,16 @@ def install():
     prop.__set_name__(IndexView, "add_item_label")
     IndexView.add_item_label = prop
     IndexView.names_add_buttons = True
+
+
+def inline_add_label(bound_panel):
+    """An InlinePanel's "Add …" button: the child model's own phrase in the catalogues
+    ("Add speaker" → «إضافة متدخل», «Ajouter un intervenant»), else Wagtail's
+    ``Add %(label)s`` with the panel's label (which read «إضافة المتدخلون», «Ajouter un(e)
+    Intervenants»). Used by templates/wagtailadmin/panels/inline_panel.html."""
+    model = bound_panel.panel.db_field.related_model
+    own = f"Add {model._meta.verbose_name_raw}"
+    label = gettext(own)
+    if label == own:
+        label = gettext("Add %(label)s") % {"label": bound_panel.label}
+    return capfirst(label)

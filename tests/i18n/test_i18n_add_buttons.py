@@ -70,3 +70,56 @@ def test_the_add_button_workaround_is_still_needed():
     from portal import wagtail_add_labels
 
     assert wagtail.__version__.startswith(wagtail_add_labels.PATCHED_FOR)
+
+
+def inline_panels():
+    """Every InlinePanel of the admin's edit forms (pages and snippets), one per child model."""
+    from django.apps import apps
+    from wagtail.admin.panels import InlinePanel
+
+    def walk(panel):
+        if isinstance(panel, InlinePanel):
+            yield panel
+        for child in getattr(panel, "children", []):
+            yield from walk(child)
+
+    found = {}
+    for model in apps.get_models():
+        if hasattr(model, "get_edit_handler"):
+            for panel in walk(model.get_edit_handler()):
+                found.setdefault(panel.db_field.related_model._meta.label, panel)
+    return sorted(found.items())
+
+
+INLINE_PANELS = inline_panels()
+
+
+def inline_button(panel, language):
+    from types import SimpleNamespace
+
+    from portal.wagtail_add_labels import inline_add_label
+
+    with translation.override(language):
+        return inline_add_label(SimpleNamespace(panel=panel, label=str(panel.label)))
+
+
+def test_the_walk_finds_the_inline_panels():
+    assert {"campaigns.CampaignPartner", "press.Speaker"} <= dict(INLINE_PANELS).keys()
+
+
+@pytest.mark.parametrize(("child", "panel"), INLINE_PANELS, ids=lambda v: str(v)[:40])
+def test_an_inline_panels_add_button_names_one_child(child, panel):
+    """Wagtail wrote «Add %(label)s» with the panel's plural label: «إضافة المتدخلون»,
+    «Ajouter un(e) Intervenants»."""
+    arabic, french = inline_button(panel, "ar"), inline_button(panel, "fr")
+    assert arabic.startswith("إضافة ") and not arabic.split()[1].startswith("ال"), arabic
+    assert re.match(r"Ajouter (un|une) [a-zàâçéèêëîïôûù]", french), french
+
+
+def test_the_campaign_forms_partner_button_reads_add_a_partner(admin_speaking, demo):
+    from campaigns.models import CampaignPage
+
+    page = CampaignPage.objects.filter(locale__language_code="ar").first()
+    url = reverse("wagtailadmin_pages:edit", args=[page.id])
+    html = re.sub(r"\s+", " ", admin_speaking("ar").get(url).content.decode())
+    assert "إضافة شريك" in html and "إضافة الشركاء" not in html

@@ -206,3 +206,11 @@ def sentence_locale_names(page):
     from portal.localization.locale_names import sentence_names_in_props
 
     return sentence_names_in_props(page)
+
+
+@register.filter
+def inline_add_label(bound_panel):
+    """An InlinePanel's "Add …" button in the reader's language (portal/wagtail_add_labels.py)."""
+    from portal.wagtail_add_labels import inline_add_label as label
+
+    return label(bound_panel)
