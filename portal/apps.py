@@ -22,8 +22,10 @@ class PortalConfig(AppConfig):
             bidi,
             cache_outage,
             caching,
+            wagtail_add_labels,
             wagtail_csv_formulas,
             wagtail_header_titles,
+            wagtail_relative_times,
         )
 
         bidi.connect_signals()
@@ -31,4 +33,6 @@ class PortalConfig(AppConfig):
         cache_outage.install()
         wagtail_csv_formulas.install()
         wagtail_header_titles.install()
+        wagtail_add_labels.install()
+        wagtail_relative_times.install()
         limit_decoded_pixels()

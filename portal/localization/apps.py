@@ -8,7 +8,8 @@ class LocalizationConfig(AppConfig):
     verbose_name = _("Localisation")
 
     def ready(self):
-        from . import digits, translation_notes
+        from . import digits, translation_counts, translation_notes
 
         digits.install()  # one rule for typed digits in every form, filter and API field
         translation_notes.install()  # "Translated with … on …" in the reader's language
+        translation_counts.install()  # «إلى لغتين», not «إلى 2 لغات»

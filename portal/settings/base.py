@@ -111,6 +111,10 @@ MIDDLEWARE = [
     "portal.password_throttle.PasswordGuessLimitMiddleware",
 ]
 
+# A message already waiting is not queued again: a refused admin address requested twice
+# before the dashboard shows its messages said «Sorry, …» twice there (issue 19).
+MESSAGE_STORAGE = "portal.message_storage.OnceEachStorage"
+
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
 

@@ -21,7 +21,8 @@ LOCALIZE = Path(wagtail_localize.__file__).parent / "static/wagtail_localize/js/
 
 # 1. wagtail-localize's translation editor
 
-EDITOR_LOCALES = {"ar": ("العربية", "الفرنسية"), "fr": ("Arabe", "Français")}
+# Inside a sentence, French writes them in lower case («Utilise la version arabe»).
+EDITOR_LOCALES = {"ar": ("العربية", "الفرنسية"), "fr": ("arabe", "français")}
 MORE_ACTIONS = {"ar": "إجراءات أخرى", "fr": "Plus d'actions"}
 
 

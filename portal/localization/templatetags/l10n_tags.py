@@ -197,3 +197,20 @@ def isolated(text):
     if current_language() != "ar" and ARABIC_LETTER.search(str(text or "")):
         lang = mark_safe(' lang="ar"')  # noqa: S308 (constant text)
     return format_html('<bdi dir="auto"{}>{}</bdi>', lang, text)
+
+
+@register.filter
+def sentence_locale_names(page):
+    """The translation editor's locales named as a sentence writes them («la version arabe»):
+    see portal/localization/locale_names.py."""
+    from portal.localization.locale_names import sentence_names_in_props
+
+    return sentence_names_in_props(page)
+
+
+@register.filter
+def inline_add_label(bound_panel):
+    """An InlinePanel's "Add …" button in the reader's language (portal/wagtail_add_labels.py)."""
+    from portal.wagtail_add_labels import inline_add_label as label
+
+    return label(bound_panel)

@@ -1,0 +1,22 @@
+"""Messages that say the same thing once (issue 19).
+
+A refused admin address (a partner's staff opening another partner's entry) sends the person
+back to the dashboard with «Sorry, you do not have permission to access this area.»
+(``wagtail.admin.auth.permission_denied``, once per refused request). The trial saw it twice
+there: the refused address had been requested twice before the dashboard showed the queue
+(a browser that preloads the address typed, a reload, a double click), and each request
+queued its own copy. A message already waiting, same level and same text, is not queued
+again; Django's storage otherwise (cookie, then session).
+"""
+
+from django.contrib.messages.storage.fallback import FallbackStorage
+
+
+class OnceEachStorage(FallbackStorage):
+    def add(self, level, message, extra_tags=""):
+        if message and self.level is not None and level >= self.level:
+            text = str(message)
+            waiting = [*self._loaded_messages, *self._queued_messages]
+            if any(m.level == level and str(m.message) == text for m in waiting):
+                return
+        super().add(level, message, extra_tags)
