@@ -277,12 +277,15 @@ class Importer:
 
     def need(self, value):
         """The need of its id or, as the admin's export writes it, of its title (one of the
-        partner's needs, in its source language)."""
+        partner's needs, in its source language). Only needs the importing person may see
+        are looked up: another organisation's need is as unknown as one that does not exist
+        (an import must not tell partner staff which ids exist elsewhere)."""
         if not value:
             return None
         if value not in self.needs:
             if value.isdigit():
-                found = list(Need.objects.filter(pk=int(value)))
+                visible = services.scope_queryset(Need.objects.all(), self.user)
+                found = list(visible.filter(pk=int(value)))
             else:
                 titled = Need.objects.filter(partner=self.partner, title=value)
                 found = [

@@ -178,3 +178,18 @@ def test_every_bad_field_of_a_needs_row_is_reported_at_once(tmp_path, campaign):
     assert bad >= {"category", "region", "title", "quantity", "deadline"}, report.errors
     assert not {name for line, name, _m in report.errors if line == 2}
     assert not Need.objects.filter(campaign=campaign, title="أدوية").exists()
+
+
+def test_another_organisations_need_is_as_unknown_as_a_missing_one(tmp_path, need, other_partner):
+    """The third trial of issue 19: partner B importing deliveries against partner A's need
+    id was told «this need belongs to another organisation», while a title of A's or an id
+    that exists nowhere got «unknown need»: the import told B which ids exist elsewhere."""
+    rows = [list(row) for row in FRENCH_EXCEL]
+    rows[2][0] = str(Need.objects.order_by("-pk").values_list("pk", flat=True)[0] + 1000)
+    path = french_excel(tmp_path, need, "utf-8-sig", rows)
+    with translation.override("ar"):
+        report = run_import(path, "deliveries", other_partner.slug)
+    by_line = {line: (name, message) for line, name, message in report.errors}
+    assert by_line[2] == ("need_id", f"احتياج غير معروف «{need.pk}».")
+    assert by_line[3] == ("need_id", f"احتياج غير معروف «{rows[2][0]}».")
+    assert not Delivery.objects.filter(need=need).exists()
