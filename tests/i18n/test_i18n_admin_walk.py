@@ -22,6 +22,8 @@ SKIP = re.compile(
     r"failwhale|logout|jsi18n|sprite|test404|login|password_reset|export|download|\.\*|\(|\["
 )
 HIDDEN = re.compile(r"<(script|style|svg|template|textarea|option)\b.*?</\1>", re.S | re.I)
+# What HTML marks as not to be translated (the import's column names, typed as they are).
+NOT_TRANSLATED = re.compile(r"<(\w+)\b[^>]*\btranslate=\"no\"[^>]*>.*?</\1>", re.S | re.I)
 TAG = re.compile(r"<[^>]+>")
 ENGLISH = re.compile(r"^[A-Za-z][A-Za-z ,.'’:()/-]*[a-z]{3}[A-Za-z ,.'’:()/-]*$")
 # The same in every language: brands, formats, codes, and language names shown as themselves.
@@ -83,7 +85,7 @@ def english_content():
 
 
 def visible_texts(page):
-    page = HIDDEN.sub(" ", page.split("<body", 1)[-1])
+    page = NOT_TRANSLATED.sub(" ", HIDDEN.sub(" ", page.split("<body", 1)[-1]))
     for chunk in TAG.split(page):
         text = " ".join(html.unescape(chunk).split())
         if text:
