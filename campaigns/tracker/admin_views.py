@@ -3,8 +3,9 @@ write through the service layer (so the admin refuses exactly what the API refus
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils.translation import get_language
+from wagtail.log_actions import registry as log_registry
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets as snippet_views
@@ -125,7 +126,26 @@ class ScopedInspectView(ScopedObjectMixin, snippet_views.InspectView):
 
 
 class ScopedHistoryView(ScopedObjectMixin, snippet_views.HistoryView):
-    pass
+    def get_base_queryset(self):
+        """The entry's log lines, the newest per request and action *of this entry*.
+
+        Wagtail keeps the newest line per request id and action across every object
+        (``latest_by_uuid_and_action``): an import logs each row's «Recorded» in one request,
+        so every entry but the last had an empty History tab (issue 19's third trial).
+        """
+        lines = log_registry.get_logs_for_instance(self.object)
+        newest = (
+            lines.model._default_manager.filter(
+                uuid=OuterRef("uuid"),
+                action=OuterRef("action"),
+                content_type_id=OuterRef("content_type_id"),
+                object_id=OuterRef("object_id"),
+            )
+            .order_by("-timestamp", "-id")
+            .values("id")[:1]
+        )
+        lines = lines.filter(Q(uuid__isnull=True) | Q(id=Subquery(newest)))
+        return self._annotate_queryset(lines)
 
 
 class ScopedUsageView(ScopedObjectMixin, snippet_views.UsageView):

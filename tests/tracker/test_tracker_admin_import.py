@@ -141,3 +141,23 @@ def test_the_date_formats_in_arabic_help_and_errors_read_left_to_right(partner_c
     html = partner_client.get(URL).content.decode()
     for pattern in ("dd/mm/yyyy", "yyyy-mm-dd"):
         assert f"\u2068{pattern}\u2069" in html, pattern
+
+
+def test_every_imported_entry_has_its_line_in_its_own_history(partner_client, need, partner):
+    """The third trial of issue 19: after importing a file, an entry's History tab read «قائمة
+    إدخالات السجل فارغة» for every row but the last. One request logs each row's «Recorded»
+    under the same request id, and Wagtail's History view kept only the newest line per
+    request and action across all entries."""
+    gift(need, quantity="50")
+    text = "need_id;quantity;delivered_on;reference\r\n" + "".join(
+        f"{need.pk};{n};2{n}/05/2020;HIST-{n}\r\n" for n in (1, 2, 3)
+    )
+    form = {"kind": "deliveries", "partner": partner.pk, "campaign": "", "file": upload(text)}
+    assert partner_client.post(URL, form, follow=True).status_code == 200
+    deliveries = Delivery.objects.filter(reference__startswith="HIST-").order_by("reference")
+    assert deliveries.count() == 3
+    for delivery in deliveries:
+        page = partner_client.get(f"/admin/snippets/tracker/delivery/history/{delivery.pk}/")
+        html = page.content.decode()
+        assert page.status_code == 200 and "سُجّل" in html, delivery.reference
+        assert "فارغة" not in html, delivery.reference
