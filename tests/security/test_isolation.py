@@ -123,7 +123,10 @@ def test_an_import_cannot_deliver_against_another_partners_need(world, tmp_path)
     path = tmp_path / "deliveries.csv"
     path.write_text(f"need_id,quantity,delivered_on\n{need_b.pk},1,2020-05-21\n")
     report = run_import(str(path), "deliveries", world["partners"]["A"].slug)
-    assert not report.ok and report.errors[0][1] == "need"
+    # Refused as unknown on the file's own column, as an id that exists nowhere would be:
+    # the import does not tell A that B's need exists.
+    assert not report.ok and report.errors[0][1] == "need_id"
+    assert report.errors[0][2] == f"احتياج غير معروف «{need_b.pk}»."  # the default language
     assert written(world) == before
 
 
