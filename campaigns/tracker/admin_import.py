@@ -26,7 +26,9 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import services
 from .import_aliases import column_guide
-from .imports import COLUMNS, KINDS, ImportRefused, run_import
+from .import_columns import COLUMNS, KINDS
+from .import_files import ImportRefused
+from .imports import run_import
 from .models import Contribution, Delivery, Need, Region
 from .services.common import default_locale_id
 

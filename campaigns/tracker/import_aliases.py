@@ -30,6 +30,7 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from search.text import normalise
 
+from .import_columns import COLUMNS, KINDS
 from .models import Contribution, Delivery, Need, Region
 
 MODELS = {"needs": Need, "contributions": Contribution, "deliveries": Delivery}
@@ -59,7 +60,6 @@ def model_field(model, column):
 def exported(model):
     """``[(field, column)]``: the model's export fields, each with the import column it is
     read as (``None``: not imported), and the viewset's ``export_headings``."""
-    from .imports import COLUMNS, KINDS
 
     viewset = model.snippet_viewset
     kind = KINDS[list(MODELS.values()).index(model)]
@@ -93,7 +93,6 @@ def column_label(kind, column):
 @cache
 def header_aliases(kind):
     """``{folded heading: column}`` for every heading ``kind``'s import reads."""
-    from .imports import COLUMNS
 
     model = MODELS[kind]
     columns = COLUMNS[kind]["required"] + COLUMNS[kind]["optional"]
@@ -127,7 +126,6 @@ def map_header(kind, header):
 
 def choice_columns(kind):
     """``{column: model field}`` for ``kind``'s import columns that take a choice."""
-    from .imports import COLUMNS
 
     model = MODELS[kind]
     fields = {
@@ -223,7 +221,6 @@ def column_guide(kind):
     """``[(column, heading, required, values)]`` for the import page, in the active language:
     each column's import name, the heading the export writes for it, and the values a choice
     column takes (``""`` for the others)."""
-    from .imports import COLUMNS
 
     choices = choice_columns(kind)
     return [

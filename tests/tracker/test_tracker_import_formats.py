@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from campaigns.tracker.imports import decode, read_rows, run_import, sniff_delimiter
+from campaigns.tracker.import_files import decode, read_rows, sniff_delimiter
+from campaigns.tracker.imports import run_import
 from campaigns.tracker.models import Delivery, Need
 
 from .conftest import gift

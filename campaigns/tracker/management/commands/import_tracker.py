@@ -3,7 +3,9 @@
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from campaigns.tracker.imports import KINDS, ImportRefused, run_import
+from campaigns.tracker.import_columns import KINDS
+from campaigns.tracker.import_files import ImportRefused
+from campaigns.tracker.imports import run_import
 
 
 class Command(BaseCommand):
