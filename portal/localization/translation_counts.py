@@ -13,6 +13,8 @@ from wagtail_localize.views import submit_translations
 
 from .locale_names import sentence_name
 
+PATCHED_FOR = "1.14"  # the wagtail-localize release whose SubmitTranslationView this follows
+
 
 def locales_phrase(count):
     # Translators: what a page is submitted for translation into, "… into 2 locales"

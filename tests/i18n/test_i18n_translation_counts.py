@@ -3,10 +3,12 @@ language (issue 19): «إلى لغتين», «إلى 3 لغات», «إلى 11 �
 «إلى 2 لغات» (its "{} locales" had no plural)."""
 
 import pytest
+import wagtail_localize
 from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import translation
 
+from portal.localization import translation_counts
 from portal.localization.translation_counts import locales_phrase
 
 from .test_i18n_translation_workflow import locale, source_page  # noqa: F401 - fixture
@@ -45,3 +47,9 @@ def test_a_page_sent_to_two_languages_says_two(
 def test_the_count_of_languages_takes_the_languages_plural(language, count, expected):
     with translation.override(language):
         assert locales_phrase(count) == expected
+
+
+def test_the_counts_workaround_is_pinned_to_the_wagtail_localize_it_was_written_for():
+    """When this fails, wagtail-localize changed: check whether its submit views still
+    write «{} locales» without a plural, then move ``PATCHED_FOR`` or drop the workaround."""
+    assert wagtail_localize.__version__.startswith(translation_counts.PATCHED_FOR + ".")
