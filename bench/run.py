@@ -16,6 +16,11 @@
 
 ``--only peer`` runs the site's set-up and step 4 alone.
 
+The edge and the origin are separate machines when deployed: with two CPUs or more, the
+origin (gunicorn, its task worker, Redis, bakerydemo's gunicorn) runs on the first CPUs and
+Varnish, wrk and this process's writers and watcher on the others (bench/cpus.py), so the load
+generator does not take the origin's cores; ``--no-cpu-split`` lets them share every CPU.
+
 ``--quick`` shortens every measurement (about two minutes in all, plus the site's set-up).
 Everything runs on 127.0.0.1, on ports from --port-base (default 8250).
 """
@@ -33,7 +38,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import stack  # noqa: E402
+from bench import cpus, stack  # noqa: E402
 from bench.campaign_day import READ_PATH, campaign_day, warm_up  # noqa: E402
 from bench.wrk import measure  # noqa: E402
 
@@ -74,6 +79,10 @@ def parse_args():
         help="git directory of a wagtail/bakerydemo clone: measure beside it (bench/peer.py)",
     )  # fmt: skip
     parser.add_argument("--only", choices=("all", "peer"), default="all")
+    parser.add_argument(
+        "--no-cpu-split", action="store_true",
+        help="let the edge, its readers and the origin share every CPU (bench/cpus.py)",
+    )  # fmt: skip
     parser.add_argument(
         "--task-backend", choices=("database", "rq", "immediate"), default="database",
         help="database (default: one db_worker sends the purges, off the write's request), "
@@ -135,7 +144,7 @@ def report(args, database, floor, mix, cold, gunicorn):
     lines = [
         f"make bench — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; database {database}; "
         f"gunicorn {gunicorn}; tasks {args.task_backend}; "
-        f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s; "
+        f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s; {args.cpu_split}; "
         f"load average {' '.join(f'{n:.2f}' for n in os.getloadavg())}",
         "",
         "Floors (req/s, p50 / p99 ms):",
@@ -180,18 +189,21 @@ def report(args, database, floor, mix, cold, gunicorn):
     return "\n".join(lines)
 
 
-def beside_peer(args, origin, ports, extra, wrk):
-    """Report lines: our campaign page from the origin beside bakerydemo's home page."""
+def beside_peer(args, origin, ports, extra, wrk, split):
+    """Report lines: our campaign page from the origin beside bakerydemo's home page, both
+    on the origin's CPUs and wrk on the edge's (``split``: ``cpus.split()``)."""
     from bench import peer
 
     print("  bakerydemo: preparing (first run: its virtualenv and demo data)…", flush=True)
     site = peer.prepare(Path(args.peer_git))
     model = (extra.get("workers", 2), extra.get("threads", 4), extra.get("worker_class", "gthread"))
-    process = peer.start(site, ports["peer"], *model)
+    with cpus.running_on(split[0]):
+        process = peer.start(site, ports["peer"], *model)
     try:
         for url in (origin + peer.OUR_PATH, f"http://127.0.0.1:{ports['peer']}/"):
             urllib.request.urlopen(url, timeout=60).read()  # noqa: S310 - loopback; warm
-        result = peer.compare(args, origin, f"http://127.0.0.1:{ports['peer']}", wrk)
+        with cpus.running_on(split[1]):
+            result = peer.compare(args, origin, f"http://127.0.0.1:{ports['peer']}", wrk)
     finally:
         stack.stop(process)
     return peer.report_lines(result, f"{model[0]} workers x {model[1]} threads ({model[2]})")
@@ -208,9 +220,16 @@ def main():
     workdir = stack.readable_tempdir("portal-bench-")
     database = ensure_postgres_database(args.database_url) or f"sqlite:///{workdir / 'b.sqlite3'}"
     processes = []
+    origin_cpus, edge_cpus = (None, None) if args.no_cpu_split else cpus.split()
+    args.cpu_split = (
+        f"origin on CPU {sorted(origin_cpus)}, edge and readers on CPU {sorted(edge_cpus)}"
+        if origin_cpus
+        else "edge, readers and origin on every CPU"
+    )
     try:
         print(f"Work directory {workdir}; preparing the site…", flush=True)
-        processes.append(stack.start_redis(workdir, ports["redis"]))
+        with cpus.running_on(origin_cpus):
+            processes.append(stack.start_redis(workdir, ports["redis"]))
         env = stack.site_env(
             workdir, database, varnish_port=ports["varnish"],
             redis_url=f"redis://127.0.0.1:{ports['redis']}/0",
@@ -228,26 +247,29 @@ def main():
             extra["threads"] = args.gunicorn_threads
         if args.worker_class:
             extra["worker_class"] = args.worker_class
-        processes.append(stack.start_gunicorn(env, ports["gunicorn"], **extra))
-        worker = stack.start_task_worker(env, log=(workdir / "worker.log").open("w"))
-        processes.append(worker)
-        floor_env = {**env, "DJANGO_SETTINGS_MODULE": "bench.floor_settings"}
-        processes.append(stack.start_gunicorn(floor_env, ports["floor"], **extra))
-        processes.append(stack.start_varnish(workdir, ports["varnish"], ports["gunicorn"]))
+        with cpus.running_on(origin_cpus):
+            processes.append(stack.start_gunicorn(env, ports["gunicorn"], **extra))
+            worker = stack.start_task_worker(env, log=(workdir / "worker.log").open("w"))
+            processes.append(worker)
+            floor_env = {**env, "DJANGO_SETTINGS_MODULE": "bench.floor_settings"}
+            processes.append(stack.start_gunicorn(floor_env, ports["floor"], **extra))
+        with cpus.running_on(edge_cpus):
+            processes.append(stack.start_varnish(workdir, ports["varnish"], ports["gunicorn"]))
         origin = f"http://127.0.0.1:{ports['gunicorn']}"
         edge = f"http://127.0.0.1:{ports['varnish']}"
         gunicorn = "gunicorn.conf.py" + (f" {extra}" if extra else "")
         peer_lines = []
         if args.peer_git:
-            peer_lines = beside_peer(args, origin, ports, extra, wrk)
+            peer_lines = beside_peer(args, origin, ports, extra, wrk, (origin_cpus, edge_cpus))
             print("\n".join(peer_lines), flush=True)
         if args.only == "peer":
             return 0
-        floor = floors(args, env, ports, wrk)
-        warm = warm_up(edge, origin, credentials)
-        print(f"  first gift shown through the edge after {warm} s (worker warm-up)", flush=True)
-        counters = lambda: varnish_counters(workdir)  # noqa: E731
-        mix = campaign_day(args, counters, edge, origin, credentials, wrk)
+        with cpus.running_on(edge_cpus):  # wrk, the writers and the watcher: the readers' side
+            floor = floors(args, env, ports, wrk)
+            warm = warm_up(edge, origin, credentials)
+            print(f"  first gift shown through the edge after {warm} s (worker warm-up)")
+            counters = lambda: varnish_counters(workdir)  # noqa: E731
+            mix = campaign_day(args, counters, edge, origin, credentials, wrk)
         for process in processes[1:]:
             stack.stop(process)  # the cold renders need the CPU alone
         cold_env = {**env, "REDIS_URL": "", "FRAGMENT_CACHE_SECONDS": "0",
