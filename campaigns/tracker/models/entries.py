@@ -21,6 +21,10 @@ class Contribution(models.Model):
     never public. ``reference`` is the partner's own identifier (unique per partner).
     """
 
+    # Wagtail's reference index is updated in the entry's own save, not by a queued task
+    # (campaigns/background/reference_index_gone_rows.py).
+    index_references_on_save = True
+
     campaign = models.ForeignKey(
         "campaigns.CampaignPage",
         verbose_name=_("campaign"),
@@ -150,6 +154,10 @@ class Delivery(models.Model):
     public figures. No beneficiary's name or personal detail is ever stored: only a count.
     ``quantity`` is in the need's unit (or currency for a cash need).
     """
+
+    # Wagtail's reference index is updated in the entry's own save, not by a queued task
+    # (campaigns/background/reference_index_gone_rows.py).
+    index_references_on_save = True
 
     campaign = models.ForeignKey(
         "campaigns.CampaignPage",
