@@ -22,6 +22,7 @@ Nothing here imports a domain app: page types extend behaviour through page meth
 """
 
 import datetime
+import http.client
 import logging
 import threading
 import uuid
@@ -176,6 +177,34 @@ class VarnishBackend(HTTPBackend):
             urlopen(request, timeout=5).close()  # noqa: S310 - LOCATION comes from settings
         except (URLError, OSError) as error:
             logger.error("Could not purge %s from the edge cache: %s", url, error)
+
+    def purge_batch(self, urls):
+        """Purge ``urls`` over one kept-alive connection (a campaign's purge names about 50
+        URLs; a connection each cost the worker most of the purge's CPU). A URL whose
+        request fails is logged and the rest go on over a new connection."""
+        connection = None
+        for url in urls:
+            parts = urlsplit(url)
+            path = urlunsplit(("", "", parts.path or "/", parts.query, ""))
+            try:
+                connection = connection or self._connect()
+                connection.request(self.method, path, headers={"Host": parts.netloc})
+                connection.getresponse().read()
+            except (OSError, http.client.HTTPException) as error:
+                logger.error("Could not purge %s from the edge cache: %s", url, error)
+                if connection is not None:
+                    connection.close()
+                connection = None
+        if connection is not None:
+            connection.close()
+
+    def _connect(self):
+        kind = (
+            http.client.HTTPSConnection
+            if self.cache_scheme == "https"
+            else http.client.HTTPConnection
+        )
+        return kind(self.cache_netloc, timeout=5)
 
 
 def pages_showing(page):
