@@ -5,6 +5,7 @@ edit views, exports and choosers; staff (``tracker.manage_all_partners``) see al
 """
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
@@ -14,6 +15,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from campaigns.admin_widgets import PartnerPageChooser
+from portal.localization.page_title_fields import ReaderTitleColumn
 
 from . import services
 from .admin_bulk import BULK_ACTIONS
@@ -51,6 +53,13 @@ for _action in BULK_ACTIONS:  # after Wagtail's own (order 0), so they replace t
     hooks.register("register_bulk_action", _action, order=1)
 
 
+def page_column(model, name):
+    """``model``'s campaign or partner column (headed by the field's own name), the page
+    named in the reader's language."""
+    label = capfirst(model._meta.get_field(name).verbose_name)
+    return ReaderTitleColumn(name, label=label, sort_key=name)
+
+
 class ScopedEntryViewSet(SnippetViewSet):
     index_view_class = ScopedIndexView
     inspect_view_class = ScopedInspectView
@@ -79,7 +88,7 @@ class NeedViewSet(ScopedEntryViewSet):
     related = ("partner", "region", "locale")
     list_display = [
         "title",
-        "partner",
+        page_column(Need, "partner"),
         "region",
         "category",
         "target_display",
@@ -161,7 +170,7 @@ class ContributionViewSet(ScopedEntryViewSet):
     list_display = [
         "__str__",
         "reference",
-        "partner",
+        page_column(Contribution, "partner"),
         "need",
         "value_display",
         "status",
@@ -246,7 +255,7 @@ class DeliveryViewSet(ScopedEntryViewSet):
     related = ("partner", "need", "region")
     list_display = [
         "__str__",
-        "partner",
+        page_column(Delivery, "partner"),
         "region",
         "quantity_display",
         "households_reached",
@@ -329,7 +338,7 @@ class MembershipViewSet(SnippetViewSet):
     icon = "group"
     menu_label = _("Partner memberships")
     index_view_class = FoldedIndexView
-    list_display = ["user", "partner", "created_at"]
+    list_display = ["user", page_column(PartnerMembership, "partner"), "created_at"]
     search_fields = ["user__username", "user__email"]
     panels = [FieldPanel("user"), FieldPanel("partner", widget=PartnerPageChooser)]
 
