@@ -45,6 +45,7 @@ from .admin_views import (
 from .dashboard import TrackerDashboardPanel
 from .history_log import register_tracker_log_actions
 from .models import Contribution, Delivery, Need, PartnerMembership, Region
+from .report_menu import drop_refused_items, offer_openable_reports
 
 for _model in (Need, Contribution, Delivery):
     register_permission_policy(_model, TrackerEntryPolicy(_model))
@@ -369,3 +370,7 @@ def add_tracker_panel(request, panels):
 @hooks.register("register_log_actions")
 def tracker_log_actions(actions):
     register_tracker_log_actions(actions)
+
+
+hooks.register("construct_reports_menu", offer_openable_reports)
+hooks.register("construct_main_menu", drop_refused_items)
