@@ -62,3 +62,16 @@ def test_the_count_workaround_is_still_needed():
     from portal import wagtail_counts
 
     assert wagtail.__version__.startswith(wagtail_counts.PATCHED_FOR)
+
+
+def test_a_listing_count_leaves_the_trackers_units_alone():
+    """The listings' phrases have their own context: the tracker's «3 قطع» (3 items of
+    goods) is not a listing's «3 عناصر»."""
+    from decimal import Decimal
+
+    from campaigns.tracker.models.display import format_quantity
+
+    with translation.override("ar"):
+        assert "قطع" in format_quantity(Decimal(3), "item")
+        paginator = WagtailPaginator([1, 2, 3], 20)
+        assert str(paginator.items_count_label) == "3 عناصر"
