@@ -5,7 +5,6 @@ edit views, exports and choosers; staff (``tracker.manage_all_partners``) see al
 """
 
 from django import forms
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
@@ -15,7 +14,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from campaigns.admin_widgets import PartnerPageChooser
-from portal.localization.page_title_fields import ReaderTitleColumn
+from portal.localization.page_title_fields import page_column
 
 from . import services
 from .admin_bulk import BULK_ACTIONS
@@ -52,13 +51,6 @@ for _model in (Need, Contribution, Delivery):
 
 for _action in BULK_ACTIONS:  # after Wagtail's own (order 0), so they replace them
     hooks.register("register_bulk_action", _action, order=1)
-
-
-def page_column(model, name):
-    """``model``'s campaign or partner column (headed by the field's own name), the page
-    named in the reader's language."""
-    label = capfirst(model._meta.get_field(name).verbose_name)
-    return ReaderTitleColumn(name, label=label, sort_key=name)
 
 
 class ScopedEntryViewSet(SnippetViewSet):

@@ -2,6 +2,7 @@
 reader's language (the rule: ``page_titles.reader_titles``), one query per table or choice."""
 
 from django import forms
+from django.utils.text import capfirst
 from wagtail.admin.ui.tables import Column
 
 from .page_titles import reader_title, reader_titles
@@ -42,3 +43,10 @@ class ReaderTitleLabelsMixin:
 
 class ReaderTitleChoiceField(ReaderTitleLabelsMixin, forms.ModelChoiceField):
     """A form's choice of a campaign or a partner, named in the reader's language."""
+
+
+def page_column(model, name):
+    """``model``'s column of the page foreign key ``name`` (a campaign, a partner), headed by
+    the field's own name, each page named in the reader's language."""
+    label = capfirst(model._meta.get_field(name).verbose_name)
+    return ReaderTitleColumn(name, label=label, sort_key=name)
