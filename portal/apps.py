@@ -23,6 +23,8 @@ class PortalConfig(AppConfig):
             cache_outage,
             caching,
             wagtail_add_labels,
+            wagtail_breadcrumbs,
+            wagtail_counts,
             wagtail_csv_formulas,
             wagtail_header_titles,
             wagtail_relative_times,
@@ -34,5 +36,7 @@ class PortalConfig(AppConfig):
         wagtail_csv_formulas.install()
         wagtail_header_titles.install()
         wagtail_add_labels.install()
+        wagtail_breadcrumbs.install()
+        wagtail_counts.install()
         wagtail_relative_times.install()
         limit_decoded_pixels()

@@ -22,8 +22,10 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import get_language, gettext
+from wagtail.models import Page
 
 from portal.localization.numbers import currency_decimals, is_known_currency
+from portal.localization.page_titles import reader_title
 
 
 def plain_number(value, currency=""):
@@ -99,6 +101,11 @@ class ReadableExportMixin:
             if hasattr(item, "export_currency"):
                 currency = item.export_currency(field_name)
             return plain_number(value, currency)
+        if isinstance(value, Page):  # a campaign or partner: its title in the reader's language
+            memo = self.__dict__.setdefault("reader_titles", {})
+            if value.pk not in memo:
+                memo[value.pk] = reader_title(value)
+            return memo[value.pk]
         if isinstance(value, models.Model) or hasattr(value, "__html__"):
             return str(value)
         return value

@@ -10,6 +10,7 @@ from portal import health, storage
 from portal.api import api_router
 
 handler400 = "portal.errors.bad_request"
+handler403 = "portal.errors.permission_denied"
 
 urlpatterns = [
     # Before Wagtail's admin: its site history report, with filters scoped like its lines.

@@ -16,6 +16,7 @@ from wagtail.log_actions import log
 from wagtail.models import Locale
 
 from campaigns.models import PartnerPage
+from portal.localization.page_title_fields import page_column
 
 from .models import PartnerApiKey, Scope
 
@@ -88,7 +89,14 @@ class PartnerApiKeyViewSet(ModelViewSet):
     menu_label = _("Partner API keys")
     add_to_settings_menu = True
     add_view_class = KeyCreateView
-    list_display = ["name", "partner", "scopes_label", "status_label", "last_used_at", "created_at"]
+    list_display = [
+        "name",
+        page_column(PartnerApiKey, "partner"),
+        "scopes_label",
+        "status_label",
+        "last_used_at",
+        "created_at",
+    ]
     list_filter = ["is_active"]
     search_fields = ["name"]
     inspect_view_enabled = True

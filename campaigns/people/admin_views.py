@@ -17,8 +17,10 @@ from wagtail.permission_policies.base import ModelPermissionPolicy
 
 from campaigns.models import CampaignPage, PartnerPage
 from campaigns.tracker import services
+from campaigns.tracker.admin_filters import TitleChoiceFilter
 from campaigns.tracker.errors import TrackerValidationError
 from campaigns.tracker.models import Need, Region
+from portal.localization.page_title_fields import page_column
 
 from . import invitations, offers
 from .models import OFFER_DETAILS, Invitation, InvitationStatus, Offer, OfferStatus
@@ -52,7 +54,7 @@ class OfferFilterSet(WagtailFilterSet):
     status = ChoiceFilter(label=_("Status"), choices=OfferStatus.choices)
     kind = ChoiceFilter(label=_("Kind"), choices=Offer._meta.get_field("kind").choices)
     category = ChoiceFilter(label=_("Category"), choices=Offer._meta.get_field("category").choices)
-    campaign = ModelChoiceFilter(label=_("Campaign"), queryset=source_campaigns)
+    campaign = TitleChoiceFilter(label=_("Campaign"), queryset=source_campaigns)
     region = ModelChoiceFilter(label=_("Region"), queryset=Region.objects.all())
     created_at = DateFromToRangeFilter(label=_("Offered between"))
 
@@ -181,7 +183,7 @@ class OfferViewSet(ModelViewSet):
     inspect_view_class = OfferInspectView
     inspect_template_name = "people/admin/offer_inspect.html"
     inspect_view_fields = OfferInspectView.fields
-    list_display = ["__str__", "campaign", "region", "status", "created_at"]
+    list_display = ["__str__", page_column(Offer, "campaign"), "region", "status", "created_at"]
     filterset_class = OfferFilterSet
     list_export = [
         "pk",
@@ -293,7 +295,7 @@ class InvitationViewSet(ModelViewSet):
     inspect_view_fields = InvitationInspectView.fields
     list_display = [
         "email",
-        "partner",
+        page_column(Invitation, "partner"),
         Column("status_label", label=_("Status")),
         "created_at",
         "expires_at",

@@ -6,6 +6,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from campaigns.press.models import Coverage, MediaKit, PressContact
 from campaigns.wagtail_chooser_labels import LazyLabelsChooserViewSet
+from portal.localization.page_title_fields import page_column
 
 
 class CoverageViewSet(SnippetViewSet):
@@ -13,7 +14,7 @@ class CoverageViewSet(SnippetViewSet):
     chooser_viewset_class = LazyLabelsChooserViewSet
     icon = "media"
     menu_label = _("Coverage")
-    list_display = ["headline", "outlet", "date", "medium", "campaign"]
+    list_display = ["headline", "outlet", "date", "medium", page_column(Coverage, "campaign")]
     list_filter = ["medium", "language", "campaign"]
     list_export = ["date", "outlet", "headline", "url", "medium", "language", "country"]
     # Searches the model's own index (outlet, headline); restricting fields here breaks
@@ -37,7 +38,7 @@ class MediaKitViewSet(SnippetViewSet):
     chooser_viewset_class = LazyLabelsChooserViewSet
     icon = "folder-open-inverse"
     menu_label = _("Media kits")
-    list_display = ["title", "campaign"]
+    list_display = ["title", page_column(MediaKit, "campaign")]
     list_filter = ["locale"]
     search_fields = ["title"]
     search_backend_name = None

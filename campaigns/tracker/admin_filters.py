@@ -7,6 +7,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.models import Locale
 
 from campaigns.models import CampaignPage
+from portal.localization.page_title_fields import ReaderTitleLabelsMixin
 
 from . import services
 from .models import (
@@ -36,9 +37,10 @@ def _regions(request):
 
 
 class TitleChoiceFilter(django_filters.ModelChoiceFilter):
-    class field_class(django_filters.fields.ModelChoiceField):  # noqa: N801
-        def label_from_instance(self, obj):
-            return obj.title
+    """A campaign or partner, each named in the reader's language."""
+
+    class field_class(ReaderTitleLabelsMixin, django_filters.fields.ModelChoiceField):  # noqa: N801
+        pass
 
 
 class NeedFilterSet(WagtailFilterSet):

@@ -14,6 +14,7 @@ from wagtail.models import Locale
 
 from campaigns.countries import currency_choices, territory_currencies
 from campaigns.models import CampaignPage
+from portal.localization.page_title_fields import ReaderTitleChoiceField
 from portal.readable_exports import plain_number
 
 from . import services
@@ -33,9 +34,8 @@ class TypedDecimalInput(forms.TextInput):
         return super().format_value(value)
 
 
-class PartnerChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.title
+class PartnerChoiceField(ReaderTitleChoiceField):
+    """A campaign or partner, named in the reader's language."""
 
 
 class NeedChoiceField(forms.ModelChoiceField):

@@ -24,6 +24,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from portal.localization.page_title_fields import ReaderTitleChoiceField
+
 from . import services
 from .import_aliases import column_guide
 from .import_columns import COLUMNS, KINDS
@@ -53,10 +55,10 @@ def kinds_for(user):
 
 class ImportForm(forms.Form):
     kind = forms.ChoiceField(label=_("What to import"), widget=forms.RadioSelect)
-    partner = forms.ModelChoiceField(
+    partner = ReaderTitleChoiceField(
         label=_("Partner organisation"), queryset=None, empty_label=None
     )
-    campaign = forms.ModelChoiceField(
+    campaign = ReaderTitleChoiceField(
         label=_("Campaign"),
         queryset=None,
         required=False,

@@ -20,6 +20,9 @@ from wagtail.admin.views.reports.audit_logging import (
     SiteHistoryReportFilterSet,
     get_users_for_filter,
 )
+from wagtail.models import Page
+
+from portal.localization.page_titles import reader_titles
 
 
 class ScopedSiteHistoryFilterSet(SiteHistoryReportFilterSet):
@@ -34,9 +37,23 @@ class ScopedSiteHistoryFilterSet(SiteHistoryReportFilterSet):
 
 
 class ScopedSiteHistoryView(LogEntriesView):
-    """Wagtail's site history report with ``ScopedSiteHistoryFilterSet``."""
+    """Wagtail's site history report with ``ScopedSiteHistoryFilterSet``; a page's line is
+    named by the title of its translation in the reader's language when there is one (a
+    French reader read «جسر المحبة» for the campaign's lines)."""
 
     filterset_class = ScopedSiteHistoryFilterSet
+
+    def decorate_paginated_queryset(self, queryset):
+        entries = super().decorate_paginated_queryset(queryset)
+        page_ids = {entry.page_id for entry in entries if getattr(entry, "page_id", None)}
+        if page_ids:
+            pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids)}
+            titles = reader_titles(pages.values())
+            for entry in entries:
+                page = pages.get(getattr(entry, "page_id", None))
+                if page is not None and titles[page.pk] != page.title:
+                    entry.label = titles[page.pk]
+        return entries
 
 
 urlpatterns = [

@@ -15,6 +15,7 @@ from django.utils.translation import pgettext
 from wagtail.log_actions import LogFormatter
 
 from portal.localization.numbers import format_day, format_moment
+from portal.localization.page_titles import named
 
 
 class Action(models.TextChoices):
@@ -41,7 +42,7 @@ def readable_value(field, value):
         return str(value)
     if field.is_relation and field.many_to_one:
         related = field.related_model._base_manager.filter(pk=value).first()
-        return str(related) if related is not None else NOTHING
+        return named(related) if related is not None else NOTHING
     choices = dict(field.flatchoices) if field.choices else {}
     if isinstance(field, models.BooleanField):
         return str(_("yes") if value in (True, "True", "true") else _("no"))

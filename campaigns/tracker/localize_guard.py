@@ -99,14 +99,19 @@ class PartnerLocalizeGuardMiddleware:
         match = request.resolver_match
         if match is None or NAMESPACE not in match.namespaces:
             return None
-        user = getattr(request, "user", None)
-        if match.url_name in OPEN_VIEWS or user is None or not user.is_authenticated:
-            return None  # anonymous visitors: the admin's own login redirect
-        if is_partner_staff(user):
-            raise PermissionDenied
-        if match.url_name in SUBMIT_VIEWS and not user.has_perm(SUBMIT_PERMISSION):
-            raise PermissionDenied
-        target = snippet_target(view_kwargs)
-        if target is not None and not may_change_snippet(user, *target):
+        if refuses(getattr(request, "user", None), match.url_name, view_kwargs):
             raise PermissionDenied
         return None
+
+
+def refuses(user, url_name, kwargs):
+    """Whether the guard refuses ``user`` wagtail-localize's view ``url_name`` with URL
+    ``kwargs`` (the middleware, and the menus, which offer no report the user may not open)."""
+    if url_name in OPEN_VIEWS or user is None or not user.is_authenticated:
+        return False  # anonymous visitors: the admin's own login redirect
+    if is_partner_staff(user):
+        return True
+    if url_name in SUBMIT_VIEWS and not user.has_perm(SUBMIT_PERMISSION):
+        return True
+    target = snippet_target(kwargs)
+    return target is not None and not may_change_snippet(user, *target)

@@ -14,6 +14,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from campaigns.admin_widgets import PartnerPageChooser
+from portal.localization.page_title_fields import page_column
 
 from . import services
 from .admin_bulk import BULK_ACTIONS
@@ -43,6 +44,7 @@ from .admin_views import (
 from .dashboard import TrackerDashboardPanel
 from .history_log import register_tracker_log_actions
 from .models import Contribution, Delivery, Need, PartnerMembership, Region
+from .report_menu import drop_refused_items, offer_openable_reports
 
 for _model in (Need, Contribution, Delivery):
     register_permission_policy(_model, TrackerEntryPolicy(_model))
@@ -79,7 +81,7 @@ class NeedViewSet(ScopedEntryViewSet):
     related = ("partner", "region", "locale")
     list_display = [
         "title",
-        "partner",
+        page_column(Need, "partner"),
         "region",
         "category",
         "target_display",
@@ -161,7 +163,7 @@ class ContributionViewSet(ScopedEntryViewSet):
     list_display = [
         "__str__",
         "reference",
-        "partner",
+        page_column(Contribution, "partner"),
         "need",
         "value_display",
         "status",
@@ -246,7 +248,7 @@ class DeliveryViewSet(ScopedEntryViewSet):
     related = ("partner", "need", "region")
     list_display = [
         "__str__",
-        "partner",
+        page_column(Delivery, "partner"),
         "region",
         "quantity_display",
         "households_reached",
@@ -329,7 +331,7 @@ class MembershipViewSet(SnippetViewSet):
     icon = "group"
     menu_label = _("Partner memberships")
     index_view_class = FoldedIndexView
-    list_display = ["user", "partner", "created_at"]
+    list_display = ["user", page_column(PartnerMembership, "partner"), "created_at"]
     search_fields = ["user__username", "user__email"]
     panels = [FieldPanel("user"), FieldPanel("partner", widget=PartnerPageChooser)]
 
@@ -360,3 +362,7 @@ def add_tracker_panel(request, panels):
 @hooks.register("register_log_actions")
 def tracker_log_actions(actions):
     register_tracker_log_actions(actions)
+
+
+hooks.register("construct_reports_menu", offer_openable_reports)
+hooks.register("construct_main_menu", drop_refused_items)

@@ -82,8 +82,15 @@ def counted(text):
 
 
 def shape(text, one=False):
-    """A message with its count written «#» (and «1» too for ``one``), spaces collapsed."""
-    text = PLACEHOLDER.sub("#", text)
+    """A message with its count written «#» (and «1» too for ``one``), spaces collapsed.
+    Other placeholders stay: a count of a named noun reads «# %(name)s» and «# %(name_plural)s»
+    (portal/wagtail_counts.py)."""
+
+    def count_mark(match):
+        name = match.group(1) or match.group(2) or ""
+        return "#" if COUNTED.search(name) else match.group(0)
+
+    text = PLACEHOLDER.sub(count_mark, text)
     if one:
         text = re.sub(r"\b1\b", "#", text)
     return re.sub(r"\s+", " ", text).strip()

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.localization.numbers import format_day
+from portal.localization.page_titles import named
 
 from .choices import ContributionKind, ContributionStatus, Source, Unit
 from .display import format_amount
@@ -120,7 +121,7 @@ class Contribution(models.Model):
         # the day it was pledged in the reader's words («مال – 250 د.ت. – طرود غذائية (15 ماي
         # 2020)»); never its id. The date is isolated (FSI … PDI) as in a delivery's name.
         toward = self.need if self.need_id else (self.campaign if self.campaign_id else "")
-        parts = [str(part) for part in (self.get_kind_display(), self.value_display(), toward)]
+        parts = [named(part) for part in (self.get_kind_display(), self.value_display(), toward)]
         text = " – ".join(part for part in parts if part)
         when = self.pledged_at or self.received_at or self.created_at
         if when is None:

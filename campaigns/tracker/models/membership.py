@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.localization.page_titles import named
+
 
 class PartnerMembership(models.Model):
     """A user acting for a partner organisation: they record and see only its entries.
@@ -36,4 +38,4 @@ class PartnerMembership(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.user} → {self.partner}"
+        return f"{self.user} → {named(self.partner)}"
