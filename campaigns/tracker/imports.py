@@ -164,7 +164,7 @@ class Importer:
             return None
 
     def already_imported(self, row):
-        reference = row.get("reference")
+        reference = services.clean_reference(row.get("reference"))
         if not reference:
             if self.kind == "needs":
                 campaign = self.quietly(self.campaign, row)
