@@ -26,6 +26,7 @@ class PortalConfig(AppConfig):
             wagtail_csv_formulas,
             wagtail_header_titles,
             wagtail_relative_times,
+            wagtail_xlsx_sheets,
         )
 
         bidi.connect_signals()
@@ -35,4 +36,5 @@ class PortalConfig(AppConfig):
         wagtail_header_titles.install()
         wagtail_add_labels.install()
         wagtail_relative_times.install()
+        wagtail_xlsx_sheets.install()
         limit_decoded_pixels()
