@@ -26,7 +26,7 @@ def test_allowed_attachment_types_are_listed_with_the_arabic_comma():
 
 def test_missing_import_columns_are_listed_with_the_arabic_comma():
     with translation.override("ar"), pytest.raises(ImportRefused) as refused:
-        read_table(io.BytesIO("note\r\n1\r\n".encode()), "deliveries")
+        read_table(io.BytesIO(b"note\r\n1\r\n"), "deliveries")
     assert listed(str(refused.value)), str(refused.value)
 
 
