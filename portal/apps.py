@@ -25,6 +25,7 @@ class PortalConfig(AppConfig):
             wagtail_add_labels,
             wagtail_csv_formulas,
             wagtail_header_titles,
+            wagtail_model_genders,
             wagtail_relative_times,
             wagtail_xlsx_sheets,
         )
@@ -34,6 +35,7 @@ class PortalConfig(AppConfig):
         cache_outage.install()
         wagtail_csv_formulas.install()
         wagtail_header_titles.install()
+        wagtail_model_genders.install()
         wagtail_add_labels.install()
         wagtail_relative_times.install()
         wagtail_xlsx_sheets.install()
