@@ -27,7 +27,9 @@ class PortalConfig(AppConfig):
             wagtail_counts,
             wagtail_csv_formulas,
             wagtail_header_titles,
+            wagtail_model_genders,
             wagtail_relative_times,
+            wagtail_xlsx_sheets,
         )
 
         bidi.connect_signals()
@@ -35,8 +37,10 @@ class PortalConfig(AppConfig):
         cache_outage.install()
         wagtail_csv_formulas.install()
         wagtail_header_titles.install()
+        wagtail_model_genders.install()
         wagtail_add_labels.install()
         wagtail_breadcrumbs.install()
         wagtail_counts.install()
         wagtail_relative_times.install()
+        wagtail_xlsx_sheets.install()
         limit_decoded_pixels()

@@ -31,6 +31,7 @@ from campaigns.tracker.models import (
     NeedStatus,
     Urgency,
 )
+from portal.localization.lists import join_values
 
 from .serializers.fields import MAX_ID
 
@@ -80,7 +81,7 @@ class StrictOrderingFilter(OrderingFilter):
     def remove_invalid_fields(self, queryset, fields, view, request):
         valid = super().remove_invalid_fields(queryset, fields, view, request)
         if len(valid) != len(fields):
-            choices = ", ".join(self._choices(view))
+            choices = join_values(self._choices(view))
             raise ValidationError(
                 {self.ordering_param: [_("Choose among %(choices)s.") % {"choices": choices}]}
             )

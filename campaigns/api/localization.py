@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ValidationError
 from wagtail.models import Locale
 
+from portal.localization.lists import join_values
+
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
@@ -23,7 +25,7 @@ def requested_language(request):
                 {
                     "locale": [
                         _("Unknown language “%(code)s”; use one of %(codes)s.")
-                        % {"code": asked, "codes": ", ".join(LANGUAGE_CODES)}
+                        % {"code": asked, "codes": join_values(LANGUAGE_CODES)}
                     ]
                 }
             )

@@ -8,7 +8,10 @@ Nothing is downloaded and nothing is said on their behalf beyond the seed.
 
 import os
 
+from django.conf.locale import LANG_INFO
 from django.core.files.base import ContentFile
+from django.utils import translation
+from django.utils.translation import pgettext
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.documents import get_document_model
@@ -90,10 +93,15 @@ def webvtt(cue):
     return f"WEBVTT\n\n00:00:00.000 --> 00:00:03.000\n{cue}\n".encode()
 
 
-def demo_document(title, filename, content):
+def demo_document(title, filename, content, former_title=None):
+    """The document titled ``title``; one a former demo titled ``former_title`` takes the new
+    title, so loading the demo again over an old database adds no copy."""
     Document = get_document_model()
-    existing = Document.objects.filter(title=title).first()
+    existing = Document.objects.filter(title__in=[title, former_title]).order_by("pk").first()
     if existing:
+        if existing.title != title:
+            existing.title = title
+            existing.save(update_fields=["title"])
         return existing
     document = Document(title=title)
     document.file.save(filename, ContentFile(content), save=False)
@@ -127,14 +135,22 @@ def demo_clip(title, former_title, filename, colour):
     return media
 
 
+def arabic_language_name(code):
+    """«العربية», «الفرنسية», «الإنجليزية»: a language as an Arabic sentence names it (the
+    documents' titles are in the source language), never its code."""
+    with translation.override("ar"):
+        return pgettext("language in a sentence", LANG_INFO[code]["name"])
+
+
 def video_value(title_ar, transcript_ar, clip, poster, cue):
     captions = [
         {
             "language": code,
             "file": demo_document(
-                f"ترجمة مصاحبة ({code}): {clip.title}",
+                f"ترجمة مصاحبة ب{arabic_language_name(code)}: {clip.title}",
                 f"{os.path.splitext(os.path.basename(clip.file.name))[0]}.{code}.vtt",
                 webvtt(cue[i]),
+                former_title=f"ترجمة مصاحبة ({code}): {clip.title}",
             ).pk,
         }
         for i, code in enumerate(LANGS)

@@ -9,6 +9,8 @@ from django.core.validators import URLValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from portal.localization.lists import join_values
+
 # Coverage links open in a journalist's browser: only web addresses, never javascript:, ftp:, …
 web_url_validator = URLValidator(
     schemes=["http", "https"],
@@ -52,7 +54,7 @@ def validate_attachment(file_name, size, label):
             params={
                 "name": label,
                 "ext": extension or "?",
-                "allowed": ", ".join(attachment_extensions()),
+                "allowed": join_values(attachment_extensions()),
             },
         )
     limit = settings.PRESS_ATTACHMENT_MAX_SIZE

@@ -79,6 +79,13 @@ class RegionChooseViewMixin:
         return regions.order_by("country", "sort_order", "code")
 
     @property
+    def title_column(self):
+        # Wagtail heads a chooser's first column «Title» («عنوان»): a region has a name.
+        column = super().title_column
+        column.label = _("Name")
+        return column
+
+    @property
     def columns(self):
         return [
             *super().columns,

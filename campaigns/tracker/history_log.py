@@ -79,7 +79,11 @@ def describe(model, changes):
         text = readable_value(field, after)
         if before not in EMPTY:
             text = f"{readable_value(field, before)} → {text}"
-        parts.append(f"{label}: {text}")
+        # French puts a no-break space before the colon («Quantité : 5»).
+        parts.append(
+            pgettext("a field and its change in a history line", "%(field)s: %(change)s")
+            % {"field": label, "change": text}
+        )
     # The reader's punctuation between changes: «، » in Arabic, "; " in English and French.
     return pgettext("between the changes of a history line", "; ").join(parts)
 

@@ -28,6 +28,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
+from portal.localization.lists import join_values
 from search.text import normalise
 
 from .import_columns import COLUMNS, KINDS
@@ -150,12 +151,14 @@ def choice_aliases(kind, column):
 def choices_text(kind, column):
     """The valid values of a choice column as a reader writes them, in the active language."""
     field = choice_columns(kind)[column]
-    return ", ".join(f"{label} ({code})" for code, label in field.choices)
+    return join_values(f"{label} ({code})" for code, label in field.choices)
 
 
-def read_choices(kind, row, errors):
+def read_choices(kind, row, errors, headings=None):
     """Replace each choice cell of ``row`` by its code; an unknown value goes to ``errors``
-    (``{column: [message]}``) with the valid values, and its cell is emptied."""
+    (``{column: [message]}``) with the valid values, and its cell is emptied. The message
+    names the column as the file heads it (``headings``: ``{column: heading}``), else by
+    its label in the active language."""
     for column in choice_columns(kind):
         value = row.get(column)
         if not value:
@@ -169,7 +172,7 @@ def read_choices(kind, row, errors):
                 )
                 % {
                     "value": value,
-                    "column": column_label(kind, column),
+                    "column": (headings or {}).get(column) or column_label(kind, column),
                     "choices": choices_text(kind, column),
                 }
             ]
@@ -203,19 +206,6 @@ class Regions:
             found = [r for r in found if r.country == country]
         return found[0] if len(found) == 1 else None
 
-    def unknown(self, value, country=None):
-        """The error for a ``value`` that names no region: it lists the regions of
-        ``country`` by code and name in the active language, else points to the import page."""
-        valid = ", ".join(f"{r.code} {r.name}" for r in self.all if r.country == country)
-        if not valid:
-            return _("Unknown region “%(value)s”: see the regions listed on the import page.") % {
-                "value": value
-            }
-        return _("Unknown region “%(value)s”. Write its code or its name: %(valid)s.") % {
-            "value": value,
-            "valid": valid,
-        }
-
 
 def column_guide(kind):
     """``[(column, heading, required, values)]`` for the import page, in the active language:
@@ -225,7 +215,7 @@ def column_guide(kind):
     choices = choice_columns(kind)
     return [
         (column, column_label(kind, column), column in COLUMNS[kind]["required"],
-         ", ".join(str(label) for _code, label in choices[column].choices)
+         join_values(label for _code, label in choices[column].choices)
          if column in choices else "")
         for column in COLUMNS[kind]["required"] + COLUMNS[kind]["optional"]
     ]  # fmt: skip

@@ -17,6 +17,7 @@ import re
 from django.utils.translation import gettext as _
 
 from portal.localization.digits import NumberNotClear, ascii_digits, read_number
+from portal.localization.lists import join_values
 
 from .import_aliases import clean_cell, column_label, map_header
 from .import_columns import COLUMNS
@@ -96,7 +97,7 @@ def read_table(path, kind):
         if missing:
             named = [f"{c} ({column_label(kind, c)})" for c in missing]
             raise ImportRefused(
-                _("Missing column(s): %(columns)s.") % {"columns": ", ".join(named)}
+                _("Missing column(s): %(columns)s.") % {"columns": join_values(named)}
             )
         rows = [
             {(k or "").strip(): clean_cell((v or "").strip()) for k, v in row.items()}

@@ -21,9 +21,10 @@ from campaigns.models import CampaignPage, PartnerPage
 
 from . import services
 from .errors import TrackerPermissionDenied, TrackerValidationError
-from .import_aliases import Regions, read_choices
-from .import_columns import KINDS
+from .import_aliases import Regions, column_label, read_choices
+from .import_columns import COLUMNS, KINDS
 from .import_files import ImportRefused, read_cells, read_table
+from .import_values import value_columns, with_values
 from .models import Contribution, Delivery, Need, Source
 
 TRUE = {"1", "yes", "true", "oui", "نعم", "y"}
@@ -35,6 +36,7 @@ class Report:
     skipped: int = 0
     errors: list = field(default_factory=list)  # (line, field, message)
     headings: dict = field(default_factory=dict)  # {field: its heading in the file}
+    kind: str = ""  # needs, contributions or deliveries
 
     @property
     def ok(self):
@@ -43,8 +45,17 @@ class Report:
     @property
     def named_errors(self):
         """``(line, field, heading, message)``: each error with its column as the file
-        heads it (``الجهة`` for ``region`` in an Arabic export)."""
-        return [(n, f, self.headings.get(f, f), m) for n, f, m in self.errors]
+        heads it (``الجهة`` for ``region`` in an Arabic export) or, for a column the file
+        lacks, as the admin's export heads it in the active language (``الوحدة``)."""
+        return [(n, f, self.heading(f), m) for n, f, m in self.errors]
+
+    def heading(self, column):
+        """``column`` as the file heads it, else its label in the active language."""
+        if column in self.headings:
+            return self.headings[column]
+        if self.kind and column in COLUMNS[self.kind]["required"] + COLUMNS[self.kind]["optional"]:
+            return column_label(self.kind, column)
+        return column
 
 
 def partner_by_slug(slug):
@@ -93,7 +104,8 @@ class Importer:
         """The campaign of its slug or, as the admin's export writes it, of its title."""
         slug = row.get("campaign") or self.default_campaign
         if not slug:
-            raise TrackerValidationError({"campaign": [_("Give the campaign's slug.")]})
+            message = _("Choose the campaign: write its title or its slug.")
+            raise TrackerValidationError({"campaign": [self.values(message, "campaign")]})
         if slug not in self.campaigns:
             default = Locale.get_default()
             page = CampaignPage.objects.filter(slug=slug, locale=default).first()
@@ -102,7 +114,8 @@ class Importer:
                 page = titled.get_translation_or_none(default) or titled
             self.campaigns[slug] = page
         if self.campaigns[slug] is None:
-            raise TrackerValidationError({"campaign": [_("Unknown campaign “%s”.") % slug]})
+            message = _("Unknown campaign “%s”.") % slug
+            raise TrackerValidationError({"campaign": [self.values(message, "campaign")]})
         return self.campaigns[slug]
 
     def region(self, value, country=None, field_name="region"):
@@ -111,7 +124,10 @@ class Importer:
             return None
         region = self.regions.find(value, country)
         if region is None:
-            raise TrackerValidationError({field_name: [self.regions.unknown(value, country)]})
+            message = _("Unknown region “%(value)s”: write its code or its name.") % {
+                "value": value
+            }
+            raise TrackerValidationError({field_name: [self.values(message, "region", country)]})
         return region
 
     def need(self, value):
@@ -137,6 +153,10 @@ class Importer:
             raise TrackerValidationError({"need_id": [_("Unknown need “%s”.") % value]})
         return self.needs[value]
 
+    def values(self, message, column, country=None):
+        """``message`` followed by the values ``column`` accepts, in the active language."""
+        return with_values(message, self.kind, column, self.user, country)
+
     def quietly(self, find, *args):
         try:
             return find(*args)
@@ -144,7 +164,7 @@ class Importer:
             return None
 
     def already_imported(self, row):
-        reference = row.get("reference")
+        reference = services.clean_reference(row.get("reference"))
         if not reference:
             if self.kind == "needs":
                 campaign = self.quietly(self.campaign, row)
@@ -164,7 +184,16 @@ class Importer:
         try:
             self._record(row, errors)
         except TrackerValidationError as error:
-            errors.merge(error)
+            # What the services refuse in a choice column, with the values it accepts.
+            listed = value_columns(self.kind)
+            errors.merge(
+                TrackerValidationError(
+                    {
+                        name: [self.values(m, name) if name in listed else m for m in messages]
+                        for name, messages in error.message_dict.items()
+                    }
+                )
+            )
         errors.raise_if_any()
 
     def _record(self, row, errors):
@@ -230,7 +259,7 @@ def run_import(path, kind, partner_slug, campaign=None, progress=None, dry_run=F
     rows, delimiter, headings = read_table(path, kind)
     importer = Importer(kind, partner, campaign, user=user)
     decimal_comma = True if delimiter == ";" else None  # else: by the language's rule
-    report = Report(headings=headings)
+    report = Report(headings=headings, kind=kind)
     progress = progress or (lambda iterable: iterable)
     with transaction.atomic():
         for line, row in progress(list(enumerate(rows, start=2))):  # line 1 is the header
@@ -238,7 +267,7 @@ def run_import(path, kind, partner_slug, campaign=None, progress=None, dry_run=F
                 report.skipped += 1
                 continue
             clean, unreadable = read_cells(row, decimal_comma)
-            read_choices(kind, clean, unreadable)
+            read_choices(kind, clean, unreadable, headings)
             try:
                 with transaction.atomic():
                     importer.import_row(clean, RowErrors(unreadable))

@@ -41,6 +41,12 @@ _DIGITS = str.maketrans(ARABIC_INDIC + EASTERN_ARABIC_INDIC, "0123456789" * 2)
 _NUMBER_MARKS = str.maketrans({"\u066b": ".", "\u066c": None})
 
 
+def western_digits(text):
+    """``text`` with its Arabic-Indic and Persian digits as 0-9, and nothing else changed
+    (no decimal or grouping mark is read): for codes and references, not numbers."""
+    return text.translate(_DIGITS)
+
+
 def ascii_digits(value):
     """``value`` with every Arabic-Indic or Persian digit replaced by 0-9, and the Arabic
     decimal and thousands separators by ``.`` and nothing. Anything but text is returned as

@@ -18,8 +18,8 @@ from babel import Locale as BabelLocale
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 from django.conf import settings
-from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils import timezone, translation
+from django.utils.translation import get_language, pgettext
 
 from .conventions import active
 
@@ -127,16 +127,20 @@ def format_day(value, language=None, style="long"):
 
 
 def format_moment(value, language=None):
-    """A date and time, in the current time zone, in the locale's short order: «4/3/2026، 4:05 م»
-    (ar, day first), '04/03/2026 16:05' (fr), '3/4/26, 4:05 PM' (en). Django has no short
-    date-time format for Arabic and falls back to the American month/day order."""
+    """A date in words and its time on the 24-hour clock, in the current time zone:
+    «4 مارس 2026، 16:05» (ar_TN), «4 mars 2026 à 16:05» (fr), «4 March 2026, 16:05» (en).
+    Never a numeric, 12-hour «4/3/2026، 4:05 م»: the day is read as in the rest of the
+    portal (``format_day``) and the clock the reader's region uses."""
     if not isinstance(value, datetime):
         return value
     if timezone.is_aware(value):
         value = timezone.localtime(value)
     language = current_language(language)
-    locale = _babel_locale(locale_name(language))
-    return _apply_digits(babel_dates.format_datetime(value, "short", locale=locale), language)
+    day = format_day(value, language)
+    clock = babel_dates.format_time(value, "HH:mm", locale=_babel_locale(locale_name(language)))
+    with translation.override(language):
+        pattern = pgettext("a day and a time of that day", "%(day)s, %(time)s")
+    return pattern % {"day": day, "time": _apply_digits(clock, language)}
 
 
 # A page shows the same few figures to every visitor: each is formatted once per process

@@ -98,7 +98,7 @@ def test_video_renditions_listing_has_translated_headers_and_profiles(
 
 
 @pytest.mark.parametrize(
-    ("language", "expected"), [("ar", "4/3/2026، 4:05 م"), ("fr", "04/03/2026 16:05")]
+    ("language", "expected"), [("ar", "4 مارس 2026، 16:05"), ("fr", "4 mars 2026 à 16:05")]
 )
 def test_task_report_dates_are_day_first_in_local_time(admin_in, settings, language, expected):
     from campaigns.background.models import TaskRecord

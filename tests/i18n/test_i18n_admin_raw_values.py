@@ -28,7 +28,7 @@ def in_page(text, page):
 
 
 @pytest.mark.parametrize(
-    ("language", "blank"), [("ar", "- اختر خيارًا -"), ("fr", "- Sélectionner une option -")]
+    ("language", "blank"), [("ar", "- اختاروا خيارًا -"), ("fr", "- Sélectionner une option -")]
 )
 def test_the_video_blocks_blank_choice_in_the_users_language(admin_speaking, demo, language, blank):
     page = page_of(admin_speaking(language).get(f"/admin/pages/{demo['campaign'].id}/edit/"))

@@ -76,4 +76,4 @@ def test_a_page_sent_to_one_language_names_it_in_lower_case_in_french(
         {"locales": [locale("en").id]},
     )
     [message] = [str(m) for m in get_messages(response.wsgi_request)]
-    assert message.endswith("pour traduction en anglais"), message
+    assert message.endswith("pour traduction en anglais."), message

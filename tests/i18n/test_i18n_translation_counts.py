@@ -31,6 +31,7 @@ def test_a_page_sent_to_two_languages_says_two(
     [message] = [str(m) for m in get_messages(response.wsgi_request)]
     assert EXPECTED[language] in message, message
     assert "2 لغات" not in message and "'" not in message, message
+    assert message.endswith("."), message  # «… en 2 langues» ended the French without one
 
 
 @pytest.mark.parametrize(

@@ -42,6 +42,32 @@ def test_french_catalogues_put_a_no_break_space_before_every_colon():
     assert glued == []
 
 
+# A semicolon, question or exclamation mark that ends a French phrase, with what precedes it.
+PHRASE_MARK = re.compile(r"(.)([;?!])(?=\s|$)")
+
+
+def _french_texts():
+    for path in FRENCH:
+        for entry in polib.pofile(str(path)):
+            for text in [entry.msgstr, *entry.msgstr_plural.values()]:
+                yield path, text
+
+
+def test_french_catalogues_put_a_no_break_space_before_semicolons_and_marks():
+    glued = [
+        f"{path.relative_to(ROOT)}: {text!r}"
+        for path, text in _french_texts()
+        if any(m.group(1) not in NO_BREAK for m in PHRASE_MARK.finditer(text))
+    ]
+    assert glued == []
+
+
+def test_french_catalogues_write_the_typographic_apostrophe():
+    """« l’aide », never « l'aide » beside it: one apostrophe, the typographic one."""
+    ascii = [f"{path.relative_to(ROOT)}: {text!r}" for path, text in _french_texts() if "'" in text]
+    assert ascii == []
+
+
 def test_no_template_glues_a_colon_to_a_translated_label():
     """`{% translate "Received" %}:` printed « Reçu: » in French: the colon belongs in the msgid."""
     glued = [
@@ -102,3 +128,9 @@ def test_arabic_needs_page_isolates_donor_names_and_the_campaign_its_address():
     links = re.findall(r'<a href="(https?://[^"]+)"([^>]*)>https?://', campaign)
     assert links, "no printed address on the campaign page"
     assert all('dir="ltr"' in attributes for _url, attributes in links), links
+
+
+@pytest.mark.django_db
+def test_french_capitalises_only_the_first_word_of_the_site_history(admin_speaking):
+    html = admin_speaking("fr").get("/admin/reports/site-history/").content.decode()
+    assert "Historique du site" in html and "Historique du Site" not in html

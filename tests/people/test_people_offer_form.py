@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("lang", "direction", "button"),
     [
-        ("ar", "rtl", "اعرض المساعدة"),
+        ("ar", "rtl", "اعرضوا المساعدة"),
         ("fr", "ltr", "Proposer de l’aide"),
         ("en", "ltr", "Offer help"),
     ],

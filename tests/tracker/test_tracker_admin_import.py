@@ -84,7 +84,7 @@ def test_a_bad_file_lists_each_bad_row_and_column_and_keeps_nothing(partner_clie
     assert "لم يُستورد شيء" in html
     rows = re.findall(r"<tr>\s*<td>(\d+)</td>\s*<td><bdi>(\w+)</bdi></td>", html)
     assert rows == [("3", "delivered_on"), ("4", "quantity")]
-    assert "اكتب التاريخ" in html
+    assert "اكتبوا التاريخ" in html
     assert not Delivery.objects.filter(reference__startswith="BAD-").exists()
 
 

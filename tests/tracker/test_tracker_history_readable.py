@@ -7,6 +7,7 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
+from django.utils import translation
 from wagtail.users.models import UserProfile
 
 from campaigns.people import roles
@@ -70,3 +71,30 @@ def test_a_changed_date_reads_in_the_users_words_not_iso(need, member):
     )
     assert "21 mai 2020" in text
     assert "2020-05-2" not in text
+
+
+@pytest.mark.parametrize(
+    "language, day, colon",
+    [("ar", "21 ماي 2020، 15:05", ": "), ("fr", "21 mai 2020 à 15:05", "\u00a0: ")],
+)
+def test_a_moment_reads_in_words_on_the_24_hour_clock(need, member, language, day, colon):
+    """«4/3/2026، 4:05 م» was the line of a contribution received (the Arabic trial)."""
+    import datetime
+
+    import time_machine
+
+    at = datetime.datetime(2020, 5, 21, 14, 5, tzinfo=datetime.UTC)  # 15:05 in Tunis
+    with time_machine.travel(at - datetime.timedelta(hours=1), tick=False):
+        contribution = gift(need, user=member, status="pledged")
+    with time_machine.travel(at, tick=False):
+        services.change_contribution_status(contribution, "received", user=member)
+    client = client_in(member, language)
+    path = f"/admin/snippets/tracker/contribution/history/{contribution.pk}/"
+    text = history_lines(client.get(path).content.decode())
+    assert day in text
+    assert not re.search(r"\d:\d\d\s?(م|ص|AM|PM)", text)
+    assert not re.search(r"\d/\d{1,2}/\d{4}", text)  # no numeric date
+    with translation.override(language):
+        label = str(contribution._meta.get_field("status").verbose_name)
+    with_colon = re.search(rf"{label}\s?:\s", text, re.IGNORECASE)
+    assert with_colon and with_colon.group(0).lower() == f"{label}{colon}".lower(), with_colon

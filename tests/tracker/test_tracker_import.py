@@ -104,3 +104,27 @@ def test_unknown_partner_or_missing_columns_are_refused(tmp_path, campaign):
         run(path, "contributions")
     with pytest.raises(CommandError, match="No partner"):
         run(path, "contributions", partner="nobody")
+
+
+@pytest.mark.parametrize("kind", ["contributions", "deliveries"])
+def test_a_reference_in_arabic_indic_digits_is_the_same_reference_in_latin_digits(
+    tmp_path, campaign, need, kind
+):
+    """«ت-٠٠١» typed on an Arabic keyboard, then «ت-001» from a spreadsheet: one entry."""
+    from .conftest import gift
+
+    gift(need, quantity="50")
+    model = Contribution if kind == "contributions" else Delivery
+    if kind == "contributions":
+        rows = [f"{HEADER}{campaign.slug},cash,10,TND,received,{r},,no\n" for r in REFERENCES]
+    else:
+        header = "need_id,quantity,delivered_on,reference\n"
+        rows = [f"{header}{need.pk},2,21/05/2020,{r}\n" for r in REFERENCES]
+    before = model.objects.count()
+    run(write(tmp_path, rows[0], "first.csv"), kind)
+    out, _err = run(write(tmp_path, rows[1], "second.csv"), kind)
+    assert model.objects.count() == before + 1
+    assert model.objects.filter(reference="ت-001").count() == 1
+
+
+REFERENCES = ("ت-٠٠١", "ت-001")

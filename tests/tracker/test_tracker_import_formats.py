@@ -128,7 +128,7 @@ def test_the_errors_are_in_the_users_language(tmp_path, need):
     with translation.override("ar"):
         report = run_import(path, "deliveries", "ltdh")
     assert report.errors[0][:2] == (2, "delivered_on")
-    assert "اكتب التاريخ" in report.errors[0][2]
+    assert "اكتبوا التاريخ" in report.errors[0][2]
 
 
 def test_a_comma_file_follows_the_language_rule(tmp_path, campaign):

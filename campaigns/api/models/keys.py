@@ -10,6 +10,8 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.localization.lists import join_values
+
 KEY_PREFIX = "sk_"
 # Characters of the raw key kept in clear to find the row; the rest is only ever hashed.
 LOOKUP_LENGTH = 12
@@ -111,7 +113,7 @@ class PartnerApiKey(models.Model):
     @property
     def scopes_label(self):
         labels = dict(Scope.choices)
-        return ", ".join(str(labels.get(scope, scope)) for scope in self.scopes or [])
+        return join_values(labels.get(scope, scope) for scope in self.scopes or [])
 
     def has_scope(self, scope):
         return not self.is_revoked and scope in (self.scopes or [])

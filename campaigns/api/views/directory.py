@@ -14,6 +14,7 @@ from wagtail.models import Locale
 from campaigns.models import CampaignPage, PartnerPage
 from campaigns.tracker import aggregates, services
 from campaigns.tracker.models import Region
+from portal.localization.lists import join_values
 
 from ..localization import attach_translations
 from ..schema import LOCALE_PARAMETER, read_responses, totals_responses
@@ -106,7 +107,7 @@ class CampaignViewSet(PageViewSet):
                 figures.CampaignTotalsSerializer({"campaign": source_id, "totals": totals}).data
             )
         if by not in aggregates.GROUPS:
-            choices = ", ".join(sorted(aggregates.GROUPS))
+            choices = join_values(sorted(aggregates.GROUPS))
             raise ValidationError({"by": [_("Choose one of %(choices)s.") % {"choices": choices}]})
         groups = aggregates.totals_by(campaign, by)
         if by == "region":

@@ -6,7 +6,7 @@ Errors: ``TrackerValidationError`` (field → messages) and ``TrackerPermissionD
 """
 
 from ..errors import TrackerPermissionDenied, TrackerValidationError
-from .common import SYSTEM, history_of, source_of
+from .common import SYSTEM, clean_reference, history_of, source_of
 from .contributions import (
     change_contribution_status,
     clean_contribution,
@@ -40,6 +40,7 @@ from .scope import (
 
 __all__ = [
     "SYSTEM",
+    "clean_reference",
     "ActingFor",
     "act_only_for",
     "campaigns_for",

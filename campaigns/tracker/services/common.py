@@ -12,6 +12,7 @@ from wagtail.log_actions import registry as log_registry
 from wagtail.models import Locale
 
 from campaigns.countries import currency_codes
+from portal.localization.digits import western_digits
 from portal.localization.numbers import currency_decimals, format_number
 
 from ..models import Source
@@ -72,6 +73,13 @@ def source_of(instance):
     return (
         model.objects.filter(translation_key=instance.translation_key).order_by(first, "pk").first()
     )
+
+
+def clean_reference(value):
+    """A partner's reference as stored and compared: stripped, its Arabic-Indic (٠-٩) and
+    Persian (۰-۹) digits as 0-9, so «ت-٠٠١» typed on an Arabic keyboard and «ت-001» from a
+    spreadsheet are the same reference (re-importing a file creates nothing new)."""
+    return western_digits((value or "").strip())
 
 
 def to_decimal(value):

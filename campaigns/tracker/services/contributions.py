@@ -26,6 +26,7 @@ from .common import (
     check_choice,
     check_currency,
     check_quantity,
+    clean_reference,
     diff,
     log_change,
     snapshot,
@@ -159,7 +160,7 @@ def clean_contribution(values, errors=None, instance=None):
     clean["donor_name_public"] = bool(values.get("donor_name_public")) and bool(name)
     clean["donor_contact"] = (values.get("donor_contact") or "").strip()
     clean["note"] = (values.get("note") or "").strip()
-    reference = (values.get("reference") or "").strip()
+    reference = clean_reference(values.get("reference"))
     if len(reference) > 100:
         errors.add("reference", _("At most 100 characters."), "too_long")
     elif reference and clean["partner"]:

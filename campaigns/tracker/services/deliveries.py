@@ -20,6 +20,7 @@ from .common import (
     check_amount,
     check_choice,
     check_quantity,
+    clean_reference,
     diff,
     history_of,
     log_change,
@@ -111,7 +112,7 @@ def clean_delivery(values, errors=None):
         errors.add("delivered_on", _("A delivery cannot be in the future."), "future")
     clean["delivered_on"] = day
     clean["households_reached"] = _households(errors, values.get("households_reached"))
-    reference = (values.get("reference") or "").strip()
+    reference = clean_reference(values.get("reference"))
     if len(reference) > 100:
         errors.add("reference", _("At most 100 characters."), "too_long")
     clean["reference"] = reference

@@ -7,7 +7,7 @@
 {{ "15/05/2020"|digits }}             applies the digit style to any text (dates)
 {{ campaign.end_date|day }}           «15 ماي 2020» (ar_TN), «١٥ أيار ٢٠٢٠» (ar_JO), 15 mai 2020
 {{ row.day|day:"day_month" }}         «15 ماي»; "short" gives 15/5
-{{ record.enqueued_at|moment }}       «4/3/2026، 4:05 م» · 04/03/2026 16:05 (local time)
+{{ record.enqueued_at|moment }}       «4 مارس 2026، 16:05» · 4 mars 2026 à 16:05 (local time)
 {% conventions campaign %}…{% endconventions %}   the campaign's conventions inside
 {% chart_number_format %}             the same rules as JSON for a chart's script
 <li{% lang_attrs need %}>             lang="ar" dir="rtl" on an untranslated item
@@ -24,10 +24,10 @@ from babel.lists import format_list
 from django import template
 from django.utils.html import format_html, json_script
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language_info
 
 from portal.localization import conventions as local_conventions
 from portal.localization import fallback
+from portal.localization.lists import list_separator
 from portal.localization.numbers import (
     apply_digit_style,
     current_language,
@@ -164,7 +164,7 @@ def join_list(items):
 @register.simple_tag
 def list_comma():
     """The comma that separates two items in running text: '، ' in Arabic, ', ' elsewhere."""
-    return "، " if get_language_info(current_language())["bidi"] else ", "
+    return list_separator()
 
 
 @register.simple_tag
