@@ -22,13 +22,16 @@ PROPS = re.compile(r'(class="js-translation-editor" data-props=")([^"]*)(")')
 
 
 def sentence_name(locale):
-    """``locale``'s name as the active language writes it inside a sentence."""
+    """``locale``'s name (a ``str``) as the active language writes it inside a sentence.
+
+    Where the catalogue has no sentence form (English), its display name, made a ``str``:
+    Wagtail's is lazy, and the translation editor's props are written as JSON."""
     english = LANG_INFO.get(locale.language_code, {}).get("name")
     if english:
         name = pgettext("language in a sentence", english)
         if name != english or locale.language_code.startswith("en"):
             return name
-    return locale.get_display_name()
+    return str(locale.get_display_name())
 
 
 def sentence_names_in_props(page):

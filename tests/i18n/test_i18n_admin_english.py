@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 import wagtail_localize
+from django.conf import settings
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
@@ -60,3 +61,13 @@ def test_translation_editor_heading_in_the_users_language(
     page = client.get(url).content.decode()
     assert "js/admin-translation-heading.js" in page
     assert f'data-heading="{HEADING[language]}"' in page
+
+
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+def test_the_translation_editor_opens_in_every_admin_language(user_in, demo, language):
+    """In English it answered 500: a locale's lazy name could not be written as JSON."""
+    client = user_in(language)
+    url = reverse("wagtailadmin_pages:edit", args=[demo["campaign_fr"].id])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert 'class="js-translation-editor"' in response.content.decode()
