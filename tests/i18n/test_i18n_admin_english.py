@@ -71,3 +71,24 @@ def test_the_translation_editor_opens_in_every_admin_language(user_in, demo, lan
     response = client.get(url)
     assert response.status_code == 200
     assert 'class="js-translation-editor"' in response.content.decode()
+
+
+def test_every_page_type_opens_for_editing_in_every_admin_language(user_in, demo):
+    """Each page type's source page and one of its translations (wagtail-localize's editor),
+    opened by an administrator in each admin language: none may answer an error."""
+    from wagtail.models import Page
+
+    chosen = {}
+    for page in Page.objects.filter(depth__gt=1).specific().order_by("path"):
+        kind = (type(page), page.locale.language_code == settings.LANGUAGE_CODE)
+        chosen.setdefault(kind, page)
+    assert any(not source for _kind, source in chosen), "no translated page in the demo"
+    failed = {}
+    for language, _name in settings.LANGUAGES:
+        client = user_in(language)
+        for page in chosen.values():
+            url = reverse("wagtailadmin_pages:edit", args=[page.id])
+            status = client.get(url).status_code
+            if status != 200:
+                failed[f"{language} {type(page).__name__} {page.locale.language_code}"] = status
+    assert failed == {}
