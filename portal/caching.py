@@ -22,14 +22,10 @@ Nothing here imports a domain app: page types extend behaviour through page meth
 """
 
 import datetime
-import http.client
 import logging
 import threading
 import uuid
 from pathlib import Path
-from urllib.error import URLError
-from urllib.parse import urlsplit, urlunsplit
-from urllib.request import Request, urlopen
 
 from django.conf import settings
 from django.core.cache import cache
@@ -38,7 +34,6 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django_tasks.base import TASK_MAX_PRIORITY
-from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page
@@ -159,54 +154,6 @@ def page_version(page, extra=""):
 
 
 # --- edge purges ----------------------------------------------------------------------------
-class VarnishBackend(HTTPBackend):
-    """Wagtail's HTTP purge backend asking for a *soft* purge (``SOFTPURGE``: the edge keeps
-    the old copy in grace and serves it while one request fetches the new one), or a hard
-    ``PURGE`` with ``"HARD": True`` (a page that must disappear at once)."""
-
-    def __init__(self, params):
-        params = dict(params)
-        self.method = "PURGE" if params.pop("HARD", False) else "SOFTPURGE"
-        super().__init__(params)
-
-    def purge(self, url):
-        parts = urlsplit(url)
-        target = urlunsplit((self.cache_scheme, self.cache_netloc, parts.path, parts.query, ""))
-        request = Request(target, method=self.method, headers={"Host": parts.netloc})  # noqa: S310
-        try:
-            urlopen(request, timeout=5).close()  # noqa: S310 - LOCATION comes from settings
-        except (URLError, OSError) as error:
-            logger.error("Could not purge %s from the edge cache: %s", url, error)
-
-    def purge_batch(self, urls):
-        """Purge ``urls`` over one kept-alive connection (a campaign's purge names about 50
-        URLs; a connection each cost the worker most of the purge's CPU). A URL whose
-        request fails is logged and the rest go on over a new connection."""
-        connection = None
-        for url in urls:
-            parts = urlsplit(url)
-            path = urlunsplit(("", "", parts.path or "/", parts.query, ""))
-            try:
-                connection = connection or self._connect()
-                connection.request(self.method, path, headers={"Host": parts.netloc})
-                connection.getresponse().read()
-            except (OSError, http.client.HTTPException) as error:
-                logger.error("Could not purge %s from the edge cache: %s", url, error)
-                if connection is not None:
-                    connection.close()
-                connection = None
-        if connection is not None:
-            connection.close()
-
-    def _connect(self):
-        kind = (
-            http.client.HTTPSConnection
-            if self.cache_scheme == "https"
-            else http.client.HTTPConnection
-        )
-        return kind(self.cache_netloc, timeout=5)
-
-
 def pages_showing(page):
     """The live pages whose HTML shows ``page``: itself and its translations, their
     ancestors (listings, the home page) and the pages its type names in

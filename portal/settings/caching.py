@@ -39,7 +39,7 @@ EDGE_CACHE_PRIVATE_PREFIXES = ("/admin/", "/private-media/", "/documents/")
 # Edge cache purges (SOFTPURGE/PURGE to each Varnish), e.g. "http://10.0.0.5:80,http://10.0.0.6:80".
 WAGTAILFRONTENDCACHE = {
     f"varnish{number}": {
-        "BACKEND": "portal.caching.VarnishBackend",
+        "BACKEND": "portal.varnish.VarnishBackend",
         "LOCATION": location,
     }
     for number, location in enumerate(env.list("FRONTEND_CACHE_URLS", []), start=1)

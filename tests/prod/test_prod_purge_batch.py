@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from portal.caching import VarnishBackend
+from portal.varnish import VarnishBackend
 
 
 class Edge(http.server.BaseHTTPRequestHandler):

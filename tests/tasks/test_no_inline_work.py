@@ -37,7 +37,7 @@ def recorded(settings):
     settings.EMAIL_BACKEND = "campaigns.background.mail.QueuedEmailBackend"
     settings.PORTAL_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.WAGTAILFRONTENDCACHE = {
-        "varnish1": {"BACKEND": "portal.caching.VarnishBackend", "LOCATION": "http://127.0.0.1:9"}
+        "varnish1": {"BACKEND": "portal.varnish.VarnishBackend", "LOCATION": "http://127.0.0.1:9"}
     }
     settings.VIDEO_RENDITIONS_ON_UPLOAD = True
     backend = task_backends["default"]
