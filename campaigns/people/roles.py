@@ -27,6 +27,9 @@ WAGTAIL_SAMPLE_GROUPS = ("Moderators", "Editors")
 WAGTAIL_SAMPLE_WORKFLOW = gettext_noop("Moderators approval")  # its task has the same name
 
 ADMIN = ["wagtailadmin.access_admin"]
+# Kept as model permissions too (existing groups have them; sync_roles only adds), but
+# wagtailmedia's CollectionOwnershipPermissionPolicy reads collection permissions only:
+# MEDIA_UPLOADS below is what opens *Media*.
 MEDIA = ["wagtailmedia.add_media", "wagtailmedia.change_media"]
 
 # Communications staff open campaigns in new countries: they add and correct regions.
@@ -61,17 +64,23 @@ PAGE_PERMISSIONS = {
     ),
 }
 
-# Image and document permissions on the root collection.
+# Image, document and media permissions on the root collection. wagtailmedia registers no
+# choose_media permission: its chooser lists what the user may change.
 UPLOADS = [
     f"{action}_{kind}" for kind in ("image", "document") for action in ("add", "change", "choose")
 ]
+MEDIA_UPLOADS = ["add_media", "change_media"]
 COLLECTION_PERMISSIONS = {
-    EDITOR: UPLOADS,
-    MODERATOR: UPLOADS,
+    EDITOR: UPLOADS + MEDIA_UPLOADS,
+    MODERATOR: UPLOADS + MEDIA_UPLOADS,
     TRANSLATOR: ["choose_image", "choose_document"],
-    PRESS_OFFICER: UPLOADS,
+    PRESS_OFFICER: UPLOADS + MEDIA_UPLOADS,
 }
-COLLECTION_PERMISSION_APPS = {"image": "wagtailimages", "document": "wagtaildocs"}
+COLLECTION_PERMISSION_APPS = {
+    "image": "wagtailimages",
+    "document": "wagtaildocs",
+    "media": "wagtailmedia",
+}
 
 
 # Permissions that a library creates in a data migration, not through post_migrate:

@@ -157,7 +157,33 @@ class NeedForm(CampaignCurrencyMixin, ScopedEntryForm):
 
 
 class ContributionForm(CampaignCurrencyMixin, ScopedEntryForm):
-    pass
+    """A gift for a need may leave its campaign empty: the need's campaign is taken. A
+    campaign that is not the need's is an error on the campaign field; with no need, the
+    campaign is still required."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "campaign" in self.fields and "need" in self.fields:
+            self.fields["campaign"].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        if "campaign" not in self.fields or "need" not in self.fields:
+            return cleaned
+        need, campaign = cleaned.get("need"), cleaned.get("campaign")
+        if need is not None and campaign is None and "campaign" not in self.errors:
+            cleaned["campaign"] = need.campaign
+        elif need is not None and campaign is not None and campaign.pk != need.campaign_id:
+            self.add_error(
+                "campaign",
+                _(
+                    "This need belongs to another campaign: choose the need's campaign or "
+                    "leave the campaign empty."
+                ),
+            )
+        elif need is None and campaign is None and "campaign" not in self.errors:
+            self.add_error("campaign", self.fields["campaign"].error_messages["required"])
+        return cleaned
 
 
 class DeliveryForm(ScopedEntryForm):
