@@ -103,20 +103,32 @@ class ContributionEditView(ScopedObjectMixin, ServiceFormMixin, snippet_views.Ed
 # --- Deliveries ----------------------------------------------------------------------
 
 
+# The service refuses a confirmation by the person who recorded the delivery on
+# ``confirmed_by``: the form's field for it is the «I confirm» box.
+CONFIRM_ERRORS = {"confirmed_by": "confirm"}
+
+
 class DeliveryCreateView(ServiceFormMixin, snippet_views.CreateView):
     service_fields = DELIVERY_FIELDS
+    error_fields = CONFIRM_ERRORS
 
     def save_through_service(self, form):
-        return services.record_delivery(
+        delivery = services.record_delivery(
             user=self.request.user,
             override=bool(form.cleaned_data.get("over_received")),
             override_reason=form.cleaned_data.get("override_reason") or "",
             **self.service_values(form),
         )
+        # The box ticked by the person recording the delivery was ignored (saved as awaiting
+        # confirmation, no word said): the service's rule refuses it, and nothing is kept.
+        if form.cleaned_data.get("confirm"):
+            delivery = services.confirm_delivery(delivery, user=self.request.user)
+        return delivery
 
 
 class DeliveryEditView(ScopedObjectMixin, ServiceFormMixin, snippet_views.EditView):
     service_fields = DELIVERY_FIELDS
+    error_fields = CONFIRM_ERRORS
 
     def save_through_service(self, form):
         delivery = services.update_delivery(

@@ -54,7 +54,10 @@ class ScopedObjectMixin:
 
 
 class ServiceFormMixin:
-    """Save through the viewset's service call; service errors go next to the fields."""
+    """Save through the viewset's service call; service errors go next to the fields
+    (``error_fields``: ``{service field: form field}`` for a field the form names otherwise)."""
+
+    error_fields = {}
 
     def refuse(self, form):
         self.produced_error_code = "validation_error"
@@ -67,7 +70,8 @@ class ServiceFormMixin:
             with transaction.atomic():
                 self.object = self.save_through_service(form)
         except TrackerValidationError as error:
-            for field, messages in error.message_dict.items():
+            for name, messages in error.message_dict.items():
+                field = self.error_fields.get(name, name)
                 form.add_error(field if field in form.fields else None, messages)
             return self.refuse(form)
         except TrackerPermissionDenied as error:

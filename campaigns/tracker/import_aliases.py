@@ -11,7 +11,8 @@ a file imports back, whatever language it was downloaded in:
   (``الفئة``). Those headings are read from the viewsets and the models with each language
   active, never listed by hand: a field added to an export is read back by itself. An
   exported field is read as the import column of the same name (``get_X_display`` as ``X``,
-  ``need`` as ``need_id``); the others (``pk``, ``status`` of a need…) are ignored;
+  ``need`` as ``need_id``, ``pk`` as ``id``: a contribution's or delivery's id skips its
+  row, ``imports``); the others (a need's ``pk`` and ``status``…) are ignored;
 - a choice cell (category, unit, urgency, kind, status) may hold the stored code or the
   label in any language;
 - headings and values are compared folded (``search.text.normalise``: case, accents, hamza
@@ -37,7 +38,7 @@ from .models import Contribution, Delivery, Need, Region
 MODELS = {"needs": Need, "contributions": Contribution, "deliveries": Delivery}
 DISPLAY = re.compile(r"get_(\w+)_display")
 # An exported field read as an import column of another name.
-RENAMED = {"need": "need_id"}
+RENAMED = {"need": "need_id", "pk": "id"}
 # A text cell the export protected from being run as a formula (``portal.spreadsheets``).
 NEUTRALISED = re.compile(r"'(?=[=+\-@\t\r])")
 
@@ -52,8 +53,11 @@ def languages():
 
 
 def model_field(model, column):
+    name = {v: k for k, v in RENAMED.items()}.get(column, column)
+    if name == "pk":
+        return model._meta.pk
     try:
-        return model._meta.get_field({v: k for k, v in RENAMED.items()}.get(column, column))
+        return model._meta.get_field(name)
     except FieldDoesNotExist:
         return None
 

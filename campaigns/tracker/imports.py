@@ -2,8 +2,9 @@
 
 Every row goes through the same service as the admin and the API, inside one transaction:
 all rows are checked (each bad row and field is reported) and, if any row is bad, nothing
-is kept. A row whose partner reference was already imported is skipped, so importing the
-same file twice creates nothing new.
+is kept. A row whose partner reference was already imported, or whose id (the admin export's «Id»
+column) is an entry the importing person can see, is skipped, so importing the same file
+twice, or an export back, creates nothing new.
 
 Cells are read as a spreadsheet writes them (``import_files``: encoding, delimiter, numbers,
 dates, ``.xlsx``). Headings and values may also be written as the admin's exports write them,
@@ -18,6 +19,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from campaigns.models import CampaignPage, PartnerPage
+from portal.localization.digits import ascii_digits
 
 from . import services
 from .errors import TrackerPermissionDenied, TrackerValidationError
@@ -163,7 +165,20 @@ class Importer:
         except TrackerValidationError:
             return None
 
+    def known_entry(self, row):
+        """Whether the row's ``id`` (the export's «Id» column) is a contribution or delivery
+        the importing person can see: the row was exported from the admin and is already
+        here. An id of no entry, or of another organisation's, is as if none were given (the
+        row is imported as new, and nothing tells which ids exist elsewhere)."""
+        value = ascii_digits(row.get("id") or "").strip()
+        if self.kind == "needs" or not value.isdigit():
+            return False
+        model = Contribution if self.kind == "contributions" else Delivery
+        return services.scope_queryset(model.objects.filter(pk=int(value)), self.user).exists()
+
     def already_imported(self, row):
+        if self.known_entry(row):
+            return True
         reference = services.clean_reference(row.get("reference"))
         if not reference:
             if self.kind == "needs":

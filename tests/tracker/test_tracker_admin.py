@@ -16,6 +16,7 @@ from campaigns.tracker.errors import TrackerValidationError
 from campaigns.tracker.models import Contribution, Delivery, Need
 
 from .conftest import gift, make_user
+from .test_tracker_admin_confirm import CONFIRM_REFUSED
 
 ENTRY_PERMS = [
     f"{action}_{model}"
@@ -331,7 +332,7 @@ def test_changed_figures_need_another_person_to_confirm_them(client, need, membe
     response = client.post(url("delivery", "edit", delivery.pk), {**form, "confirm": "on"})
     assert response.status_code == 200
     with translation.override("ar"):  # the colleague's admin language
-        assert gettext("Another person must confirm the delivery you recorded.") in response.text
+        assert gettext(CONFIRM_REFUSED) in response.text
     delivery.refresh_from_db()
     assert not delivery.is_confirmed
     # The one who first recorded it may not either; a third person may.

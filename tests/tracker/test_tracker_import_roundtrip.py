@@ -11,9 +11,13 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
 from wagtail.users.models import UserProfile
 
-from campaigns.tracker import services
+from campaigns.tracker import aggregates, services
+from campaigns.tracker.admin_import import imported_message
+from campaigns.tracker.imports import Report
 from campaigns.tracker.models import Contribution, Delivery, Need
 
 from .conftest import gift, partner_group
@@ -175,3 +179,69 @@ def test_the_contributions_export_imports_back(staff_client, language, need, cas
     assert "data-import-errors" not in html
 
     assert sorted(Contribution.objects.filter(partner=partner).values_list(*rows)) == before
+
+
+def public_figures(*needs):
+    """What the public pages show of the needs' campaign: its totals and each need's."""
+    return aggregates.totals_for(needs[0].campaign), [aggregates.need_figures(n) for n in needs]
+
+
+@pytest.mark.parametrize(
+    ("language", "export_format"), [("ar", "csv"), ("fr", "csv"), ("ar", "xlsx"), ("fr", "xlsx")]
+)
+def test_entries_exported_without_reference_are_not_imported_twice(
+    staff_client, colleague, language, export_format, need, cash_need, partner
+):
+    """Contributions and deliveries recorded without a partner reference, exported from the
+    admin and imported back unchanged, are recognised by the export's id column: skipped,
+    never duplicated, and the public figures stay as they were (fresh-eyes trial: boxes
+    received 240 → 360)."""
+    client = staff_client(language)
+    gift(need, quantity="240")
+    gift(cash_need, amount="12.5", status="pledged")
+    for quantity, day in (("100", 21), ("40", 22)):
+        delivery = services.record_delivery(
+            user=services.SYSTEM, need=need, partner=partner, quantity=quantity,
+            delivered_on=datetime.date(2020, 5, day), households_reached=7,
+        )  # fmt: skip
+        services.confirm_delivery(delivery, user=colleague)
+    figures = public_figures(need, cash_need)
+    assert figures[1][0]["received"] == Decimal("240")
+
+    for model, kind, entries in (
+        ("contribution", "contributions", Contribution.objects.filter(campaign=need.campaign)),
+        ("delivery", "deliveries", Delivery.objects.filter(campaign=need.campaign)),
+    ):
+        before = sorted(entries.values_list("pk", flat=True))
+        content = export(client, model, need.campaign, export_format)
+        html = import_file(client, kind, partner, content, f"{kind}.{export_format}")
+        assert "data-import-errors" not in html
+
+        assert sorted(entries.values_list("pk", flat=True)) == before
+        assert len(before) == 2
+        with translation.override(language):
+            message = imported_message(Report(imported=0, skipped=len(before)))
+        assert escape(message) in html
+    assert public_figures(need, cash_need) == figures
+
+
+def test_an_unknown_or_foreign_id_imports_as_new(staff_client, need, partner, other_partner):
+    """An id of no contribution, or of another organisation's, is as if no id were given:
+    the row is imported as a new entry (and the import tells nothing of other ids)."""
+    client = staff_client("ar")
+    foreign = services.record_contribution(
+        user=services.SYSTEM, campaign=need.campaign, partner=other_partner, kind="cash",
+        amount="5", currency="TND", status="pledged",
+    )  # fmt: skip
+    text = (
+        "الرقم,need_id,kind,quantity,unit,status\r\n"
+        f"{foreign.pk},{need.pk},in_kind,3,parcel,received\r\n"
+        f"{foreign.pk + 1000},{need.pk},in_kind,4,parcel,received\r\n"
+    )
+    html = import_file(client, "contributions", partner, text.encode())
+    assert "data-import-errors" not in html
+    mine = Contribution.objects.filter(partner=partner, campaign=need.campaign).values_list(
+        "quantity", flat=True
+    )
+    assert sorted(mine) == [Decimal("3"), Decimal("4")]
+    assert Contribution.objects.filter(pk=foreign.pk, partner=other_partner).exists()

@@ -239,9 +239,11 @@ def confirm_delivery(delivery, *, user, source=Source.ADMIN):
         return delivery
     by = actor(user)
     if by is not None and by.pk in {delivery.recorded_by_id, _figures_last_changed_by(delivery)}:
-        raise TrackerValidationError(
-            {"confirmed_by": [_("Another person must confirm the delivery you recorded.")]}
+        message = _(
+            "The person who recorded a delivery, or last changed its figures, cannot confirm "
+            "it: another person of the organisation must."
         )
+        raise TrackerValidationError({"confirmed_by": [message]})
     bucket = delivery_bucket(delivery)
     delivery.confirmed_by = by
     delivery.confirmed_at = timezone.now()
