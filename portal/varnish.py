@@ -1,8 +1,6 @@
-"""The edge's purge transport: Wagtail's HTTP purge backend for Varnish, soft or hard, a batch
-over one connection (``WAGTAILFRONTENDCACHE``'s ``BACKEND``; what to purge and when is
-``portal.caching``'s)."""
+"""The edge's purge transport: Wagtail's HTTP purge backend for Varnish, soft or hard
+(``WAGTAILFRONTENDCACHE``'s ``BACKEND``; what to purge and when is ``portal.caching``'s)."""
 
-import http.client
 import logging
 from urllib.error import URLError
 from urllib.parse import urlsplit, urlunsplit
@@ -31,31 +29,3 @@ class VarnishBackend(HTTPBackend):
             urlopen(request, timeout=5).close()  # noqa: S310 - LOCATION comes from settings
         except (URLError, OSError) as error:
             logger.error("Could not purge %s from the edge cache: %s", url, error)
-
-    def purge_batch(self, urls):
-        """Purge ``urls`` over one kept-alive connection (a campaign's purge names about 50
-        URLs; a connection each cost the worker most of the purge's CPU). A URL whose
-        request fails is logged and the rest go on over a new connection."""
-        connection = None
-        for url in urls:
-            parts = urlsplit(url)
-            path = urlunsplit(("", "", parts.path or "/", parts.query, ""))
-            try:
-                connection = connection or self._connect()
-                connection.request(self.method, path, headers={"Host": parts.netloc})
-                connection.getresponse().read()
-            except (OSError, http.client.HTTPException) as error:
-                logger.error("Could not purge %s from the edge cache: %s", url, error)
-                if connection is not None:
-                    connection.close()
-                connection = None
-        if connection is not None:
-            connection.close()
-
-    def _connect(self):
-        kind = (
-            http.client.HTTPSConnection
-            if self.cache_scheme == "https"
-            else http.client.HTTPConnection
-        )
-        return kind(self.cache_netloc, timeout=5)
