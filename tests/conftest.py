@@ -55,3 +55,20 @@ def fragments(settings):
     cache.clear()
     yield settings
     cache.clear()
+
+
+@pytest.fixture
+def queued(settings):
+    """Background work queued, not run, as in production (django-tasks' DummyBackend); yields
+    the backend, whose ``results`` are the tasks queued."""
+    from django_tasks import task_backends
+
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.dummy.DummyBackend",
+            "QUEUES": ["default", "video"],
+        }
+    }
+    task_backends["default"].clear()
+    yield task_backends["default"]
+    task_backends["default"].clear()

@@ -5,10 +5,8 @@ Counted as the request runs in production: background work is queued, not run (d
 tests/tracker/test_tracker_purge_coalescing.py).
 """
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django_tasks import task_backends
 
 from campaigns.tracker import services
 from tests.tracker.conftest import gift
@@ -19,19 +17,6 @@ from tests.tracker.conftest import gift
 # write's savepoint (2: inside the test's transaction). Before: 21 (with EntryChange and
 # without the key's partner scope), 14 (the reference index queued).
 BUDGET = 12
-
-
-@pytest.fixture
-def queued(settings):
-    settings.TASKS = {
-        "default": {
-            "BACKEND": "django_tasks.backends.dummy.DummyBackend",
-            "QUEUES": ["default", "video"],
-        }
-    }
-    task_backends["default"].clear()
-    yield
-    task_backends["default"].clear()
 
 
 def post_gift(client, need, capture):

@@ -1,12 +1,10 @@
 """A ledger entry's references (its need, campaign and partner) are in Wagtail's reference
 index as soon as it is recorded, in its own transaction: a need's or a campaign's *Usage*
-lists the gifts and deliveries toward it, and deleting a campaign with gifts is refused by
-Wagtail's usage check, with no task left for the worker."""
+lists the gifts and deliveries toward it, with no task left for the worker."""
 
 import datetime
 
 import pytest
-from django_tasks import task_backends
 from wagtail.models import ReferenceIndex
 
 from campaigns.tracker import services
@@ -15,20 +13,6 @@ from campaigns.tracker.models import Contribution, Delivery
 from .conftest import gift
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def queued(settings):
-    """Background work queued, not run, as in production (django-tasks' DummyBackend)."""
-    settings.TASKS = {
-        "default": {
-            "BACKEND": "django_tasks.backends.dummy.DummyBackend",
-            "QUEUES": ["default", "video"],
-        }
-    }
-    task_backends["default"].clear()
-    yield task_backends["default"]
-    task_backends["default"].clear()
 
 
 def referrers(target):
