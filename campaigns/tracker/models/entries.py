@@ -260,7 +260,7 @@ class Delivery(models.Model):
 
     def export_currency(self, field_name):
         """The currency of ``field_name`` when it is money (a cash need's), else ``""``."""
-        return self.need.currency if field_name == "quantity" else ""
+        return self.need.currency if field_name == "quantity" and self.need_id else ""
 
     @property
     def is_confirmed(self):
