@@ -25,7 +25,7 @@ from django.utils.translation import get_language, gettext
 from wagtail.models import Page
 
 from portal.localization.numbers import currency_decimals, is_known_currency
-from portal.localization.page_titles import reader_title
+from portal.localization.page_titles import reader_title, titled_translation
 
 
 def plain_number(value, currency=""):
@@ -101,11 +101,13 @@ class ReadableExportMixin:
             if hasattr(item, "export_currency"):
                 currency = item.export_currency(field_name)
             return plain_number(value, currency)
-        if isinstance(value, Page):  # a campaign or partner: its title in the reader's language
+        if isinstance(value, Page) or titled_translation(value):
+            # a campaign, a partner or a need: its title in the reader's language
             memo = self.__dict__.setdefault("reader_titles", {})
-            if value.pk not in memo:
-                memo[value.pk] = reader_title(value)
-            return memo[value.pk]
+            key = (value._meta.label, value.pk)
+            if key not in memo:
+                memo[key] = reader_title(value)
+            return memo[key]
         if isinstance(value, models.Model) or hasattr(value, "__html__"):
             return str(value)
         return value

@@ -24,6 +24,8 @@ from wagtail.models import Page
 
 from portal.localization.page_titles import reader_titles
 
+from .history_log import name_log_entries
+
 
 class ScopedSiteHistoryFilterSet(SiteHistoryReportFilterSet):
     """The site history's filters, each listing only what the user's lines hold."""
@@ -39,7 +41,8 @@ class ScopedSiteHistoryFilterSet(SiteHistoryReportFilterSet):
 class ScopedSiteHistoryView(LogEntriesView):
     """Wagtail's site history report with ``ScopedSiteHistoryFilterSet``; a page's line is
     named by the title of its translation in the reader's language when there is one (a
-    French reader read «جسر المحبة» for the campaign's lines)."""
+    French reader read «جسر المحبة» for the campaign's lines), a tracker entry's or an
+    offer's by its name in the reader's language (``history_log.name_log_entries``)."""
 
     filterset_class = ScopedSiteHistoryFilterSet
 
@@ -53,7 +56,7 @@ class ScopedSiteHistoryView(LogEntriesView):
                 page = pages.get(getattr(entry, "page_id", None))
                 if page is not None and titles[page.pk] != page.title:
                     entry.label = titles[page.pk]
-        return entries
+        return name_log_entries(entries)
 
 
 urlpatterns = [

@@ -16,6 +16,8 @@ from search.admin_search import FoldedSearchMixin
 
 from . import services
 from .errors import TrackerPermissionDenied, TrackerValidationError
+from .models import Contribution, Delivery
+from .models.entries import remember_names
 
 
 class TrackerEntryPolicy(ModelPermissionPolicy):
@@ -101,6 +103,14 @@ class FoldedIndexView(FoldedSearchMixin, ReadableExportMixin, snippet_views.Inde
 class ScopedIndexView(FoldedIndexView):
     def get_base_queryset(self):
         return services.scope_queryset(super().get_base_queryset(), self.request.user)
+
+    def get_table(self, object_list):
+        """The page's rows, named in the reader's language at a fixed number of queries
+        (a contribution's or delivery's name shows its need's title: ``remember_names``)."""
+        if self.model in (Contribution, Delivery):
+            object_list = list(object_list)
+            remember_names(object_list)
+        return super().get_table(object_list)
 
 
 def needs_in_language(queryset, language_code):

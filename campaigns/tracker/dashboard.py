@@ -12,6 +12,7 @@ from wagtail.models import Locale
 
 from campaigns.models import CampaignPage
 from campaigns.models.campaign import CampaignState
+from portal.localization.page_titles import reader_titles
 
 from . import services
 from .aggregates import disclose_needs, source_needs, totals_for, with_figures
@@ -70,16 +71,21 @@ class TrackerDashboardPanel(Component):
             needs = services.scope_queryset(
                 source_needs(campaign.pk).filter(status=NeedStatus.OPEN), user
             )
+            at_risk = disclose_needs(
+                with_figures(needs.select_related("region")).order_by(
+                    "deadline", "percent_met", "pk"
+                )[:AT_RISK]
+            )
+            # Source needs, named in the reader's language (their translation's title).
+            titles = reader_titles(at_risk)
+            for need in at_risk:
+                need.reader_title = titles[need.pk]
             sections.append(
                 {
                     "campaign": campaign,
                     "title": localized(campaign).title,
                     "totals": totals_for(campaign),
-                    "at_risk": disclose_needs(
-                        with_figures(needs.select_related("region")).order_by(
-                            "deadline", "percent_met", "pk"
-                        )[:AT_RISK]
-                    ),
+                    "at_risk": at_risk,
                 }
             )
         context.update(

@@ -4,6 +4,12 @@ A log line stores its changes as ``{field name: [before, after]}`` with foreign 
 ids (``services.common.snapshot``); it is read in the reader's language: each field by its
 verbose name, a choice by its label, a related object by its name, and nothing for an
 empty value, so no raw name, id or ``None`` reaches the reader.
+
+Wagtail also stores each line's ``label``: the object's name (``str``) in the language of
+whoever made the change, so a French reader of *Reports → Site history* read the Arabic
+name of a contribution or offer logged from the Arabic admin («نقدا – 250 د.ت. – …»).
+:func:`name_log_entries` names each line's object afresh, in the reader's language, when it
+still exists (the stored label stays for a deleted one).
 """
 
 from datetime import date, datetime
@@ -86,6 +92,42 @@ def describe(model, changes):
         )
     # The reader's punctuation between changes: «، » in Arabic, "; " in English and French.
     return pgettext("between the changes of a history line", "; ").join(parts)
+
+
+def name_log_entries(entries):
+    """Set each log entry's ``label`` to its object's name in the active language when the
+    object is a tracker entry or an offer that still exists; one query per model (two more
+    for the needs and campaigns that contributions and deliveries are named by)."""
+    from .models.entries import remember_names
+    from .models.log import scoped_models
+
+    models_named = {model._meta.label_lower: model for model in scoped_models()}
+    wanted = {}
+    for entry in entries:
+        content_type = getattr(entry, "content_type", None)
+        model = models_named.get(
+            f"{content_type.app_label}.{content_type.model}" if content_type else None
+        )
+        if model is not None:
+            wanted.setdefault(model, []).append(entry)
+    for model, lines in wanted.items():
+        related = [
+            name
+            for name in ("need", "campaign", "region", "partner")
+            if any(f.name == name and f.many_to_one for f in model._meta.get_fields())
+        ]
+        ids = {str(line.object_id) for line in lines}
+        objects = {
+            str(obj.pk): obj
+            for obj in model._base_manager.select_related(*related).filter(pk__in=ids)
+        }
+        if hasattr(model, "need") and hasattr(model, "campaign"):
+            remember_names(objects.values())
+        for line in lines:
+            obj = objects.get(str(line.object_id))
+            if obj is not None:
+                line.label = named(obj)
+    return entries
 
 
 def register_tracker_log_actions(actions):

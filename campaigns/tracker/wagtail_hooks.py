@@ -164,7 +164,7 @@ class ContributionViewSet(ScopedEntryViewSet):
         "__str__",
         "reference",
         page_column(Contribution, "partner"),
-        "need",
+        page_column(Contribution, "need"),
         "value_display",
         "status",
         "source",

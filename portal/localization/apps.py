@@ -15,3 +15,4 @@ class LocalizationConfig(AppConfig):
         translation_counts.install()  # «إلى لغتين», not «إلى 2 لغات»
         editor_labels.install()  # «Titre», not «titre», under a block in the editor
         inspect_numbers.register()  # «20», not «20,000», in the admin's inspect views
+        inspect_numbers.install()  # «100,50 MAD», not «100.5», for money there

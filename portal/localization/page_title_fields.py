@@ -9,8 +9,9 @@ from .page_titles import reader_title, reader_titles
 
 
 class ReaderTitleColumn(Column):
-    """A listing column of a page foreign key (``campaign``, ``partner``) showing each
-    page's title in the reader's language; the titles of the whole table in one query."""
+    """A listing column of a page foreign key (``campaign``, ``partner``) or of a
+    translatable snippet with a title (``need``) showing each one's title in the reader's
+    language; the titles of the whole table in one query."""
 
     def get_cell_context_data(self, instance, parent_context):
         table = parent_context["table"]
@@ -46,7 +47,8 @@ class ReaderTitleChoiceField(ReaderTitleLabelsMixin, forms.ModelChoiceField):
 
 
 def page_column(model, name):
-    """``model``'s column of the page foreign key ``name`` (a campaign, a partner), headed by
-    the field's own name, each page named in the reader's language."""
+    """``model``'s column of the page foreign key ``name`` (a campaign, a partner) or of a
+    translatable snippet's (a need), headed by the field's own name, each named in the
+    reader's language."""
     label = capfirst(model._meta.get_field(name).verbose_name)
     return ReaderTitleColumn(name, label=label, sort_key=name)

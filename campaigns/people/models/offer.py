@@ -129,6 +129,10 @@ class Offer(models.Model):
             return ""
         return f"{format_amount(self.quantity, unit=self.unit)} ({self.get_category_display()})"
 
+    def export_currency(self, field_name):
+        """The currency of ``field_name`` when it is money (the amount), else ``""``."""
+        return self.currency if field_name == "amount" else ""
+
     @property
     def public_name(self):
         """The name anyone may see: the person's own, only with their consent."""

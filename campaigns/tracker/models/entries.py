@@ -7,11 +7,25 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.localization.numbers import format_day
-from portal.localization.page_titles import named
+from portal.localization.page_titles import named, remember_reader_titles
 
 from .choices import ContributionKind, ContributionStatus, Source, Unit
 from .display import format_amount
 from .need import MONEY, QUANTITY
+
+
+def remember_names(entries, language=None):
+    """Name a listing's contributions or deliveries in the reader's language at a fixed cost:
+    the titles of the needs (or, for a gift toward no need, the campaigns) their names show,
+    in ``language`` (default: the active one), in two queries for the whole list, kept on
+    the related objects (``page_titles.remember_reader_titles``). The entries should come
+    with their ``need`` and ``campaign`` (``select_related``)."""
+    entries = list(entries)
+    remember_reader_titles([entry.need for entry in entries if entry.need_id], language)
+    remember_reader_titles(
+        [entry.campaign for entry in entries if not entry.need_id and entry.campaign_id],
+        language,
+    )
 
 
 class Contribution(models.Model):
@@ -242,11 +256,11 @@ class Delivery(models.Model):
         # in the reader's words and digits («21 mai 2020», «٢١ ماي ٢٠٢٠»), isolated (FSI …
         # PDI) so that its direction never jumbles the title around it.
         day = format_day(self.delivered_on)
-        return f"{self.need} – {self.quantity_display()} (\u2068{day}\u2069)"
+        return f"{named(self.need)} – {self.quantity_display()} (\u2068{day}\u2069)"
 
     def export_currency(self, field_name):
         """The currency of ``field_name`` when it is money (a cash need's), else ``""``."""
-        return self.need.currency if field_name == "quantity" else ""
+        return self.need.currency if field_name == "quantity" and self.need_id else ""
 
     @property
     def is_confirmed(self):
