@@ -9,7 +9,8 @@ class PeopleConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals, workflow_names
+        from . import changes_requested, signals, workflow_names
 
         signals.connect(self)
         workflow_names.connect()
+        changes_requested.connect()

@@ -24,6 +24,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from portal.localization.date_formats import nowrap_date_formats_lazy
 from portal.localization.page_title_fields import ReaderTitleChoiceField
 
 from . import services
@@ -66,13 +67,15 @@ class ImportForm(forms.Form):
     )
     file = forms.FileField(
         label=_("CSV file"),
-        help_text=format_lazy(
-            "{} {}",
-            _(
-                "Saved as CSV by Excel or LibreOffice: separated by commas or semicolons, "
-                "dates as dd/mm/yyyy or yyyy-mm-dd. At most 5 MB."
-            ),
-            _("An .xlsx workbook (such as the admin’s XLSX export) is read too."),
+        help_text=nowrap_date_formats_lazy(
+            format_lazy(
+                "{} {}",
+                _(
+                    "Saved as CSV by Excel or LibreOffice: separated by commas or semicolons, "
+                    "dates as dd/mm/yyyy or yyyy-mm-dd. At most 5 MB."
+                ),
+                _("An .xlsx workbook (such as the admin’s XLSX export) is read too."),
+            )
         ),
         widget=forms.FileInput(attrs={"accept": ".csv,text/csv,.xlsx"}),
     )

@@ -64,19 +64,27 @@ class RegionFilterForm(BaseFilterForm):
         return objects
 
 
+def linked_country(params):
+    """The country of the form being filled, from the chooser's URL parameters: its
+    campaign's (need form) or its need's campaign's (a form with a need); None if neither."""
+    return _campaign_country(params.get("campaign")) or _need_country(params.get("need"))
+
+
 class RegionChooseViewMixin:
     filter_form_class = RegionFilterForm
     per_page = 50
 
+    def get_filter_form(self):
+        # The form being filled names a campaign (or a need): the chooser opens on its
+        # country, and its country select says so. The select's own value, once sent (a
+        # search, or «every country» chosen), is the user's choice and wins.
+        data = self.request.GET.copy()
+        if "country" not in data and (country := linked_country(data)):
+            data["country"] = country
+        return self.get_filter_form_class()(data)
+
     def get_object_list(self):
-        regions = super().get_object_list()
-        # The form being filled: its campaign (need form) or its need (delivery form).
-        country = _campaign_country(self.request.GET.get("campaign")) or _need_country(
-            self.request.GET.get("need")
-        )
-        if country and not self.request.GET.get("country"):
-            regions = regions.filter(country=country)
-        return regions.order_by("country", "sort_order", "code")
+        return super().get_object_list().order_by("country", "sort_order", "code")
 
     @property
     def title_column(self):

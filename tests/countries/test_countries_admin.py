@@ -143,3 +143,55 @@ def test_the_region_chooser_speaks_the_users_language_only(client, db):
         assert "اختر" in title and "الجهة" in title, title
         assert not re.search(r"[A-Za-z]{3,}", title), title
         assert "اختر الجهة" in form and "Choisir" not in form
+
+
+def _region_widgets():
+    """Every region chooser of a tracker form: (viewset, field name, linked fields)."""
+    from wagtail.snippets.models import get_snippet_models
+
+    found = []
+    for model in get_snippet_models():
+        viewset = getattr(model, "snippet_viewset", None)
+        handler = getattr(viewset, "edit_handler", None)
+        if handler is None:
+            continue
+        form_class = handler.bind_to_model(model).get_form_class()
+        for name, field in form_class.base_fields.items():
+            linked = getattr(field.widget, "linked_fields", None)
+            if getattr(field.widget, "model_class", None) is Region and linked:
+                found.append((model, form_class, name, linked))
+    return found
+
+
+def test_every_region_chooser_is_linked_to_a_field_of_its_form():
+    widgets = _region_widgets()
+    assert widgets  # the need's at least
+    for model, form_class, name, linked in widgets:
+        for param, selector in linked.items():
+            assert param in ("campaign", "need"), (model, name, param)
+            assert selector == f"#id_{param}" and param in form_class.base_fields, (model, name)
+
+
+@pytest.mark.parametrize("via", ["campaign", "need"])
+def test_the_chooser_opens_on_the_linked_country_with_its_country_selected(
+    client, admin_user, morocco, via
+):
+    """A Moroccan need's chooser (its form names the campaign, a gift's or a delivery's the
+    need): Morocco's regions only, the country select on Morocco; «every country» chosen
+    widens it, and a search keeps the country shown."""
+    from tests.factories import need_for
+
+    need = need_for(morocco, region=Region.objects.filter(country="MA").first().code)
+    linked = {"campaign": morocco.pk, "need": need.pk}[via]
+    client.force_login(admin_user)
+    choose = reverse("wagtailsnippetchoosers_tracker_region:choose")
+    html = body(client.get(choose, {via: linked}))
+    codes = set(re.findall(r">\s*([A-Z]{2})-[0-9A-Z]+\s*<", html))
+    assert codes == {"MA"}, codes
+    select = html.split('name="country"', 1)[1].split("</select>", 1)[0]
+    assert re.search(r'<option value="MA"\s+selected', select), select
+    results = reverse("wagtailsnippetchoosers_tracker_region:choose_results")
+    found = body(client.get(results, {via: linked, "country": "MA", "q": ""}))
+    assert set(re.findall(r">\s*([A-Z]{2})-[0-9A-Z]+\s*<", found)) == {"MA"}
+    everywhere = body(client.get(results, {via: linked, "country": ""}))
+    assert set(re.findall(r">\s*([A-Z]{2})-[0-9A-Z]+\s*<", everywhere)) - {"MA"}

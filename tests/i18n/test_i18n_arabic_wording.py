@@ -89,3 +89,28 @@ def test_the_demos_captions_name_their_language_not_its_code():
     titles = list(get_document_model().objects.values_list("title", flat=True))
     assert [t for t in titles if t.startswith("ترجمة مصاحبة")], titles
     assert [t for t in titles if re.search(r"\((ar|fr|en)\)", t)] == []
+
+
+# The tracker's Need as a noun in an English message: «the need», «this need», «a need's»,
+# «Need» alone (a label)… but not the verb («you do not need to», «not needed»).
+NEED_NOUN = re.compile(
+    r"(?:^|\b(?:the|a|this|that|each|every|its|their|your|one|per|of|for|toward|no)\s+)"
+    r"needs?\b(?!\s+to\b)|\bneeds?['’]s?\b|^needs?\W*$",
+    re.IGNORECASE,
+)
+# «حاجة» is an ordinary word («لا حاجة للرد»: no need to answer); as the tracker's Need it
+# is «الاحتياج» everywhere, as the admin's menus, columns and forms say.
+HAJA = re.compile(rf"(?<![{LETTER}])(?:[وفبل]|لل)?(?:ال)?حاج(?:ة|ات|تها|ته)(?![{LETTER}])")
+
+
+def test_the_trackers_need_is_always_al_ihtiyaj_never_al_haja():
+    """The offer-of-help form said «لفائدة الحاجة» where the admin says «الاحتياج»."""
+    found = [
+        (path.relative_to(ROOT).as_posix(), entry.msgid, text)
+        for path in ARABIC
+        for entry in polib.pofile(str(path))
+        if NEED_NOUN.search(entry.msgid)
+        for text in [entry.msgstr, *entry.msgstr_plural.values()]
+        if HAJA.search(text)
+    ]
+    assert not found, found

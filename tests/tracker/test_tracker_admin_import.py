@@ -161,3 +161,24 @@ def test_every_imported_entry_has_its_line_in_its_own_history(partner_client, ne
         html = page.content.decode()
         assert page.status_code == 200 and "سُجّل" in html, delivery.reference
         assert "فارغة" not in html, delivery.reference
+
+
+FORMATS = "dd/mm/yyyy|yyyy-mm-dd|jj/mm/aaaa|aaaa-mm-jj"
+
+
+@pytest.mark.parametrize("language", ["ar", "fr", "en"])
+def test_the_date_formats_of_the_help_never_break_across_lines(partner_client, member, language):
+    """«yyyy-mm-dd» read «yyyy-» at the end of one line and «mm-dd» on the next: every date
+    format on the page is in a left-to-right element that does not wrap."""
+    profile = UserProfile.get_for_user(member)
+    profile.preferred_language = language
+    profile.save()
+    html = partner_client.get(URL).content.decode()
+    formats = re.findall(FORMATS, html, flags=re.IGNORECASE)
+    assert len(formats) >= 2
+    wrapped = re.findall(
+        rf'<span dir="ltr" class="w-whitespace-nowrap">\u2068?(?:{FORMATS})\u2069?</span>',
+        html,
+        flags=re.IGNORECASE,
+    )
+    assert len(wrapped) == len(formats), formats

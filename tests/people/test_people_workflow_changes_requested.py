@@ -1,0 +1,99 @@
+"""«Request changes» asks for changes; it does not reject: the editor's e-mail and the
+admin's messages said «تم رفض» (rejected) and «refus», from Wagtail's own catalogues. The
+project's catalogues (locale/) say «changes requested» instead."""
+
+from pathlib import Path
+
+import polib
+import pytest
+import wagtail
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+
+from .test_people_workflow import act, submit_new_page
+from .test_people_workflow_names import prefer
+
+pytestmark = pytest.mark.django_db
+
+WAGTAIL = Path(wagtail.__file__).parent
+REJECTED = {"ar": ("رفض", "مرفوض"), "fr": ("rejet", "refus")}
+
+
+def rejection_messages():
+    """Wagtail's messages about a request for changes (its «rejected» page or entry)."""
+    msgids = set()
+    for path in WAGTAIL.glob("**/locale/en/LC_MESSAGES/django.po"):
+        for entry in polib.pofile(str(path)):
+            text = entry.msgid.lower()
+            if "rejected" in text and ("page" in text or "%(title)s" in text or "task" in text):
+                msgids.add(entry.msgid)
+    return sorted(msgids)
+
+
+@pytest.mark.parametrize("language", ["ar", "fr"])
+def test_wagtails_rejection_messages_say_changes_requested(language):
+    msgids = rejection_messages()
+    assert len(msgids) >= 12
+    with translation.override(language):
+        said = {msgid: gettext(msgid) for msgid in msgids}
+    wrong = {
+        msgid: text
+        for msgid, text in said.items()
+        if text == msgid or any(word in text.lower() for word in REJECTED[language])
+    }
+    assert not wrong, wrong
+
+
+def test_the_editors_arabic_email_says_changes_were_requested(
+    client, editor, moderator, mailoutbox, django_capture_on_commit_callbacks
+):
+    prefer(editor, "ar")
+    page = submit_new_page(client, editor)
+    mailoutbox.clear()
+    client.force_login(moderator)
+    with django_capture_on_commit_callbacks(execute=True):
+        act(client, page, "reject", comment="أضيفوا التاريخ من فضلكم.")
+    to_editor = [m for m in mailoutbox if editor.email in m.to]
+    assert to_editor
+    for message in to_editor:
+        text = message.subject + message.body
+        assert "رفض" not in text, text
+        assert "تعديلات" in text, text
+
+
+@pytest.mark.parametrize("language", ["ar", "fr", "en"])
+def test_request_changes_without_a_comment_is_refused_in_the_users_language(
+    client, editor, moderator, mailoutbox, django_capture_on_commit_callbacks, language
+):
+    from wagtail.models import WorkflowState
+
+    page = submit_new_page(client, editor)
+    prefer(moderator, language)
+    client.force_login(moderator)
+    mailoutbox.clear()
+    state = WorkflowState.objects.get(object_id=str(page.pk), base_content_type__model="page")
+    url = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[page.pk, "reject", state.current_task_state.pk],
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        # As the admin's modal sends it.
+        response = client.post(
+            url, {"comment": "  "}, headers={"x-requested-with": "XMLHttpRequest"}
+        )
+    html = (
+        response.json()["html"] if response["Content-Type"].startswith("application/json") else ""
+    )
+    with translation.override(language):
+        expected = gettext(
+            "Write what should change: the editor reads it in the e-mail they receive."
+        )
+    assert expected in html.replace("&#x27;", "'").replace("&#39;", "'"), (
+        response.status_code,
+        response.get("Location"),
+        html[:2000],
+    )
+    state = WorkflowState.objects.get(object_id=str(page.pk), base_content_type__model="page")
+    assert state.status == "in_progress"
+    assert not [m for m in mailoutbox if editor.email in m.to]
