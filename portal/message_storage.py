@@ -10,6 +10,8 @@ again; Django's storage otherwise (cookie, then session).
 """
 
 from django.contrib.messages.storage.fallback import FallbackStorage
+from django.utils.html import escape
+from django.utils.safestring import SafeData, mark_safe
 
 
 class OnceEachStorage(FallbackStorage):
@@ -20,3 +22,20 @@ class OnceEachStorage(FallbackStorage):
             if any(m.level == level and str(m.message) == text for m in waiting):
                 return
         super().add(level, message, extra_tags)
+
+    def reword(self, text, words):
+        """Say ``words`` instead of ``text`` in the queued message that holds it, keeping the
+        rest (Wagtail's buttons); ``False`` when none holds it. For a message another
+        library wrote whose wording the project corrects after the fact
+        (``localization.copied_pages``)."""
+        for queued in self._queued_messages:
+            message = queued.message
+            if isinstance(message, SafeData):  # HTML (Wagtail's buttons): the text escaped
+                if escape(text) in message:
+                    replaced = message.replace(escape(text), escape(words), 1)
+                    queued.message = mark_safe(replaced)  # noqa: S308 - escaped above
+                    return True
+            elif str(text) in str(message):
+                queued.message = str(message).replace(str(text), str(words), 1)
+                return True
+        return False

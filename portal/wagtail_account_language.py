@@ -12,16 +12,24 @@ It also names the language an account that chose none actually gets. Wagtail's c
 offers "Use server language: العربية" as that account's choice, yet Wagtail's admin then
 follows the browser (``UserProfile.get_preferred_language``): a new account on a French
 browser read the admin in French under a page saying Arabic was selected (issue 19). The
-choice now says "Use your browser's language: Français", the language in use.
+choice now says "Use your browser's language: Français", the language in use. Its time zones
+are named in the reader's language too (:func:`time_zone_label`), not by their English ids.
 """
 
+from babel.dates import get_timezone_location
 from django.conf import settings
 from django.contrib.auth import update_session_auth_hash
 from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils.translation import get_language_from_request, get_language_info, gettext, override
+from django.utils.translation import (
+    get_language,
+    get_language_from_request,
+    get_language_info,
+    gettext,
+    override,
+)
 from django.views.decorators.cache import never_cache
 from wagtail.admin import messages
 from wagtail.admin.auth import require_admin_access
@@ -56,7 +64,26 @@ class LocaleSettingsPanel(account.LocaleSettingsPanel):
             field.choices = [("", label % {"language_name": name})] + [
                 choice for choice in field.choices if choice[0]
             ]
+        field = form.fields.get("current_time_zone")
+        if field is not None:
+            field.choices = [
+                (zone, time_zone_label(zone) if zone else label) for zone, label in field.choices
+            ]
         return form
+
+
+def time_zone_label(zone, language=None):
+    """A time zone as the reader names it, CLDR's words through Babel («توقيت تونس», «heure :
+    Tunisie»), with its IANA id after it; the id alone for a zone CLDR places nowhere
+    (``Etc/GMT+3``, ``UTC``)."""
+    language = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    if "/" not in zone or zone.startswith("Etc/"):
+        return zone
+    try:
+        place = get_timezone_location(zone, locale=language)
+    except (LookupError, ValueError):
+        return zone
+    return f"{place} ({zone})"
 
 
 class AccountView(account.AccountView):

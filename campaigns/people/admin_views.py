@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_POST
 from django_filters import ChoiceFilter, DateFromToRangeFilter, ModelChoiceFilter
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies.base import ModelPermissionPolicy
@@ -24,6 +26,8 @@ from portal.localization.page_title_fields import page_column
 
 from . import invitations, offers
 from .models import OFFER_DETAILS, Invitation, InvitationStatus, Offer, OfferStatus
+
+User = get_user_model()
 
 
 class OfferPermissionPolicy(ModelPermissionPolicy):
@@ -118,6 +122,14 @@ class OfferInspectView(generic.InspectView):
         "decline_reason",
         "contribution",
     ]
+
+    def get_field_display_value(self, field_name, field):
+        """A person by their full name, their username only when they gave none (the
+        offer's «décision prise par», never «demo-partner» beside a name on file)."""
+        if field is not None and field.is_relation and field.related_model is User:
+            person = getattr(self.object, field_name)
+            return get_user_display_name(person) if person is not None else None
+        return super().get_field_display_value(field_name, field)
 
     def get_object(self, queryset=None):
         offer = offers.offers_for(self.request.user).filter(pk=self.pk).first()

@@ -105,7 +105,7 @@ class CoverageFeed(PressFeed):
         return Coverage.objects.select_related("campaign", "clip")[:FEED_LENGTH]
 
     def item_title(self, item):
-        return f"{item.outlet}: {item.headline}"
+        return str(item)
 
     def item_description(self, item):
         parts = [item.get_medium_display(), item.outlet, item.date.isoformat()]

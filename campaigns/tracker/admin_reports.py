@@ -6,7 +6,8 @@ do its *Type* and *Action* choices. Its *User* choices do not (Wagtail 8.0): the
 lists the authors of every page log line, so partner staff read the names of communications
 staff (and anyone else who edited a page) whose lines they cannot see. Here the *User* choices
 are the authors of the lines the user may see, as Wagtail's own ``get_users_for_filter`` finds
-them. These views are mounted at Wagtail's own paths, before Wagtail's admin URLs
+them. Partner staff read no line by another organisation's users, on any log table. These
+views are mounted at Wagtail's own paths, before Wagtail's admin URLs
 (``portal/urls.py``), so every link to the report reaches them.
 
 Delete when Wagtail's ``SiteHistoryReportFilterSet`` uses its ``get_user_choices`` (it
@@ -25,6 +26,7 @@ from wagtail.models import Page
 from portal.localization.page_titles import reader_titles
 
 from .history_log import name_log_entries
+from .services.scope import other_organisations_users
 
 
 class ScopedSiteHistoryFilterSet(SiteHistoryReportFilterSet):
@@ -32,7 +34,9 @@ class ScopedSiteHistoryFilterSet(SiteHistoryReportFilterSet):
 
     def get_users_queryset(self):
         """The authors of the log lines the user may see (of any log table)."""
-        return get_users_for_filter(self.request.user)
+        users = get_users_for_filter(self.request.user)
+        others = other_organisations_users(self.request.user)
+        return users if others is None else users.exclude(pk__in=others)
 
     class Meta(SiteHistoryReportFilterSet.Meta):
         pass
@@ -45,6 +49,13 @@ class ScopedSiteHistoryView(LogEntriesView):
     offer's by its name in the reader's language (``history_log.name_log_entries``)."""
 
     filterset_class = ScopedSiteHistoryFilterSet
+
+    def filter_queryset(self, queryset):
+        """Each log table's lines, without another organisation's users' actions for
+        partner staff (whatever the object: an offer both organisations may see)."""
+        queryset = super().filter_queryset(queryset)
+        others = other_organisations_users(self.request.user)
+        return queryset if others is None else queryset.exclude(user_id__in=others)
 
     def decorate_paginated_queryset(self, queryset):
         entries = super().decorate_paginated_queryset(queryset)

@@ -17,11 +17,12 @@ from datetime import date, datetime
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext
+from django.utils.translation import override, pgettext
 from wagtail.log_actions import LogFormatter
 
 from portal.localization.numbers import format_day, format_moment
 from portal.localization.page_titles import named
+from portal.wagtail_model_genders import model_gender
 
 
 class Action(models.TextChoices):
@@ -130,6 +131,19 @@ def name_log_entries(entries):
     return entries
 
 
+def action_label(label, model):
+    """An action's ``label`` agreeing with ``model``'s name in the active language: French
+    «Saisie» for a distribution, «Saisi» for a need (the catalogue's ``pgettext(gender,
+    msgid)``); the plain label when the language gives the model no gender or no form."""
+    gender = model_gender(model) if model is not None else None
+    if gender is None:
+        return str(label)
+    with override(None):
+        msgid = str(label)
+    agreeing = pgettext(gender, msgid)
+    return agreeing if agreeing != msgid else str(label)
+
+
 def register_tracker_log_actions(actions):
     """The tracker's history actions, and its scoped log table for entries and offers."""
     from .models.log import ScopedLogEntry, scoped_models
@@ -143,6 +157,7 @@ def register_tracker_log_actions(actions):
                 model = log_entry.content_type.model_class() if log_entry.content_type else None
                 detail = describe(model, log_entry.data.get("changes"))
                 note = log_entry.data.get("note") or ""
+                label = action_label(label, model)
                 return " — ".join(str(part) for part in (label, detail, note) if part)
 
         Formatter.label = label

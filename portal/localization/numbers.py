@@ -28,6 +28,9 @@ DEFAULT_ARABIC_LOCALE = "ar_TN"
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 # Babel patterns for the date formats pages use (Django's "j F Y", "j F", "j/n").
 DAY_FORMATS = {"long": "d MMMM y", "day_month": "d MMMM", "short": "d/M", "iso": "y-MM-dd"}
+# The first of the month read as an ordinal where the day is in words: «1er décembre», not
+# «1 décembre» (CLDR's French patterns leave it to the writer). Babel quotes the suffix.
+FIRST_DAY_SUFFIXES = {"fr": "er"}
 
 
 def current_language(language=None):
@@ -114,14 +117,18 @@ def format_percent(value, language=None):
 
 def format_day(value, language=None, style="long"):
     """A date in words, the locale's month names and digits: «15 ماي 2020» (ar_TN),
-    «15 أيار 2020» (ar_JO), '15 mai 2020' (fr). ``style`` is a key of ``DAY_FORMATS`` or a
-    Babel pattern; a datetime is shown as its date (already in the right time zone)."""
+    «15 أيار 2020» (ar_JO), '15 mai 2020', '1er mai 2020' (fr). ``style`` is a key of
+    ``DAY_FORMATS`` or a Babel pattern; a datetime is shown as its date (already in the
+    right time zone)."""
     if isinstance(value, datetime):
         value = value.date()
     if not isinstance(value, date):
         return value
     language = current_language(language)
     pattern = DAY_FORMATS.get(style, style)
+    suffix = FIRST_DAY_SUFFIXES.get(language)
+    if suffix and value.day == 1 and "MMM" in pattern:
+        pattern = re.sub(r"(?<![d'])d(?![d'])", f"d'{suffix}'", pattern)
     text = babel_dates.format_date(value, pattern, locale=_babel_locale(locale_name(language)))
     return _apply_digits(text, language)
 

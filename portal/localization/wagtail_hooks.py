@@ -76,3 +76,10 @@ def translated_help_menu(request, items):
         lambda item: item.name.startswith("whats-new-in-wagtail-"),
         gettext("What's new in Wagtail %(version)s") % {"version": version},
     )
+
+
+@hooks.register("after_copy_page")
+def name_the_copy_in_the_readers_language(request, page, new_page):
+    from .copied_pages import name_the_copy
+
+    name_the_copy(request, page, new_page)

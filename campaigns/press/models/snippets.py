@@ -3,6 +3,7 @@
 from django.conf import global_settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
@@ -105,7 +106,11 @@ class Coverage(index.Indexed, models.Model):
         indexes = [models.Index(fields=["-date"], name="press_coverage_date")]
 
     def __str__(self):
-        return f"{self.outlet}: {self.headline}"
+        # The reader's punctuation: French puts a no-break space before the colon.
+        return pgettext("a press outlet and its headline", "%(outlet)s: %(headline)s") % {
+            "outlet": self.outlet,
+            "headline": self.headline,
+        }
 
     @property
     def clip_start_seconds(self):

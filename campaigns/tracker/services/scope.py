@@ -79,6 +79,17 @@ def partner_ids_for(user):
     return cache
 
 
+def other_organisations_users(user):
+    """The ids (a subquery) of the users who act only for organisations ``user`` does not act
+    for: whose actions partner staff never read (another organisation's staff accepting an
+    offer both see). ``None`` for staff, who read everyone's."""
+    ids = partner_ids_for(user)
+    if ids is None:
+        return None
+    own = PartnerMembership.objects.filter(partner_id__in=ids).values("user_id")
+    return PartnerMembership.objects.exclude(user_id__in=own).values("user_id")
+
+
 def partners_for(user):
     """The source ``PartnerPage``s the user may act for."""
     ids = partner_ids_for(user)
