@@ -3,31 +3,14 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page, PageManager
+from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.page_forms import PortalPageForm
 
 
-class PortalPageManager(PageManager):
-    """Wagtail's page manager with the page's sharing images joined (``sharing_image_fields``).
-
-    Wagtail routes to a page with ``_default_manager.get(id=…)``: its ``<head>`` then finds
-    its sharing image without a query of its own.
-    """
-
-    def get_queryset(self):
-        fields = {field.name for field in self.model._meta.concrete_fields if field.is_relation}
-        joined = [name for name in self.model.sharing_image_fields if name in fields]
-        return super().get_queryset().select_related(*joined)
-
-
 class PortalPage(Page):
     """A public page: adds the image shown when the page is shared on social media."""
-
-    # The images ``get_social_image`` may return, in its order of preference: image foreign
-    # keys (joined when the page is fetched) or properties.
-    sharing_image_fields = ("social_image",)
 
     social_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -43,7 +26,6 @@ class PortalPage(Page):
     )
 
     base_form_class = PortalPageForm
-    objects = PortalPageManager()
 
     promote_panels = [
         MultiFieldPanel(Page.promote_panels, _("Common page configuration")),
@@ -63,12 +45,8 @@ class PortalPage(Page):
         abstract = True
 
     def get_social_image(self):
-        """The image for Open Graph cards: the first of ``sharing_image_fields`` set, or None."""
-        for name in self.sharing_image_fields:
-            image = getattr(self, name)
-            if image is not None:
-                return image
-        return None
+        """The image for Open Graph cards: the page's own, else its hero image, else None."""
+        return self.social_image or getattr(self, "hero_image", None)
 
     def get_listing_pages(self):
         """Live pages other than its ancestors whose HTML lists this page (a partner: the
