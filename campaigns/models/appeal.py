@@ -45,6 +45,8 @@ class AppealPageForm(PortalPageForm):
 class AppealPage(PortalPage):
     """A person's appeal to give to a campaign: their portrait, their words and their video."""
 
+    sharing_image_fields = ("social_image", "portrait", "poster")
+
     person_name = models.CharField(_("name"), max_length=200)
     person_role = models.CharField(
         _("role"), max_length=200, help_text=_("e.g. singer, actor, journalist.")
@@ -142,9 +144,6 @@ class AppealPage(PortalPage):
                 raise ValidationError(OUTSIDE_CAMPAIGN)
         if self.locale_id and missing_caption_language(self.video, self.locale.language_code):
             raise ValidationError({"video": NO_CAPTIONS_HERE})
-
-    def get_social_image(self):
-        return self.social_image or self.portrait or self.poster
 
     @cached_property
     def conventions(self):

@@ -37,6 +37,8 @@ class CampaignState(models.TextChoices):
 class CampaignPage(PortalPage):
     """One national solidarity campaign (e.g. "Bridge of Love" in Tunisia)."""
 
+    sharing_image_fields = ("social_image", "hero_image")
+
     country = models.CharField(
         _("country"),
         max_length=2,
@@ -231,9 +233,6 @@ class CampaignPage(PortalPage):
         context = super().get_context(request, *args, **kwargs)
         context.update(campaign_context(self))
         return context
-
-    def get_social_image(self):
-        return self.social_image or self.hero_image
 
     @cached_property
     def conventions(self):

@@ -57,6 +57,8 @@ class PartnerKind(models.TextChoices):
 class PartnerPage(PortalPage):
     """A partner organisation's profile: who they are and how to reach them."""
 
+    sharing_image_fields = ("social_image", "logo")
+
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
@@ -127,9 +129,6 @@ class PartnerPage(PortalPage):
 
     class Meta:
         verbose_name = _("partner")
-
-    def get_social_image(self):
-        return self.social_image or self.logo
 
     @property
     def regions(self):

@@ -3,14 +3,34 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.page_forms import PortalPageForm
 
 
+class PortalPageManager(PageManager):
+    """Wagtail's page manager; ``get`` joins the page's sharing images
+    (``sharing_image_fields``).
+
+    Wagtail fetches a routed page with ``_default_manager.get(id=…)``: its ``<head>`` then
+    finds its sharing image without a query of its own. Only ``get`` joins them: a default
+    queryset that joined them would break every ``.only()`` that leaves them out (Wagtail's
+    page editor defers fields).
+    """
+
+    def get(self, *args, **kwargs):
+        fields = {field.name for field in self.model._meta.concrete_fields if field.is_relation}
+        joined = [name for name in self.model.sharing_image_fields if name in fields]
+        return self.get_queryset().select_related(*joined).get(*args, **kwargs)
+
+
 class PortalPage(Page):
     """A public page: adds the image shown when the page is shared on social media."""
+
+    # The images ``get_social_image`` may return, in its order of preference: image foreign
+    # keys (joined when the page is fetched) or properties.
+    sharing_image_fields = ("social_image",)
 
     social_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -26,6 +46,7 @@ class PortalPage(Page):
     )
 
     base_form_class = PortalPageForm
+    objects = PortalPageManager()
 
     promote_panels = [
         MultiFieldPanel(Page.promote_panels, _("Common page configuration")),
@@ -45,8 +66,12 @@ class PortalPage(Page):
         abstract = True
 
     def get_social_image(self):
-        """The image for Open Graph cards: the page's own, else its hero image, else None."""
-        return self.social_image or getattr(self, "hero_image", None)
+        """The image for Open Graph cards: the first of ``sharing_image_fields`` set, or None."""
+        for name in self.sharing_image_fields:
+            image = getattr(self, name)
+            if image is not None:
+                return image
+        return None
 
     def get_listing_pages(self):
         """Live pages other than its ancestors whose HTML lists this page (a partner: the

@@ -14,6 +14,8 @@ from .base import PortalPage
 class HomePage(PortalPage):
     """The portal's front page in one language: hero, featured campaign, call to give, news."""
 
+    sharing_image_fields = ("social_image", "hero_image")
+
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("hero image"),

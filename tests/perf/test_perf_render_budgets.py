@@ -30,8 +30,9 @@ BUDGETS = {
     # again, with its picture's renditions).
     # cold +1: the households per need (a need under 10 is left out of every total).
     # cold -1: a campaign's gifts and deliveries are summed in one query (UNION ALL).
-    "/ar/": (17, 24),
-    "/fr/": (19, 26),
+    # -1: the sharing image comes joined to the routed page (home/models/base.py).
+    "/ar/": (16, 23),
+    "/fr/": (18, 25),
     # warm +1: the coverage list is no longer a cache of its own; cold +1: the promotional
     # video's renditions (campaigns/video; cached once known); -1 since the partners' logos
     # and the appeals' portraits get their renditions in one query.
@@ -41,8 +42,9 @@ BUDGETS = {
     # locale, then the source page).
     # cold -1: the source campaign is read from the live translations the header fetched.
     # cold -1: a campaign's gifts and deliveries are summed in one query (UNION ALL).
-    "/ar/jesr/": (20, 26),
-    "/fr/jesr/": (22, 28),
+    # -1: the sharing image comes joined to the routed page (home/models/base.py).
+    "/ar/jesr/": (19, 25),
+    "/fr/jesr/": (21, 27),
 }
 # Warm +7 since the press room's own caches went: with fragments kept (production) the
 # kits and contacts are read only when their {% cache %} fragment is rebuilt.
