@@ -38,7 +38,7 @@ class Invitation(models.Model):
     language = models.CharField(
         _("language of the invitation"),
         max_length=5,
-        choices=settings.LANGUAGES,
+        choices=settings.WAGTAIL_CONTENT_LANGUAGES,  # named in the reader's language
         default="ar",
     )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)

@@ -72,7 +72,7 @@ class Offer(models.Model):
     phone = models.CharField(_("phone (private)"), max_length=32, blank=True)
     message = models.TextField(_("message"), max_length=1000, blank=True)
     language = models.CharField(
-        _("language"), max_length=5, choices=settings.LANGUAGES, default="ar"
+        _("language"), max_length=5, choices=settings.WAGTAIL_CONTENT_LANGUAGES, default="ar"
     )
     status = models.CharField(
         _("status"), max_length=10, choices=OfferStatus.choices, default=OfferStatus.PENDING

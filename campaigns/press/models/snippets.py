@@ -14,8 +14,9 @@ from campaigns.press.validators import timecode_seconds, validate_timecode, web_
 
 
 def language_choices():
-    """Every language Django knows (a callable, so the list never becomes a migration)."""
-    return global_settings.LANGUAGES
+    """Every language Django knows, named in the reader's language (Django's catalogues); a
+    callable, so the list never becomes a migration."""
+    return [(code, _(name)) for code, name in global_settings.LANGUAGES]
 
 
 class Medium(models.TextChoices):
