@@ -6,16 +6,22 @@ back to the dashboard with «Sorry, you do not have permission to access this ar
 there: the refused address had been requested twice before the dashboard showed the queue
 (a browser that preloads the address typed, a reload, a double click), and each request
 queued its own copy. A message already waiting, same level and same text, is not queued
-again; Django's storage otherwise (cookie, then session).
+again; Django's storage otherwise (cookie, then session). A wagtail-localize message that
+names a locale inside a sentence gets the name's sentence form («en français», not «en
+Français»: ``localization.locale_names``).
 """
 
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.utils.html import escape
 from django.utils.safestring import SafeData, mark_safe
 
+from portal.localization.locale_names import name_locales_in_sentences
+
 
 class OnceEachStorage(FallbackStorage):
     def add(self, level, message, extra_tags=""):
+        if isinstance(message, str) and not isinstance(message, SafeData):
+            message = name_locales_in_sentences(message)
         if message and self.level is not None and level >= self.level:
             text = str(message)
             waiting = [*self._loaded_messages, *self._queued_messages]

@@ -15,7 +15,7 @@ import re
 
 from django.conf.locale import LANG_INFO
 from django.utils.safestring import mark_safe
-from django.utils.translation import pgettext
+from django.utils.translation import gettext, pgettext
 from wagtail.models import Locale
 
 PROPS = re.compile(r'(class="js-translation-editor" data-props=")([^"]*)(")')
@@ -47,3 +47,37 @@ def sentence_names_in_props(page):
         return match.group(1) + html.escape(json.dumps(props)) + match.group(3)
 
     return mark_safe(PROPS.sub(rewrite, str(page)))  # noqa: S308 - re-escaped above
+
+
+# wagtail-localize's messages that put ``{locale}``'s display name inside a sentence
+# (views/edit_translation.py, 1.14): «Publication de « … » en Français.»
+MESSAGES_NAMING_A_LOCALE = (
+    "Published '{object}' in {locale}.",
+    "Published '{object}' in {locale} with missing translations - see below.",
+)
+
+
+def name_locales_in_sentences(text):
+    """``text`` (a ``str``) with the locale it names written in its sentence form
+    (:func:`sentence_name`) when it is one of ``MESSAGES_NAMING_A_LOCALE`` in the active
+    language; else ``text`` unchanged. A query of the locales only when it is one."""
+    for msgid in MESSAGES_NAMING_A_LOCALE:
+        sentence = gettext(msgid)
+        parts = re.split(r"(\{object\}|\{locale\})", sentence)
+        if "{locale}" not in parts:
+            continue
+        pattern = "".join(
+            "(?P<object>.*)" if part == "{object}"
+            else "(?P<locale>.+?)" if part == "{locale}"
+            else re.escape(part)
+            for part in parts
+        )  # fmt: skip
+        match = re.fullmatch(pattern, text, re.S)
+        if match is None:
+            continue
+        for locale in Locale.objects.all():
+            if str(locale.get_display_name()) == match["locale"]:
+                return sentence.format(
+                    object=match.groupdict().get("object", ""), locale=sentence_name(locale)
+                )
+    return text
