@@ -12,6 +12,7 @@ from campaigns.people import offers
 from campaigns.people.models import Offer
 from campaigns.tracker import aggregates, services
 from campaigns.tracker.models import Contribution, Region
+from portal.localization.numbers import format_money
 
 from .conftest import make_user
 
@@ -195,7 +196,8 @@ def test_filters_and_export(client, campaign, partner_staff):
     only_cash = client.get(reverse("people_offers:index"), {"kind": "cash"})
     assert only_cash.status_code == 200
     html = only_cash.content.decode()
-    assert "10 TND" in html and "20\u00a0parcels" not in html
+    assert format_money(Decimal("10"), "TND", "ar") in html  # «10,000 د.ت.», the reader's
+    assert "20\u00a0parcels" not in html
     export = client.get(reverse("people_offers:index"), {"export": "csv"})
     assert export.status_code == 200
     rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
@@ -214,3 +216,21 @@ def test_offer_history_is_kept(client, campaign, partner_staff):
         registry.get_logs_for_instance(offer).order_by("timestamp").values_list("action", flat=True)
     )
     assert actions == ["people.offer.received", "people.offer.declined"]
+
+
+@pytest.mark.parametrize(
+    ("language", "money"),
+    [("en", "250.500\xa0TND"), ("fr", "250,500\xa0TND"), ("ar", "250,500")],
+)
+def test_a_cash_offer_is_named_with_its_currencys_decimals(campaign, language, money):
+    """«250.5 TND» read as a number of the code's own, not the reader's («250,500 TND»)."""
+    from django.utils import translation
+
+    offer = an_offer(
+        campaign, kind="cash", category="cash", amount=Decimal("250.5"), currency="TND",
+        quantity=None, unit="",
+    )  # fmt: skip
+    with translation.override(language):
+        name = str(offer)
+    assert money in name, name
+    assert "250.5 " not in name

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.tracker.models import Category, ContributionKind, Unit
 from campaigns.tracker.models.display import format_amount
 from campaigns.tracker.models.need import MONEY, QUANTITY
-from portal.localization.numbers import format_day
+from portal.localization.numbers import format_day, format_money
 
 
 class OfferStatus(models.TextChoices):
@@ -122,9 +122,10 @@ class Offer(models.Model):
 
     @property
     def what(self):
-        """What is offered, in words: "250 TND" or "20 parcels (Food)" («20 طردًا (غذاء)»)."""
+        """What is offered, in words and the reader's numbers: "250.000 TND" («250,000 د.ت.»)
+        or "20 parcels (Food)" («20 طردًا (غذاء)»)."""
         if self.kind == ContributionKind.CASH:
-            return f"{self.amount.normalize():f} {self.currency}" if self.amount else ""
+            return format_money(self.amount, self.currency) if self.amount else ""
         if self.quantity is None:
             return ""
         return f"{format_amount(self.quantity, unit=self.unit)} ({self.get_category_display()})"
