@@ -15,15 +15,20 @@ from campaigns.people.models import Offer
 from campaigns.tracker import services
 from campaigns.tracker.models import Region
 
-# (username, role, admin language)
-DEMO_USERS = [
-    ("demo-editor", roles.EDITOR, "ar"),
-    ("demo-moderator", roles.MODERATOR, "ar"),
-    ("demo-translator", roles.TRANSLATOR, "fr"),
-    ("demo-press", roles.PRESS_OFFICER, "ar"),
-    ("demo-partner", roles.PARTNER_STAFF, "ar"),
-]
 DEMO_PARTNER_SLUG = "ltdh"  # the Tunisian League for the Defence of Human Rights
+OTHER_PARTNER_SLUG = "unft"  # the National Union of Tunisian Women
+
+# (username, role, admin language, organisation for partner staff): two people of one
+# organisation (one confirms the other's delivery) and one of another (who sees none of it).
+DEMO_USERS = [
+    ("demo-editor", roles.EDITOR, "ar", None),
+    ("demo-moderator", roles.MODERATOR, "ar", None),
+    ("demo-translator", roles.TRANSLATOR, "fr", None),
+    ("demo-press", roles.PRESS_OFFICER, "ar", None),
+    ("demo-partner", roles.PARTNER_STAFF, "ar", DEMO_PARTNER_SLUG),
+    ("demo-partner-2", roles.PARTNER_STAFF, "ar", DEMO_PARTNER_SLUG),
+    ("demo-partner-b", roles.PARTNER_STAFF, "fr", OTHER_PARTNER_SLUG),
+]
 PENDING_PAGE_SLUG = "take-part"
 PENDING_PAGE_TITLE = "شاركوا في الحملة"
 PENDING_PAGE_TEXT = (
@@ -44,9 +49,9 @@ def _demo_users(context, log):
     from wagtail.users.models import UserProfile
 
     User = get_user_model()
-    partner = next(p for p in context["partners"] if p.slug == DEMO_PARTNER_SLUG)
+    partners = {p.slug: p for p in context["partners"]}
     users, created = {}, []
-    for username, role, language in DEMO_USERS:
+    for username, role, language, organisation in DEMO_USERS:
         user = User.objects.filter(username=username).first()
         if user is None:
             password = secrets.token_urlsafe(12)
@@ -54,7 +59,7 @@ def _demo_users(context, log):
                 username=username,
                 email=f"{username}@example.org",
                 password=password,
-                first_name=username.split("-")[1].capitalize(),
+                first_name=" ".join(username.split("-")[1:]).capitalize(),
                 last_name="Demo",
             )
             user.groups.add(Group.objects.get(name=role))
@@ -62,8 +67,8 @@ def _demo_users(context, log):
             profile.preferred_language = language
             profile.save()
             created.append((role, username, password))
-        if role == roles.PARTNER_STAFF:
-            services.add_member(partner, user)
+        if organisation:
+            services.add_member(partners[organisation], user)
         users[username] = user
     if created:
         log("Demo users (passwords are shown only this once):")

@@ -1,4 +1,4 @@
-"""The demo: one user per role, one page waiting in moderation, idempotent."""
+"""The demo: one user per role (three partner staff), a page waiting in moderation, idempotent."""
 
 import io
 
@@ -15,12 +15,23 @@ pytestmark = pytest.mark.django_db
 
 def test_one_demo_user_per_role():
     User = get_user_model()
-    for username, role, _language in DEMO_USERS:
+    for username, role, _language, organisation in DEMO_USERS:
         user = User.objects.get(username=username)
         assert list(user.groups.values_list("name", flat=True)) == [role]
         assert user.has_usable_password() and not user.is_superuser
-    partner_user = User.objects.get(username="demo-partner")
-    assert services.partners_for(partner_user).get().slug == "ltdh"
+        if organisation:
+            assert services.partners_for(user).get().slug == organisation
+
+
+def test_the_demo_has_two_people_of_one_partner_and_one_of_another():
+    """What a new user needs to try a confirmation by a second person and the isolation."""
+    User = get_user_model()
+    slugs = {
+        name: services.partners_for(User.objects.get(username=name)).get().slug
+        for name in ("demo-partner", "demo-partner-2", "demo-partner-b")
+    }
+    assert slugs["demo-partner"] == slugs["demo-partner-2"] == "ltdh"
+    assert slugs["demo-partner-b"] != "ltdh"
 
 
 def test_a_page_waits_in_moderation():
