@@ -60,3 +60,23 @@ def test_neither_need_nor_campaign_still_asks_for_the_campaign(
     assert response.status_code == 200
     assert "campaign" in response.context["form"].errors
     assert not Contribution.objects.filter(reference="AR-3").exists()
+
+
+def test_a_gift_in_kind_left_without_a_unit_takes_the_needs(
+    partner_client, arabic_member, partner, need
+):
+    """As a cash gift takes the need's currency (fifth trial: «اختاروا وحدة الكمية.»)."""
+    data = gift(need.campaign, partner, need, "AR-4") | {"unit": ""}
+    response = partner_client.post(reverse("wagtailsnippets_tracker_contribution:add"), data)
+    assert response.status_code == 302, response.context["form"].errors
+    assert Contribution.objects.get(reference="AR-4").unit == need.unit
+
+
+def test_a_gift_in_kind_without_need_or_unit_still_asks_for_the_unit(
+    partner_client, arabic_member, partner, need
+):
+    data = gift(need.campaign, partner, need, "AR-5") | {"unit": "", "need": ""}
+    response = partner_client.post(reverse("wagtailsnippets_tracker_contribution:add"), data)
+    assert response.status_code == 200
+    assert "اختاروا وحدة الكمية." in response.context["form"].errors["unit"]
+    assert not Contribution.objects.filter(reference="AR-5").exists()

@@ -140,9 +140,11 @@ def clean_contribution(values, errors=None, instance=None):
     elif kind == ContributionKind.IN_KIND:
         clean.update(amount=None, currency="")
         clean["quantity"] = check_quantity(errors, "quantity", values.get("quantity"))
-        if not values.get("unit"):
+        # Blank: the need's unit, as a cash gift's currency is the need's.
+        unit = values.get("unit") or (need.unit if need else "")
+        if not unit:
             errors.add("unit", _("Choose the unit of the quantity."), "required")
-        clean["unit"] = check_choice(errors, "unit", values.get("unit"), Unit, required=False)
+        clean["unit"] = check_choice(errors, "unit", unit, Unit, required=False)
         if values.get("amount") not in (None, ""):
             errors.add("amount", _("A gift in kind has a quantity, not an amount."), "invalid")
         if need and need.is_cash:
