@@ -16,7 +16,6 @@ from django.utils.formats import date_format
 from wagtail.admin.viewsets import viewsets
 from wagtail_localize.models import StringTranslation
 
-
 FIRST = datetime(2030, 12, 1, 10, 5, tzinfo=UTC)
 
 
