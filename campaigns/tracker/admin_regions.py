@@ -6,15 +6,21 @@ the region of a Jordanian need sees Jordan's twelve governorates, not 340 region
 """
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.ui.tables import Column
 
-from campaigns.countries import sorted_country_choices
+from campaigns.countries import collation_key, sorted_country_choices
 from campaigns.wagtail_chooser_labels import LazySnippetChooser
+from portal.localization.numbers import current_language
 
-from .admin_views import PermissionChooserViewSet, ScopedChooseResultsView, ScopedChooseView
+from .admin_views import (
+    FoldedIndexView,
+    PermissionChooserViewSet,
+    ScopedChooseResultsView,
+    ScopedChooseView,
+)
 from .models import Need, Region
 
 
@@ -122,3 +128,53 @@ def region_chooser(linked_to="campaign"):
     """The region widget of a form whose ``linked_to`` field (campaign or need) narrows it."""
     # Built once, at import: its labels must stay lazy (see wagtail_chooser_labels).
     return LazySnippetChooser(Region, linked_fields={linked_to: f"#id_{linked_to}"})
+
+
+def countries_named(term, language=None):
+    """The codes of the countries whose name in ``language`` (the active one by default)
+    contains ``term``, case, accents and hamza seats ignored: «maroc» → ``["MA"]`` (fr)."""
+    wanted = collation_key((term or "").strip())
+    if not wanted:
+        return []
+    return [
+        code for code, name in sorted_country_choices(language) if wanted in collation_key(name)
+    ]
+
+
+def reader_order(regions, language=None):
+    """``regions`` (``(pk, country, name)`` rows) as the reader reads a list of them: by
+    country name then region name in ``language``, in its alphabetical order."""
+    countries = {code: rank for rank, (code, _name) in enumerate(sorted_country_choices(language))}
+    return sorted(
+        regions, key=lambda row: (countries.get(row[1], len(countries)), collation_key(row[2]))
+    )
+
+
+class RegionIndexView(FoldedIndexView):
+    """The regions listing: by default ordered by country then region name in the reader's
+    language (not by ISO code), and its search matches the country's name too («Maroc»)."""
+
+    def search_queryset(self, queryset):
+        found = super().search_queryset(queryset)
+        if not self.is_searching:
+            return found
+        codes = countries_named(self.search_query)
+        if not codes:
+            return found
+        return queryset.filter(Q(pk__in=found.values("pk")) | Q(country__in=codes))
+
+    def order_queryset(self, queryset):
+        if self.is_explicitly_ordered:
+            return super().order_queryset(queryset)
+        language = current_language()
+        rows = queryset.values_list("pk", "country", f"name_{language}", "name_ar")
+        ordered = reader_order(
+            [(pk, country, name or arabic) for pk, country, name, arabic in rows]
+        )
+        if not ordered:
+            return queryset
+        rank = Case(
+            *(When(pk=row[0], then=Value(i)) for i, row in enumerate(ordered)),
+            output_field=IntegerField(),
+        )
+        return queryset.order_by(rank, "pk")

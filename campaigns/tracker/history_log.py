@@ -13,6 +13,7 @@ still exists (the stored label stays for a deleted one).
 """
 
 from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
@@ -20,7 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override, pgettext
 from wagtail.log_actions import LogFormatter
 
-from portal.localization.numbers import format_day, format_moment
+from portal.localization.inspect_numbers import readable_decimal
+from portal.localization.numbers import format_day, format_moment, format_money, format_number
 from portal.localization.page_titles import named
 from portal.wagtail_model_genders import model_gender
 
@@ -40,9 +42,14 @@ EMPTY = (None, "")
 NOTHING = "—"
 
 
-def readable_value(field, value):
+NUMBERS = (models.DecimalField, models.IntegerField, models.FloatField)
+
+
+def readable_value(field, value, currency=""):
     """A stored value as the reader knows it: a choice's label, a related object's name, a
-    date in the reader's words and digits («٢١ ماي ٢٠٢٠»), a time in the current zone."""
+    date in the reader's words and digits («٢١ ماي ٢٠٢٠»), a time in the current zone, a
+    number in the reader's separators and digits, money (``currency`` given) in its currency
+    («5.000,500 د.ت.», not «5000.5»)."""
     if value in EMPTY:
         return NOTHING
     if field is None:
@@ -57,7 +64,34 @@ def readable_value(field, value):
         return format_moment(_parsed(datetime.fromisoformat, value))
     if isinstance(field, models.DateField):
         return format_day(_parsed(date.fromisoformat, value))
+    if isinstance(field, NUMBERS) and not choices:
+        return readable_number(value, currency)
     return str(choices.get(value, value))
+
+
+def readable_number(value, currency=""):
+    """A logged number in the reader's format: money in ``currency`` when given; the text
+    as logged when it is not a number."""
+    try:
+        number = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return str(value)
+    if currency:
+        return format_money(number, currency)
+    if number == number.to_integral():
+        return format_number(number.quantize(Decimal(1)))
+    return readable_decimal(number)
+
+
+def _currency(record, field_name, logged):
+    """The currency of money in ``field_name``: the entry's, or the one logged with it."""
+    currency_of = getattr(record, "export_currency", None)
+    if currency_of is None:
+        return ""
+    currency = currency_of(field_name)
+    if currency and isinstance(logged, list) and len(logged) == 2 and logged[1]:
+        currency = logged[1]  # the currency the amount was recorded in
+    return currency or ""
 
 
 def _parsed(parse, value):
@@ -68,10 +102,13 @@ def _parsed(parse, value):
         return value
 
 
-def describe(model, changes):
+def describe(model, changes, record=None):
     """``field: before → after`` for each change (``field: after`` for a first value), with
-    verbose field names in the active language; ``model`` is the entry's model or None."""
+    verbose field names in the active language; ``model`` is the entry's model or None.
+    Money reads in its currency: the one the change itself records, else the entry's
+    (``record.export_currency``; ``record`` the entry or a callable returning it)."""
     parts = []
+    logged_currency = (changes or {}).get("currency")
     for name, pair in (changes or {}).items():
         if not (isinstance(pair, list) and len(pair) == 2):
             continue
@@ -83,9 +120,14 @@ def describe(model, changes):
         except FieldDoesNotExist:
             field = None
         label = str(field.verbose_name) if field is not None else name
-        text = readable_value(field, after)
+        currency = ""
+        if isinstance(field, models.DecimalField):
+            if callable(record):
+                record = record()
+            currency = _currency(record, name, logged_currency)
+        text = readable_value(field, after, currency)
         if before not in EMPTY:
-            text = f"{readable_value(field, before)} → {text}"
+            text = f"{readable_value(field, before, currency)} → {text}"
         # French puts a no-break space before the colon («Quantité : 5»).
         parts.append(
             pgettext("a field and its change in a history line", "%(field)s: %(change)s")
@@ -93,6 +135,13 @@ def describe(model, changes):
         )
     # The reader's punctuation between changes: «، » in Arabic, "; " in English and French.
     return pgettext("between the changes of a history line", "; ").join(parts)
+
+
+def logged_object(model, log_entry):
+    """The object a log entry is about, when it still exists; else ``None``."""
+    if model is None or not log_entry.object_id:
+        return None
+    return model._base_manager.filter(pk=log_entry.object_id).first()
 
 
 def name_log_entries(entries):
@@ -155,7 +204,9 @@ def register_tracker_log_actions(actions):
         class Formatter(LogFormatter):
             def format_message(self, log_entry, label=label):
                 model = log_entry.content_type.model_class() if log_entry.content_type else None
-                detail = describe(model, log_entry.data.get("changes"))
+                detail = describe(
+                    model, log_entry.data.get("changes"), lambda: logged_object(model, log_entry)
+                )
                 note = log_entry.data.get("note") or ""
                 label = action_label(label, model)
                 return " — ".join(str(part) for part in (label, detail, note) if part)

@@ -29,7 +29,7 @@ from .admin_entry_views import (
 from .admin_filters import ContributionFilterSet, DeliveryFilterSet, NeedFilterSet
 from .admin_forms import ContributionForm, DeliveryForm, NeedForm
 from .admin_import import TrackerImportViewSet
-from .admin_regions import RegionChooserViewSet, region_chooser
+from .admin_regions import RegionChooserViewSet, RegionIndexView, region_chooser
 from .admin_views import (
     FoldedIndexView,
     NeedIndexView,
@@ -310,7 +310,7 @@ class RegionViewSet(SnippetViewSet):
     model = Region
     icon = "site"
     menu_label = _("Regions")
-    index_view_class = FoldedIndexView
+    index_view_class = RegionIndexView
     # A plain first column is Wagtail's title column: linked to the row's edit view for
     # those who may edit regions (a Column() there linked nowhere).
     list_display = ["name", "code", "country"]

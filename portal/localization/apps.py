@@ -8,9 +8,17 @@ class LocalizationConfig(AppConfig):
     verbose_name = _("Localisation")
 
     def ready(self):
-        from . import digits, editor_labels, inspect_numbers, translation_counts, translation_notes
+        from . import (
+            digits,
+            editor_labels,
+            first_of_month,
+            inspect_numbers,
+            translation_counts,
+            translation_notes,
+        )
 
         digits.install()  # one rule for typed digits in every form, filter and API field
+        first_of_month.install()  # «1er décembre», not «1 décembre», in Django's dates
         translation_notes.install()  # "Translated with … on …" in the reader's language
         translation_counts.install()  # «إلى لغتين», not «إلى 2 لغات»
         editor_labels.install()  # «Titre», not «titre», under a block in the editor

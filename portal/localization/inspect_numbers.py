@@ -12,6 +12,10 @@ money (``numbers.format_money``). The display class sees the value alone, not th
 the record for the field's currency — ``export_currency(field_name)``, the models' one
 declaration of which fields are money (the exports ask it too) — and format the amount with
 it.
+
+A related page (a campaign, a partner) or translatable snippet (a need) is named in the
+reader's language too (``page_titles.named``), as the listings name it: the inspect view
+showed its ``str``, the title in the language it was written in (Arabic).
 """
 
 from decimal import Decimal
@@ -20,10 +24,12 @@ from django.db import models
 from django.utils.html import conditional_escape
 from wagtail.admin.ui.fields import BaseFieldDisplay, register_display_class
 from wagtail.admin.views.generic.models import InspectView
+from wagtail.models import Page
 
 from portal.readable_exports import plain_number
 
 from .numbers import format_money, format_number
+from .page_titles import named, titled_translation
 
 
 def readable_decimal(value, language=None):
@@ -73,8 +79,20 @@ def money_display(view, field_name, field):
     return MoneyDisplay(value, currency)
 
 
+def reader_named(view, field_name, field):
+    """The title, in the reader's language, of the page or translatable snippet the view's
+    record points to through the foreign key ``field``; ``None`` for anything else."""
+    if not getattr(field, "many_to_one", False):
+        return None
+    value = getattr(getattr(view, "object", None), field_name, None)
+    if isinstance(value, Page) or titled_translation(value):
+        return named(value)
+    return None
+
+
 def install():
-    """Every inspect view shows a money field with its record's currency."""
+    """Every inspect view shows a money field with its record's currency, and a related
+    page or translatable snippet by its title in the reader's language."""
     if getattr(InspectView.get_field_display_value, "shows_money", False):
         return
     original = InspectView.get_field_display_value
@@ -84,6 +102,9 @@ def install():
             money = money_display(self, field_name, field)
             if money is not None:
                 return money
+            related = reader_named(self, field_name, field)
+            if related is not None:
+                return related
         return original(self, field_name, field)
 
     get_field_display_value.shows_money = True
