@@ -4,20 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0002_roles'),
+        ("people", "0002_roles"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='invitation',
-            name='language',
-            field=models.CharField(choices=[('ar', 'Arabic'), ('fr', 'French'), ('en', 'English')], default='ar', max_length=5, verbose_name='language of the invitation'),
+            model_name="invitation",
+            name="language",
+            field=models.CharField(
+                choices=[("ar", "Arabic"), ("fr", "French"), ("en", "English")],
+                default="ar",
+                max_length=5,
+                verbose_name="language of the invitation",
+            ),
         ),
         migrations.AlterField(
-            model_name='offer',
-            name='language',
-            field=models.CharField(choices=[('ar', 'Arabic'), ('fr', 'French'), ('en', 'English')], default='ar', max_length=5, verbose_name='language'),
+            model_name="offer",
+            name="language",
+            field=models.CharField(
+                choices=[("ar", "Arabic"), ("fr", "French"), ("en", "English")],
+                default="ar",
+                max_length=5,
+                verbose_name="language",
+            ),
         ),
     ]
