@@ -99,3 +99,27 @@ def test_request_changes_without_a_comment_is_refused_in_the_users_language(
     state = WorkflowState.objects.get(object_id=str(page.pk), base_content_type__model="page")
     assert state.status == "in_progress"
     assert not [m for m in mailoutbox if editor.email in m.to]
+
+
+@pytest.mark.parametrize(
+    ("language", "label"), [("ar", "التعليق"), ("fr", "Commentaire"), ("en", "Comment")]
+)
+@pytest.mark.parametrize("action", ["reject", "approve"])
+def test_the_comment_is_labelled_in_the_moderators_language(
+    client, editor, moderator, language, label, action
+):
+    """Wagtail labels it once, at import, in the language active then (the French admin's
+    «Demander des modifications» pop-up read «تعليق*»)."""
+    from wagtail.models import WorkflowState
+
+    page = submit_new_page(client, editor)
+    prefer(moderator, language)
+    client.force_login(moderator)
+    state = WorkflowState.objects.get(object_id=str(page.pk), base_content_type__model="page")
+    url = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[page.pk, action, state.current_task_state.pk],
+    )
+    html = client.get(url, headers={"x-requested-with": "XMLHttpRequest"}).json()["html"]
+    labels = re.findall(r"<label[^>]*for=\"id_comment\"[^>]*>\s*([^<*]+)", html)
+    assert [text.strip() for text in labels] == [label], (language, action, labels)
