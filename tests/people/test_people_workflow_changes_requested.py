@@ -11,6 +11,7 @@ import wagtail
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
+from wagtail.models import TaskState, WorkflowState
 
 from .test_people_workflow import act, submit_new_page
 from .test_people_workflow_names import prefer
@@ -29,6 +30,12 @@ def rejection_messages():
             text = entry.msgid.lower()
             if "rejected" in text and ("page" in text or "%(title)s" in text or "task" in text):
                 msgids.add(entry.msgid)
+    # The status labels the workflow panel shows («… مرفوض», "Rejected").
+    msgids |= {
+        label._args[0]
+        for _value, label in TaskState.STATUS_CHOICES + WorkflowState.STATUS_CHOICES
+        if "reject" in label._args[0].lower()
+    }
     return sorted(msgids)
 
 
@@ -36,6 +43,7 @@ def rejection_messages():
 def test_wagtails_rejection_messages_say_changes_requested(language):
     msgids = rejection_messages()
     assert len(msgids) >= 12
+    assert "Rejected" in msgids
     with translation.override(language):
         said = {msgid: gettext(msgid) for msgid in msgids}
     wrong = {
