@@ -35,3 +35,21 @@ def test_every_tracker_field_label_is_definite_in_arabic(field):
     with translation.override("ar"):
         label = str(field.verbose_name)
     assert definite(label) or label in NOT_NOUNS, label
+
+
+@pytest.mark.parametrize(
+    ("language", "label"), [("ar", "الشريك"), ("fr", "Partenaire"), ("en", "Partner")]
+)
+def test_each_partner_row_of_a_campaign_is_headed_in_the_singular(language, label):
+    """Wagtail heads each inline row with the panel's label and a number: «الشركاء 1»."""
+    from wagtail.admin.panels import InlinePanel
+
+    from campaigns.models import CampaignPage
+
+    panel = next(
+        p
+        for p in CampaignPage.content_panels
+        if isinstance(p, InlinePanel) and p.relation_name == "campaign_partners"
+    )
+    with translation.override(language):
+        assert str(panel.label) == label
