@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from campaigns.tracker.services import TrackerPermissionDenied, TrackerValidationError
+from portal.localization.digits import western_digits
 
 
 class RequestTooLarge(exceptions.APIException):
@@ -52,8 +53,12 @@ class IdempotencyInProgress(exceptions.APIException):
 
 
 def positive_whole_number(name, value):
-    """``value`` (query text) as an int from 1, or a ``400`` naming the parameter ``name``."""
-    text = str(value).strip()
+    """``value`` (query text) as an int from 1, or a ``400`` naming the parameter ``name``.
+
+    Arabic-Indic and Persian digits are read as 0-9, as in every other filter
+    (``portal.localization.digits``); other Unicode digits (``²``) are refused.
+    """
+    text = western_digits(str(value).strip())
     if text.isascii() and text.isdigit() and int(text) >= 1:
         return int(text)
     raise exceptions.ValidationError({name: [_("Send a whole number from 1.")]})

@@ -132,7 +132,8 @@ class CampaignPage(PortalPage):
         FieldPanel("body"),
         InlinePanel(
             "campaign_partners",
-            label=_("Partners"),
+            # Each row's heading: «الشريك 1», not «الشركاء 1» ("Partners 1").
+            label=_("Partner"),
             heading=_("Partners"),
             help_text=_("In the order shown on the page. Add missing partners under Partners."),
         ),

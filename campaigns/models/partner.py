@@ -10,6 +10,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import PortalPage
+from portal.localization.typed_codes import WesternDigitsCharField
 
 
 class PartnerIndexPage(PortalPage):
@@ -71,7 +72,7 @@ class PartnerPage(PortalPage):
     description = RichTextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
     contact_email = models.EmailField(_("public contact email"), blank=True)
-    contact_phone = models.CharField(_("public contact phone"), max_length=40, blank=True)
+    contact_phone = WesternDigitsCharField(_("public contact phone"), max_length=40, blank=True)
     address = models.TextField(_("address"), blank=True)
     regions_served = models.CharField(
         _("regions served"),

@@ -8,15 +8,29 @@ rather than by a task model of our own and a migration of the workflow to it. Bo
 modal's own check (``WorkflowActionModal``) and the direct action view
 (``WorkflowAction``) validate with this form. Tested by
 ``tests/people/test_people_workflow_changes_requested.py``.
+
+Wagtail's ``TaskStateCommentForm`` labels its comment with ``gettext`` at import, in the
+language active then (Arabic): the French admin read «تعليق*». Every comment form the task
+gives is relabelled here, lazily, in the reader's language; delete ``CommentForm`` when
+Wagtail's label is lazy.
 """
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.forms import TaskStateCommentForm
 from wagtail.models import GroupApprovalTask
 
 
-class ChangesRequestedForm(TaskStateCommentForm):
+class CommentForm(TaskStateCommentForm):
+    """Wagtail's optional comment, labelled in the reader's language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["comment"].label = pgettext_lazy("workflow comment field", "Comment")
+
+
+class ChangesRequestedForm(CommentForm):
     """The moderator's comment, required: what should change."""
 
     def __init__(self, *args, **kwargs):
@@ -41,7 +55,8 @@ def get_form_for_action(self, action):
     """Wagtail's form for ``action``, the required comment for «Request changes»."""
     if action == "reject":
         return ChangesRequestedForm
-    return _original(self, action)
+    form = _original(self, action)
+    return CommentForm if form is TaskStateCommentForm else form
 
 
 def connect():

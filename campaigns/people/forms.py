@@ -14,6 +14,7 @@ from campaigns.people.models import OFFER_DETAILS
 from campaigns.tracker.models import Category, ContributionKind, Region, Unit
 from portal.localization.digits import ascii_digits
 from portal.localization.numbers import currency_decimals, format_number
+from portal.localization.typed_codes import WesternDigitsFormField
 
 MESSAGE_MAX = 1000
 
@@ -93,7 +94,7 @@ class OfferForm(forms.Form):
         max_length=254,
         help_text=_("Private: only the campaign's partners see it, to reply to you."),
     )
-    phone = forms.CharField(
+    phone = WesternDigitsFormField(
         label=_("Phone"),
         required=False,
         max_length=32,

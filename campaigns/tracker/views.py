@@ -9,6 +9,8 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from portal.localization.typed_codes import WesternDigitsChoiceField
+
 from . import opendata
 from .aggregates import region_table, totals_for
 from .chart import bar_chart
@@ -25,7 +27,9 @@ ALL_URGENCIES = pgettext_lazy("all urgencies", "All")
 
 
 class NeedFilterForm(forms.Form):
-    region = forms.TypedChoiceField(label=_("Region"), coerce=int, required=False, empty_value=None)
+    region = WesternDigitsChoiceField(
+        label=_("Region"), coerce=int, required=False, empty_value=None
+    )
     category = forms.ChoiceField(
         label=_("Category"), choices=[("", ALL_CATEGORIES), *Category.choices], required=False
     )

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from portal.localization.typed_codes import WesternDigitsCharField
+
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
@@ -13,7 +15,7 @@ class SiteSettings(BaseSiteSetting):
     youtube_url = models.URLField(_("YouTube channel"), blank=True)
     instagram_url = models.URLField(_("Instagram account"), blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
-    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    contact_phone = WesternDigitsCharField(_("contact phone"), max_length=40, blank=True)
     contact_address = models.TextField(_("postal address"), blank=True)
     organisation_name = models.CharField(
         _("organisation name"),

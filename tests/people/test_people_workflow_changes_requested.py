@@ -11,6 +11,7 @@ import wagtail
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
+from wagtail.models import TaskState, WorkflowState
 
 from .test_people_workflow import act, submit_new_page
 from .test_people_workflow_names import prefer
@@ -29,6 +30,12 @@ def rejection_messages():
             text = entry.msgid.lower()
             if "rejected" in text and ("page" in text or "%(title)s" in text or "task" in text):
                 msgids.add(entry.msgid)
+    # The status labels the workflow panel shows («… مرفوض», "Rejected").
+    msgids |= {
+        label._args[0]
+        for _value, label in TaskState.STATUS_CHOICES + WorkflowState.STATUS_CHOICES
+        if "reject" in label._args[0].lower()
+    }
     return sorted(msgids)
 
 
@@ -36,6 +43,7 @@ def rejection_messages():
 def test_wagtails_rejection_messages_say_changes_requested(language):
     msgids = rejection_messages()
     assert len(msgids) >= 12
+    assert "Rejected" in msgids
     with translation.override(language):
         said = {msgid: gettext(msgid) for msgid in msgids}
     wrong = {
@@ -99,3 +107,27 @@ def test_request_changes_without_a_comment_is_refused_in_the_users_language(
     state = WorkflowState.objects.get(object_id=str(page.pk), base_content_type__model="page")
     assert state.status == "in_progress"
     assert not [m for m in mailoutbox if editor.email in m.to]
+
+
+@pytest.mark.parametrize(
+    ("language", "label"), [("ar", "التعليق"), ("fr", "Commentaire"), ("en", "Comment")]
+)
+@pytest.mark.parametrize("action", ["reject", "approve"])
+def test_the_comment_is_labelled_in_the_moderators_language(
+    client, editor, moderator, language, label, action
+):
+    """Wagtail labels it once, at import, in the language active then (the French admin's
+    «Demander des modifications» pop-up read «تعليق*»)."""
+    from wagtail.models import WorkflowState
+
+    page = submit_new_page(client, editor)
+    prefer(moderator, language)
+    client.force_login(moderator)
+    state = WorkflowState.objects.get(object_id=str(page.pk), base_content_type__model="page")
+    url = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[page.pk, action, state.current_task_state.pk],
+    )
+    html = client.get(url, headers={"x-requested-with": "XMLHttpRequest"}).json()["html"]
+    labels = re.findall(r"<label[^>]*for=\"id_comment\"[^>]*>\s*([^<*]+)", html)
+    assert [text.strip() for text in labels] == [label], (language, action, labels)

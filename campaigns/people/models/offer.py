@@ -10,6 +10,7 @@ from campaigns.tracker.models import Category, ContributionKind, Unit
 from campaigns.tracker.models.display import format_amount
 from campaigns.tracker.models.need import MONEY, QUANTITY
 from portal.localization.numbers import format_day, format_money
+from portal.localization.typed_codes import WesternDigitsCharField
 
 
 class OfferStatus(models.TextChoices):
@@ -69,7 +70,7 @@ class Offer(models.Model):
     name = models.CharField(_("name"), max_length=120, blank=True)
     name_public = models.BooleanField(_("agreed to show the name"), default=False)
     email = models.EmailField(_("e-mail (private)"), max_length=254, blank=True)
-    phone = models.CharField(_("phone (private)"), max_length=32, blank=True)
+    phone = WesternDigitsCharField(_("phone (private)"), max_length=32, blank=True)
     message = models.TextField(_("message"), max_length=1000, blank=True)
     language = models.CharField(
         _("language"), max_length=5, choices=settings.WAGTAIL_CONTENT_LANGUAGES, default="ar"

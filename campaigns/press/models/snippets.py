@@ -11,6 +11,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from campaigns.countries import COUNTRY_CHOICES
 from campaigns.press.validators import timecode_seconds, validate_timecode, web_url_validator
+from portal.localization.typed_codes import WesternDigitsCharField
 
 
 def language_choices():
@@ -71,7 +72,7 @@ class Coverage(index.Indexed, models.Model):
         related_name="+",
         help_text=_("Optional: a copy of the report, if we have the right to show it."),
     )
-    clip_timecode = models.CharField(
+    clip_timecode = WesternDigitsCharField(
         _("clip starts at"),
         max_length=8,
         blank=True,
@@ -132,7 +133,7 @@ class PressContact(TranslatableMixin, models.Model):
     name = models.CharField(_("name"), max_length=150)
     role = models.CharField(_("role"), max_length=200, help_text=_("E.g. Press officer"))
     email = models.EmailField(_("email"))
-    phone = models.CharField(_("phone"), max_length=40, blank=True, help_text=_("+216 …"))
+    phone = WesternDigitsCharField(_("phone"), max_length=40, blank=True, help_text=_("+216 …"))
     languages = models.CharField(
         _("languages spoken"),
         max_length=100,

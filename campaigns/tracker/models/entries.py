@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.localization.numbers import format_day
 from portal.localization.page_titles import named, remember_reader_titles
+from portal.localization.typed_codes import WesternDigitsCharField
 
 from .choices import ContributionKind, ContributionStatus, Source, Unit
 from .display import format_amount
@@ -89,7 +90,7 @@ class Contribution(models.Model):
     source = models.CharField(
         _("source"), max_length=10, choices=Source.choices, default=Source.ADMIN
     )
-    reference = models.CharField(
+    reference = WesternDigitsCharField(
         _("partner's reference"),
         max_length=100,
         blank=True,
@@ -227,7 +228,7 @@ class Delivery(models.Model):
     source = models.CharField(
         _("source"), max_length=10, choices=Source.choices, default=Source.ADMIN
     )
-    reference = models.CharField(_("partner's reference"), max_length=100, blank=True)
+    reference = WesternDigitsCharField(_("partner's reference"), max_length=100, blank=True)
     note = models.TextField(_("internal note"), blank=True)
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)

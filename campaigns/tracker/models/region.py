@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.countries import sorted_country_choices
+from portal.localization.typed_codes import WesternDigitsCharField
 
 
 class Region(models.Model):
@@ -16,7 +17,7 @@ class Region(models.Model):
     """
 
     country = models.CharField(_("country"), max_length=2, choices=sorted_country_choices)
-    code = models.CharField(
+    code = WesternDigitsCharField(
         _("code"),
         max_length=10,
         unique=True,
