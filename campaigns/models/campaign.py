@@ -139,8 +139,7 @@ class CampaignPage(PortalPage):
         ),
         InlinePanel(
             "giving_channels",
-            label=_("Ways to give"),
-            heading=_("How to give"),
+            heading=_("How to give"),  # each row: the model's name, «طريقة التبرع 1»
             help_text=_("Bank transfer, mobile payment, drop-off points, online."),
         ),
         FieldPanel("facebook_url"),

@@ -53,3 +53,36 @@ def test_each_partner_row_of_a_campaign_is_headed_in_the_singular(language, labe
     )
     with translation.override(language):
         assert str(panel.label) == label
+
+
+def inline_panels():
+    """Every InlinePanel of every page type's and snippet's edit form, bound to its model."""
+    from wagtail.admin.panels import InlinePanel
+    from wagtail.models import get_page_models
+    from wagtail.snippets.models import get_snippet_models
+
+    def walk(panel):
+        if isinstance(panel, InlinePanel):
+            yield panel
+        for child in getattr(panel, "children", []):
+            yield from walk(child)
+
+    for model in [*get_page_models(), *get_snippet_models()]:
+        handler = getattr(model, "get_edit_handler", None)
+        if handler is None or not model.__module__.startswith(("campaigns", "home")):
+            continue
+        for panel in walk(handler()):
+            yield pytest.param(panel, id=f"{model._meta.label}.{panel.relation_name}")
+
+
+@pytest.mark.parametrize("panel", list(inline_panels()))
+@pytest.mark.parametrize("language", ["ar", "fr", "en"])
+def test_every_inline_row_is_named_apart_from_its_section(panel, language):
+    """Wagtail heads each row with the panel's label and a number and the section with its
+    heading; one text for both read «طرق التبرع 1», «الملفات 1» ("Ways to give 1")."""
+    with translation.override(language):
+        assert str(panel.label).strip().lower() != str(panel.heading).strip().lower()
+
+
+def test_inline_panels_are_found():
+    assert len(list(inline_panels())) >= 5

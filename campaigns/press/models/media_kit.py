@@ -32,7 +32,7 @@ class MediaKit(TranslatableMixin, ClusterableModel):
         FieldPanel("campaign"),
         FieldPanel("title"),
         FieldPanel("intro"),
-        InlinePanel("items", label=_("Files"), min_num=1),
+        InlinePanel("items", heading=_("Files"), min_num=1),
     ]
     translatable_fields = [
         SynchronizedField("campaign"),

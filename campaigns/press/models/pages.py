@@ -111,12 +111,12 @@ class PressReleasePage(PortalPage):
                 FieldPanel("event_end"),
                 FieldPanel("venue"),
                 FieldPanel("venue_address"),
-                InlinePanel("speakers", label=_("Speakers")),
+                InlinePanel("speakers", heading=_("Speakers")),
             ],
             _("Press conference"),
             help_text=_("Fill in only when the release reports an event."),
         ),
-        InlinePanel("gallery", label=_("Photo gallery")),
+        InlinePanel("gallery", heading=_("Photo gallery")),
         MultiFieldPanel(
             [
                 FieldPanel("video"),
@@ -127,7 +127,7 @@ class PressReleasePage(PortalPage):
             _("Video"),
             help_text=_("A video always needs a poster image and captions."),
         ),
-        InlinePanel("attachments", label=_("Attachments")),
+        InlinePanel("attachments", heading=_("Attachments")),
     ]
     search_fields = PortalPage.search_fields + [
         index.SearchField("summary"),
