@@ -16,7 +16,8 @@ a file imports back, whatever language it was downloaded in:
 - a choice cell (category, unit, urgency, kind, status) may hold the stored code or the
   label in any language;
 - headings and values are compared folded (``search.text.normalise``: case, accents, hamza
-  and alef variants, final haa, tatweel, Arabic-Indic digits), so ``اريانه`` is ``أريانة``.
+  and alef variants, final haa, tatweel, Arabic-Indic digits), so ``اريانه`` is ``أريانة``;
+  headings also without a leading «ال» (``heading_key``): «حملة» is «الحملة».
 """
 
 import re
@@ -46,6 +47,16 @@ NEUTRALISED = re.compile(r"'(?=[=+\-@\t\r])")
 def fold(text):
     """``text`` as headings and values are compared: folded, spaces collapsed."""
     return " ".join(normalise(str(text)).split())
+
+
+ARTICLE = re.compile(r"^ال(?=\S{2})")
+
+
+def heading_key(text):
+    """A heading as headings are compared: folded, without a leading Arabic article, so a
+    file headed «حملة» (as the admin wrote the campaign column before it said «الحملة») still
+    imports."""
+    return ARTICLE.sub("", fold(text))
 
 
 def languages():
@@ -101,17 +112,17 @@ def header_aliases(kind):
 
     model = MODELS[kind]
     columns = COLUMNS[kind]["required"] + COLUMNS[kind]["optional"]
-    aliases = {fold(column): column for column in columns}
+    aliases = {heading_key(column): column for column in columns}
     pairs, headings = exported(model)
     for language in languages():
         with translation.override(language):
             for field, column in pairs:
                 if column:
-                    aliases.setdefault(fold(export_heading(model, field, headings)), column)
+                    aliases.setdefault(heading_key(export_heading(model, field, headings)), column)
             for column in columns:
                 field = model_field(model, column)
                 if field is not None:
-                    aliases.setdefault(fold(field.verbose_name), column)
+                    aliases.setdefault(heading_key(field.verbose_name), column)
     return aliases
 
 
@@ -120,7 +131,7 @@ def map_header(kind, header):
     no column (or a column already read from an earlier one) keeps a name of its own."""
     aliases, seen, names = header_aliases(kind), set(), []
     for position, heading in enumerate(header):
-        column = aliases.get(fold(heading))
+        column = aliases.get(heading_key(heading))
         if column and column not in seen:
             seen.add(column)
             names.append(column)
