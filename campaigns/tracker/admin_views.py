@@ -140,6 +140,14 @@ class ScopedInspectView(ScopedObjectMixin, snippet_views.InspectView):
 
 
 class ScopedHistoryView(ScopedObjectMixin, snippet_views.HistoryView):
+    def get_table(self, object_list):
+        """The lines, each given the entry they are about (``history_log.logged_object``):
+        a line whose amount reads as money asks it for its currency, without a query."""
+        object_list = list(object_list)
+        for line in object_list:
+            line.logged_object = self.object
+        return super().get_table(object_list)
+
     def get_base_queryset(self):
         """The entry's log lines, the newest per request and action *of this entry*.
 

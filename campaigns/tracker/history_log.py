@@ -23,7 +23,7 @@ from wagtail.log_actions import LogFormatter
 
 from portal.localization.inspect_numbers import readable_decimal
 from portal.localization.numbers import format_day, format_moment, format_money, format_number
-from portal.localization.page_titles import named
+from portal.localization.page_titles import named, remember_reader_titles, titled_translation
 from portal.wagtail_model_genders import model_gender
 
 
@@ -138,7 +138,11 @@ def describe(model, changes, record=None):
 
 
 def logged_object(model, log_entry):
-    """The object a log entry is about, when it still exists; else ``None``."""
+    """The object a log entry is about, when it still exists; else ``None``. A listing of
+    lines attaches it to each (``log_entry.logged_object``: :func:`name_log_entries`, the
+    History tab), so that a page of lines costs no query per line; else one query."""
+    if "logged_object" in log_entry.__dict__:
+        return log_entry.__dict__["logged_object"]
     if model is None or not log_entry.object_id:
         return None
     return model._base_manager.filter(pk=log_entry.object_id).first()
@@ -146,8 +150,9 @@ def logged_object(model, log_entry):
 
 def name_log_entries(entries):
     """Set each log entry's ``label`` to its object's name in the active language when the
-    object is a tracker entry or an offer that still exists; one query per model (two more
-    for the needs and campaigns that contributions and deliveries are named by)."""
+    object is a tracker entry or an offer that still exists, and attach the object
+    (``logged_object``); one query per model and one for the names' titles (two for the
+    needs and campaigns that contributions and deliveries are named by)."""
     from .models.entries import remember_names
     from .models.log import scoped_models
 
@@ -173,8 +178,10 @@ def name_log_entries(entries):
         }
         if hasattr(model, "need") and hasattr(model, "campaign"):
             remember_names(objects.values())
+        elif objects and titled_translation(next(iter(objects.values()))):
+            remember_reader_titles(objects.values())  # needs: their titles in one query
         for line in lines:
-            obj = objects.get(str(line.object_id))
+            obj = line.logged_object = objects.get(str(line.object_id))
             if obj is not None:
                 line.label = named(obj)
     return entries
