@@ -73,14 +73,14 @@ class LocaleSettingsPanel(account.LocaleSettingsPanel):
 
 
 def time_zone_label(zone, language=None):
-    """A time zone as the reader names it, CLDR's words through Babel («توقيت تونس», «heure :
-    Tunisie»), with its IANA id after it; the id alone for a zone CLDR places nowhere
-    (``Etc/GMT+3``, ``UTC``)."""
+    """A time zone as the reader names it: its city in CLDR's words through Babel («القاهرة»,
+    «Le Caire»; the zone's region format read «heure : Égypte»), with its IANA id after it;
+    the id alone for a zone CLDR places nowhere (``Etc/GMT+3``, ``UTC``)."""
     language = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
     if "/" not in zone or zone.startswith("Etc/"):
         return zone
     try:
-        place = get_timezone_location(zone, locale=language)
+        place = get_timezone_location(zone, locale=language, return_city=True)
     except (LookupError, ValueError):
         return zone
     return f"{place} ({zone})"

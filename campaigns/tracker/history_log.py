@@ -22,7 +22,7 @@ from django.utils.translation import override, pgettext
 from wagtail.log_actions import LogFormatter
 
 from portal.localization.inspect_numbers import readable_decimal
-from portal.localization.numbers import format_day, format_moment, format_money, format_number
+from portal.localization.numbers import format_day, format_moment, format_money
 from portal.localization.page_titles import named, remember_reader_titles, titled_translation
 from portal.wagtail_model_genders import model_gender
 
@@ -78,8 +78,6 @@ def readable_number(value, currency=""):
         return str(value)
     if currency:
         return format_money(number, currency)
-    if number == number.to_integral():
-        return format_number(number.quantize(Decimal(1)))
     return readable_decimal(number)
 
 

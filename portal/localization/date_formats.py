@@ -18,16 +18,14 @@ FORMAT = re.compile(r"\u2068?\b(?:dd/mm/yyyy|yyyy-mm-dd|YYYY-MM-DD|jj/mm/aaaa|aa
 def nowrap_date_formats(text):
     """``text`` escaped, each date format in it wrapped in ``<span dir="ltr">`` that does
     not wrap."""
-    text = str(conditional_escape(text))
-    parts, last = [], 0
-    for match in FORMAT.finditer(text):
-        parts.append(text[last : match.start()])
-        parts.append(
-            format_html('<span dir="ltr" class="w-whitespace-nowrap">{}</span>', match.group(0))
-        )
-        last = match.end()
-    parts.append(text[last:])
-    return mark_safe("".join(parts))  # noqa: S308 - each part escaped above
+    escaped = str(conditional_escape(text))
+    wrapped = FORMAT.sub(
+        lambda match: format_html(
+            '<span dir="ltr" class="w-whitespace-nowrap">{}</span>', match.group(0)
+        ),
+        escaped,
+    )
+    return mark_safe(wrapped)  # noqa: S308 - the text escaped above, the formats by format_html
 
 
 nowrap_date_formats_lazy = lazy(lambda text: nowrap_date_formats(str(text)), SafeString)

@@ -14,8 +14,8 @@ numeric dates («1/12/2026») stay as they are.
 from django.utils import dateformat
 from django.utils.translation import get_language
 
-# The day's suffix on the first of the month, where the month is in words, per language.
-FIRST_DAY_SUFFIXES = {"fr": "er"}
+from .numbers import FIRST_DAY_SUFFIXES  # the portal's own dates follow the same rule
+
 MONTH_IN_WORDS = set("FEMNb")
 
 _original_format = dateformat.DateFormat.format
