@@ -11,27 +11,13 @@ from decimal import Decimal
 
 import pytest
 from django.db import models
-from django.urls import get_resolver, reverse
+from django.urls import reverse
 from django.utils import translation
-from wagtail.admin.viewsets import viewsets
 
 from portal.localization.numbers import format_money
+from tests.inspect_views import field_ids, inspected_fields
 
 LANGUAGES = ["ar", "fr", "en"]
-
-
-def inspected_decimal_fields():
-    """``(viewset, field name)`` for each decimal field of a model with an inspect view."""
-    assert get_resolver().url_patterns  # the admin's URLs register the viewsets (populate)
-    found = {}
-    for viewset in viewsets.viewsets:
-        model = getattr(viewset, "model", None)
-        if model is None or not getattr(viewset, "inspect_view_enabled", False):
-            continue
-        for field in model._meta.get_fields():
-            if isinstance(field, models.DecimalField):
-                found[(model._meta.label, field.name)] = (viewset, field.name)
-    return sorted(found.values(), key=lambda pair: (pair[0].model._meta.label, pair[1]))
 
 
 def money_records(model, field_name):
@@ -56,7 +42,7 @@ def money_record(model, field_name):
     return next(iter(money_records(model, field_name)), None)
 
 
-FIELDS = inspected_decimal_fields()
+FIELDS = inspected_fields(lambda field: isinstance(field, models.DecimalField))
 
 
 def test_the_walk_finds_the_money_fields():
@@ -64,9 +50,7 @@ def test_the_walk_finds_the_money_fields():
     assert {("tracker.Contribution", "amount"), ("people.Offer", "amount")} <= labels
 
 
-@pytest.mark.parametrize(
-    "viewset,field_name", FIELDS, ids=[f"{v.model.__name__}.{n}" for v, n in FIELDS]
-)
+@pytest.mark.parametrize("viewset,field_name", FIELDS, ids=field_ids(FIELDS))
 def test_every_decimal_field_in_an_inspect_view_says_whether_it_is_money(viewset, field_name):
     assert hasattr(viewset.model, "export_currency"), (
         f"{viewset.model.__name__} shows decimals in its inspect view: its export_currency "
@@ -75,9 +59,7 @@ def test_every_decimal_field_in_an_inspect_view_says_whether_it_is_money(viewset
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize(
-    "viewset,field_name", FIELDS, ids=[f"{v.model.__name__}.{n}" for v, n in FIELDS]
-)
+@pytest.mark.parametrize("viewset,field_name", FIELDS, ids=field_ids(FIELDS))
 def test_money_in_an_inspect_view_reads_with_its_currency(
     admin_speaking, demo, viewset, field_name, language
 ):

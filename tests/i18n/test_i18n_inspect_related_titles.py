@@ -10,9 +10,10 @@ import html as entities
 
 import pytest
 from django.db import models
-from django.urls import get_resolver, reverse
-from wagtail.admin.viewsets import viewsets
+from django.urls import reverse
 from wagtail.models import Page, TranslatableMixin
+
+from tests.inspect_views import field_ids, inspected_fields
 
 LANGUAGES = ["fr", "en"]
 
@@ -23,21 +24,9 @@ def titled(model):
     )
 
 
-def inspected_translatable_keys():
-    """``(viewset, field name)`` for each foreign key to a titled translatable model."""
-    assert get_resolver().url_patterns
-    found = {}
-    for viewset in viewsets.viewsets:
-        model = getattr(viewset, "model", None)
-        if model is None or not getattr(viewset, "inspect_view_enabled", False):
-            continue
-        for field in model._meta.get_fields():
-            if isinstance(field, models.ForeignKey) and titled(field.related_model):
-                found[(model._meta.label, field.name)] = (viewset, field.name)
-    return sorted(found.values(), key=lambda pair: (pair[0].model._meta.label, pair[1]))
-
-
-FIELDS = inspected_translatable_keys()
+FIELDS = inspected_fields(
+    lambda field: isinstance(field, models.ForeignKey) and titled(field.related_model)
+)
 
 
 def test_the_walk_finds_a_contributions_campaign_need_and_partner():
@@ -63,9 +52,7 @@ def translated_record(model, field_name, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize(
-    "viewset,field_name", FIELDS, ids=[f"{v.model.__name__}.{n}" for v, n in FIELDS]
-)
+@pytest.mark.parametrize("viewset,field_name", FIELDS, ids=field_ids(FIELDS))
 def test_inspect_names_related_objects_in_the_readers_language(
     admin_speaking, demo, viewset, field_name, language
 ):
