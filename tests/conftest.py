@@ -72,3 +72,20 @@ def queued(settings):
     task_backends["default"].clear()
     yield task_backends["default"]
     task_backends["default"].clear()
+
+
+@pytest.fixture
+def admin_speaking(client, django_user_model):
+    """A superuser's logged-in client, the admin in the given language (and time zone)."""
+    from wagtail.users.models import UserProfile
+
+    def speak(language, time_zone=""):
+        user = django_user_model.objects.create_superuser(f"s-{language}", "s@example.org", "pw")
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = language
+        profile.current_time_zone = time_zone
+        profile.save()
+        client.force_login(user)
+        return client
+
+    return speak

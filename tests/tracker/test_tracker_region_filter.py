@@ -89,22 +89,6 @@ def region_rows(response):
 
 
 @pytest.fixture
-def admin_speaking(client, django_user_model):
-    """A superuser's logged-in client, the admin in the given language."""
-    from wagtail.users.models import UserProfile
-
-    def speak(language):
-        user = django_user_model.objects.create_superuser(f"s-{language}", "s@example.org", "pw")
-        profile = UserProfile.get_for_user(user)
-        profile.preferred_language = language
-        profile.save()
-        client.force_login(user)
-        return client
-
-    return speak
-
-
-@pytest.fixture
 def regions_url():
     return reverse(Region.snippet_viewset.get_url_name("list"))
 
