@@ -1,13 +1,10 @@
-"""Press snippets retire the fragments showing them; scheduling resets the next-due time;
-a changed media kit has its ZIP built ahead of the first download."""
+"""Press snippets retire the fragments showing them; a changed media kit has its ZIP built
+ahead of the first download."""
 
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Revision
 
-from campaigns.press.embargo import forget_next_due
 from campaigns.press.models import (
     Coverage,
     MediaKit,
@@ -17,14 +14,6 @@ from campaigns.press.models import (
 )
 from campaigns.press.tasks import build_media_kit_archive
 from portal import caching
-
-
-@receiver(post_save, sender=Revision)
-def schedule_changed(sender, instance, update_fields=None, **kwargs):
-    if instance.approved_go_live_at is not None or (
-        update_fields and "approved_go_live_at" in update_fields
-    ):
-        forget_next_due()
 
 
 def press_snippet_changed(sender, instance, **kwargs):

@@ -19,7 +19,7 @@ def build_media_kit_archive(kit_id):
 @task()
 def publish_scheduled_pages():
     """Publish approved pages whose time has come and unpublish expired ones (Wagtail's
-    ``publish_scheduled``); enqueued every minute by the schedule and nudged by requests.
+    ``publish_scheduled``); enqueued every minute by the worker's schedule.
     Returns whether it ran (False when another run held the lock)."""
     from campaigns.press.embargo import publish_due
 

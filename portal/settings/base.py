@@ -104,7 +104,6 @@ MIDDLEWARE = [
     # Partner staff never open wagtail-localize (issue 14): 403 on its whole namespace.
     "campaigns.tracker.localize_guard.PartnerLocalizeGuardMiddleware",
     # Scheduled press releases go live on the first request after their time.
-    "campaigns.press.embargo.ScheduledPublishingMiddleware",
     # django-axes, after the others above, so it sees the login's answer.
     "axes.middleware.AxesMiddleware",
     # Wrong guesses of private pages' and documents' shared passwords.

@@ -22,9 +22,3 @@ PEOPLE_INVITATION_DAYS = env.int("PEOPLE_INVITATION_DAYS", 7)
 # Files a release may attach (checked when the release is saved) and their size limit.
 PRESS_ATTACHMENT_EXTENSIONS = ["pdf", "docx", "odt", "txt", "zip", "jpg", "jpeg", "png"]
 PRESS_ATTACHMENT_MAX_SIZE = env.int("PRESS_ATTACHMENT_MAX_SIZE", 15 * 1024 * 1024)
-# Scheduled releases go live on the first request after their time (see docs/press.md and
-# campaigns.press.embargo.ScheduledPublishingMiddleware); set to false when a cron job runs
-# `manage.py publish_scheduled` instead.
-PRESS_PUBLISH_SCHEDULED_ON_REQUEST = env.bool("PRESS_PUBLISH_SCHEDULED_ON_REQUEST", True)
-# How long the "next scheduled publication" time is trusted before being looked up again.
-PRESS_SCHEDULE_RECHECK_SECONDS = env.int("PRESS_SCHEDULE_RECHECK_SECONDS", 300)

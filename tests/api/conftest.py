@@ -8,7 +8,6 @@ from django.core.cache import cache
 from django.test import Client
 
 from campaigns.api.models import SCOPES, PartnerApiKey
-from campaigns.press.embargo import next_due
 from tests.tracker.conftest import (  # noqa: F401  (fixtures reused by the API tests)
     campaign,
     cash_need,
@@ -24,9 +23,6 @@ from tests.tracker.conftest import (  # noqa: F401  (fixtures reused by the API 
 def fresh_cache():
     """Throttle counters and cached figures start empty in every test."""
     cache.clear()
-    # The press room's scheduled-publishing check caches its next due time; warm it so
-    # query budgets count the API's own queries, as on a running site.
-    next_due()
     yield
     cache.clear()
 

@@ -6,17 +6,12 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
-from django.test import override_settings
 
 
 def load_schema():
-    """The served schema, read at collection time, before any test database exists.
-
-    Scheduled publishing (press) would look the database up on that first request, so it
-    is off for this one read; the generated requests then go to the full application.
-    """
-    with override_settings(PRESS_PUBLISH_SCHEDULED_ON_REQUEST=False):
-        loaded = schemathesis.openapi.from_wsgi("/api/schema/?format=json", WSGIHandler())
+    """The served schema, read at collection time, before any test database exists; the
+    generated requests then go to the full application."""
+    loaded = schemathesis.openapi.from_wsgi("/api/schema/?format=json", WSGIHandler())
     loaded.app = get_wsgi_application()
     return loaded
 
