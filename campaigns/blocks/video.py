@@ -26,7 +26,14 @@ PROVIDERS = {
 }
 POSTER_SPEC = "fill-1280x720|format-webp"
 PHONE_POSTER_SPEC = "fill-640x360|format-webp"
+POSTER_SPECS = (POSTER_SPEC, PHONE_POSTER_SPEC)
 YOUTUBE_ID = re.compile(r"(?:v=|youtu\.be/|embed/|shorts/)([\w-]{6,})")
+
+
+def poster_pictures(stream):
+    """``[(image, POSTER_SPECS)]`` for the posters of a stream of video blocks (for
+    ``home.renditions.prefetch_renditions``); empty for an empty stream."""
+    return [(child.value.get("poster"), POSTER_SPECS) for child in stream or []]
 
 
 def provider_of(url):
@@ -85,7 +92,7 @@ class VideoValue(blocks.StructValue):
         # Both sizes in one query; computed once (page markup and JSON-LD share them).
         if not hasattr(self, "_poster_renditions"):
             poster = self.get("poster")
-            renditions = poster.get_renditions(POSTER_SPEC, PHONE_POSTER_SPEC) if poster else {}
+            renditions = poster.get_renditions(*POSTER_SPECS) if poster else {}
             self._poster_renditions = (
                 renditions.get(POSTER_SPEC),
                 renditions.get(PHONE_POSTER_SPEC),

@@ -14,7 +14,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from campaigns.blocks import VideoBlock
-from campaigns.blocks.video import missing_caption_language
+from campaigns.blocks.video import missing_caption_language, poster_pictures
 from campaigns.countries import sorted_country_choices
 from home.models import PortalPage
 from home.page_forms import PortalPageForm
@@ -150,6 +150,10 @@ class AppealPage(PortalPage):
         """Its campaign's conventions (dates, digits, money), or None outside a campaign."""
         parent = self.get_parent() if self.path else None
         return getattr(parent.specific, "conventions", None) if parent is not None else None
+
+    def shown_pictures(self):
+        """The video's poster (home.models.base.PortalPage.shown_pictures)."""
+        return poster_pictures(self.video)
 
     @property
     def poster(self):

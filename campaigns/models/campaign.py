@@ -21,7 +21,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from campaigns.admin_widgets import PartnerPageChooser
 from campaigns.blocks import BodyBlock, VideoBlock
-from campaigns.blocks.video import missing_caption_language
+from campaigns.blocks.video import missing_caption_language, poster_pictures
 from campaigns.countries import country_conventions, sorted_country_choices
 from home.models import PortalPage
 from portal.localization.conventions import DIGIT_STYLES
@@ -226,6 +226,10 @@ class CampaignPage(PortalPage):
         if self.time_zone_override and self.time_zone_override not in _time_zones():
             errors["time_zone_override"] = _("Enter a time zone name, such as Asia/Amman.")
         return errors
+
+    def shown_pictures(self):
+        """The clip's poster (home.models.base.PortalPage.shown_pictures)."""
+        return poster_pictures(self.promo_video)
 
     def get_context(self, request, *args, **kwargs):
         from .page_context import campaign_context

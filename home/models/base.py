@@ -73,6 +73,11 @@ class PortalPage(Page):
                 return image
         return None
 
+    def shown_pictures(self):
+        """``[(image, filter specs)]``: the pictures the page shows besides its sharing image
+        (a video's poster), looked up with it in one go (``home.renditions``)."""
+        return []
+
     def get_listing_pages(self):
         """Live pages other than its ancestors whose HTML lists this page (a partner: the
         campaigns listing it). ``portal.caching`` retires and purges them with the page."""
