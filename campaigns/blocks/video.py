@@ -5,6 +5,7 @@ No video byte and no third-party request happens on page load: a self-hosted cli
 poster link to the provider until the visitor clicks it.
 """
 
+import copy
 import re
 from urllib.parse import quote, urlsplit
 
@@ -14,7 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
-from wagtailmedia.blocks import VideoChooserBlock
+from wagtailmedia import blocks as media_blocks
+
+from campaigns.video.loading import media_in_bulk
 
 PROVIDERS = {
     "youtube.com": "YouTube",
@@ -65,6 +68,33 @@ def site_languages():
 def validate_provider(url):
     if url and provider_of(url) is None:
         raise ValidationError(_("Use the address of a YouTube, Facebook or Vimeo video."))
+
+
+class VideoChooserBlock(media_blocks.VideoChooserBlock):
+    """wagtailmedia's video chooser, whose values come with the renditions of their file.
+
+    A page with a video gets the video and its <source> list in one query
+    (``campaigns.video.loading``), instead of one for the video and one for its renditions.
+    """
+
+    def to_python(self, value):
+        return self.bulk_to_python([value])[0]
+
+    def bulk_to_python(self, values):
+        """The videos for these primary keys, in order, None kept; a repeated key gets its
+        own copy (as Wagtail's ``ChooserBlock.bulk_to_python``)."""
+        found = media_in_bulk(values)
+        seen, result = set(), []
+        for pk in values:
+            media = found.get(pk)
+            result.append(copy.copy(media) if media is not None and pk in seen else media)
+            seen.add(pk)
+        return result
+
+    def deconstruct(self):
+        # Same stored value and editor's form as wagtailmedia's block: migrations keep its name.
+        _path, args, kwargs = super().deconstruct()
+        return "wagtailmedia.blocks.VideoChooserBlock", args, kwargs
 
 
 class CaptionBlock(blocks.StructBlock):

@@ -20,22 +20,5 @@ def video_saved(sender, instance, **kwargs):
     transaction.on_commit(lambda: make_video_renditions.enqueue(media_id, name))
 
 
-def rendition_changed(sender, instance, **kwargs):
-    from django.core.cache import cache
-
-    from .templatetags.video_tags import cache_key
-
-    # Now, and again after the commit (a render in between may have kept the old list).
-    key = cache_key(instance.media_id, instance.source_name)
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
-
-
 def connect():
-    from django.db.models.signals import post_delete
-
-    from .models import VideoRendition
-
     post_save.connect(video_saved, sender=get_media_model(), dispatch_uid="video-renditions")
-    post_save.connect(rendition_changed, sender=VideoRendition, dispatch_uid="video-sources")
-    post_delete.connect(rendition_changed, sender=VideoRendition, dispatch_uid="video-sources-del")

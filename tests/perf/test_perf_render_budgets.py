@@ -43,8 +43,9 @@ BUDGETS = {
     # cold -1: the source campaign is read from the live translations the header fetched.
     # cold -1: a campaign's gifts and deliveries are summed in one query (UNION ALL).
     # -1: the sharing image comes joined to the routed page (home/models/base.py).
-    "/ar/jesr/": (19, 25),
-    "/fr/jesr/": (21, 27),
+    # cold -1: the promotional video comes with its renditions (campaigns/video/loading.py).
+    "/ar/jesr/": (19, 24),
+    "/fr/jesr/": (21, 26),
 }
 # Warm +7 since the press room's own caches went: with fragments kept (production) the
 # kits and contacts are read only when their {% cache %} fragment is rebuilt.

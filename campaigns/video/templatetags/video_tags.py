@@ -1,11 +1,9 @@
 """``{% video_sources media as sources %}``: the <source> list for a video, smallest first."""
 
-import hashlib
-
 from django import template
-from django.core.cache import cache
 
-from campaigns.video.models import RenditionState, VideoRendition
+from campaigns.video.loading import current_renditions
+from campaigns.video.models import RenditionState
 from campaigns.video.profiles import PROFILES
 
 register = template.Library()
@@ -33,22 +31,11 @@ def sources_for(media, renditions):
     return sources + [{**source, "media": None} for source in media.sources]
 
 
-def cache_key(media_id, source_name):
-    """Where a video's source list is kept (deleted when one of its renditions changes)."""
-    digest = hashlib.sha256(source_name.encode()).hexdigest()[:16]
-    return f"video:sources:{media_id}:{digest}"
-
-
 @register.simple_tag
 def video_sources(media):
-    """The sources of ``media`` for the video block's <video>: kept in the cache, so a
-    page render costs no query for them once they are known (one query the first time)."""
+    """The sources of ``media`` for the video block's <video>. A video block's value comes
+    with its renditions (``campaigns.video.loading``): no query here; any other video costs
+    one."""
     if media is None:
         return []
-    key = cache_key(media.pk, media.file.name)
-    sources = cache.get(key)
-    if sources is None:
-        renditions = VideoRendition.objects.filter(media=media, source_name=media.file.name)
-        sources = sources_for(media, renditions)
-        cache.set(key, sources, 24 * 3600)
-    return sources
+    return sources_for(media, current_renditions(media))
