@@ -31,8 +31,10 @@ BUDGETS = {
     # cold +1: the households per need (a need under 10 is left out of every total).
     # cold -1: a campaign's gifts and deliveries are summed in one query (UNION ALL).
     # -1: the sharing image comes joined to the routed page (home/models/base.py).
-    "/ar/": (16, 23),
-    "/fr/": (18, 25),
+    # -1: view restrictions in one query (PortalPage.get_view_restrictions); cold -1: no
+    # look-up of the next scheduled publication (the worker's schedule publishes).
+    "/ar/": (15, 21),
+    "/fr/": (17, 23),
     # warm +1: the coverage list is no longer a cache of its own; cold +1: the promotional
     # video's renditions (campaigns/video; cached once known); -1 since the partners' logos
     # and the appeals' portraits get their renditions in one query.
@@ -44,12 +46,15 @@ BUDGETS = {
     # cold -1: a campaign's gifts and deliveries are summed in one query (UNION ALL).
     # -1: the sharing image comes joined to the routed page (home/models/base.py).
     # cold -1: the promotional video comes with its renditions (campaigns/video/loading.py).
-    "/ar/jesr/": (19, 24),
-    "/fr/jesr/": (21, 26),
+    # -1: view restrictions in one query; cold -1: no look-up of the next scheduled
+    # publication; cold -1: the sharing image's and the poster's renditions in one query.
+    "/ar/jesr/": (17, 21),
+    "/fr/jesr/": (19, 23),
 }
 # Warm +7 since the press room's own caches went: with fragments kept (production) the
 # kits and contacts are read only when their {% cache %} fragment is rebuilt.
-PRESS_BUDGET = (21, 24)
+# -1: view restrictions in one query; cold -1: no look-up of the next scheduled publication.
+PRESS_BUDGET = (20, 22)
 
 
 def render(client, url, cold):
