@@ -5,6 +5,8 @@ moderator's approval or request for changes reached Arabic-speaking staff in Fre
 import pytest
 import wagtail
 from django.test import override_settings
+from django.utils import translation
+from wagtail.models import Page
 
 from campaigns.people import notification_language, roles
 
@@ -85,3 +87,25 @@ def test_a_moderator_without_a_choice_still_reads_the_admin_in_their_browsers_la
 
 def test_the_workaround_is_pinned_to_the_wagtail_it_was_written_for():
     assert wagtail.__version__.startswith(notification_language.PATCHED_FOR + ".")
+
+
+def test_comment_e_mails_sent_from_a_french_editor_reach_each_reader_in_their_language(
+    editor, moderator, mailoutbox
+):
+    """The page editor's own ``send_notification`` (new comments, replies, resolutions),
+    called while a French editor's request is being served."""
+    from wagtail.admin.views.pages import edit
+
+    english = make_user("t-moderator-en", roles.MODERATOR)
+    prefer(english, "en")
+    page = Page.objects.get(slug="about", locale__language_code="ar")
+    changes = {"page": page, "editor": editor, "new_comments": [], "resolved_comments": []}
+    changes |= {"deleted_comments": [], "replied_comments": []}
+    with translation.override("fr"):
+        assert edit.send_notification([moderator, english], "updated_comments", changes)
+    said = {"ar": "التعليقات", "en": "has updated comments"}
+    for user, language in ((moderator, "ar"), (english, "en")):
+        [message] = to(user, mailoutbox)
+        assert said[language] in message.subject, (language, message.subject)
+        [(alternative, _mimetype)] = message.alternatives
+        assert SAID[language][2] in alternative, (language, alternative[:400])
