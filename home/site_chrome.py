@@ -3,11 +3,16 @@
 The header's brand link and menu need the page's home (the depth-2 ancestor in its language)
 and that home's children shown in menus; the language switcher, hreflang links and canonical
 URL need the page's live translations. Both come from one query, memoised on the request.
+
+The menu follows the page tree, except where an app above ``home`` orders it through a
+``site_menu_order`` hook (``campaigns/menu.py``: the campaigns together, first): each hook
+has ``annotate(pages)``, the fields it reads added to that same query, and ``order(items)``.
 """
 
 from dataclasses import dataclass
 
 from django.db.models import Q
+from wagtail import hooks
 from wagtail.models import Page
 
 
@@ -25,10 +30,12 @@ def chrome_pages(request, page):
         return cached[1]
     home_path = page.path[: 2 * Page.steplen]
     rows = list(
-        Page.objects.filter(
-            Q(path=home_path)
-            | Q(depth=3, path__startswith=home_path, live=True, show_in_menus=True)
-            | Q(translation_key=page.translation_key, live=True)
+        annotate_menu(
+            Page.objects.filter(
+                Q(path=home_path)
+                | Q(depth=3, path__startswith=home_path, live=True, show_in_menus=True)
+                | Q(translation_key=page.translation_key, live=True)
+            )
         )
         .select_related("locale")
         .order_by("path")
@@ -36,15 +43,17 @@ def chrome_pages(request, page):
     home = next((row for row in rows if row.path == home_path), None)
     result = ChromePages(
         home=home,
-        menu=[
-            row
-            for row in rows
-            if home is not None
-            and row.depth == 3
-            and row.path.startswith(home_path)
-            and row.live
-            and row.show_in_menus
-        ],
+        menu=order_menu(
+            [
+                row
+                for row in rows
+                if home is not None
+                and row.depth == 3
+                and row.path.startswith(home_path)
+                and row.live
+                and row.show_in_menus
+            ]
+        ),
         translations=[
             row for row in rows if row.translation_key == page.translation_key and row.live
         ],
@@ -60,3 +69,19 @@ def chrome_translations(request, page):
     if cached is not None and cached[0] == page.pk:
         return cached[1].translations
     return ()
+
+
+def annotate_menu(pages):
+    """``pages`` (a page queryset) with what the ``site_menu_order`` hooks read to order a
+    menu: no query of its own."""
+    for ordering in hooks.get_hooks("site_menu_order"):
+        pages = ordering.annotate(pages)
+    return pages
+
+
+def order_menu(items):
+    """The menu's pages (from a queryset through :func:`annotate_menu`, in tree order) in
+    the order the ``site_menu_order`` hooks give them."""
+    for ordering in hooks.get_hooks("site_menu_order"):
+        items = ordering.order(items)
+    return list(items)

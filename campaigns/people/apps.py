@@ -9,8 +9,9 @@ class PeopleConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import changes_requested, signals, workflow_names
+        from . import changes_requested, notification_language, signals, workflow_names
 
         signals.connect(self)
         workflow_names.connect()
         changes_requested.connect()
+        notification_language.connect()

@@ -3,7 +3,7 @@
 from django import template
 from wagtail.models import Page, Site
 
-from home.site_chrome import chrome_pages
+from home.site_chrome import annotate_menu, chrome_pages, order_menu
 
 register = template.Library()
 
@@ -33,10 +33,12 @@ def site_home(context):
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
+    """The header's menu: the home page's children shown in menus, in the order of
+    ``home.site_chrome.order_menu`` (the campaigns first), then the search page."""
     home = site_home(context)
     request = context.get("request")
     items = getattr(request, "_portal_menu", None)
     if items is None:
-        items = home.get_children().live().in_menu() if home else []
+        items = order_menu(annotate_menu(home.get_children().live().in_menu())) if home else []
     current = context.get("page")
     return {"home": home, "items": items, "current": current, "request": request}
