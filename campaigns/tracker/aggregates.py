@@ -18,7 +18,7 @@ need's figures live here; the groupings in ``grouped``, the households per need 
 """
 
 from django.db.models import CharField, Count, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce
 
 from .cache import cached
 from .disclosure import counted, publish_count, small_number_threshold
@@ -71,12 +71,11 @@ __all__ = [  # re-exported: callers read the figures (and the threshold) here
 
 def _compute_totals(campaign_id):
     figures = empty_figures()
-    contributions, by_unit, per_need = _tally_rows(campaign_id)
+    contributions, by_unit, per_need, needs = _tally_rows(campaign_id)
     for row in contributions:  # one row per currency or unit
         add_contribution_row(figures, row)
     for row in by_unit:
         add_delivery_row(figures, row)
-    needs = source_needs(campaign_id).annotate(percent=met_percent()).aggregate(**needs_stats())
     add_needs_row(figures, needs)
     rows = need_rows(campaign_id, computed=lambda: per_need)
     households, left_out = counted(row["households"] for row in rows)
@@ -85,20 +84,32 @@ def _compute_totals(campaign_id):
     return figures
 
 
-# The columns of ``_tally_rows``' two halves, in one order: a UNION matches them by place.
+# The columns of ``_tally_rows``' three parts, in one order: a UNION matches them by place.
 _CONTRIBUTION_COLUMNS = ("pledged", "received", "distributed", "count")
 _DELIVERY_COLUMNS = ("delivered", "households", "deliveries", "awaiting", "confirmed_tallies")
+_NEEDS_COLUMNS = tuple(needs_stats())  # needs, open, met, closed, percent_met
 _KEY_COLUMNS = ("kind", "currency", "unit", *NEED_FIELDS)
-_TALLY_COLUMNS = ("half", *_KEY_COLUMNS, *_CONTRIBUTION_COLUMNS, *_DELIVERY_COLUMNS)
+_TALLY_COLUMNS = (
+    "half", *_KEY_COLUMNS, *_CONTRIBUTION_COLUMNS, *_DELIVERY_COLUMNS, *_NEEDS_COLUMNS
+)  # fmt: skip
 
 
 def _tally_rows(campaign_id):
     """The contribution sums per kind and currency or unit, the delivered sums per unit or
-    currency and the households per need, from one query (a UNION of the contribution
-    tallies grouped by currency or unit and the delivery tallies grouped by need: each need
-    has one unit or currency, so a unit's sums are its needs')."""
+    currency, the households per need and the needs' counts and mean percent met, from one
+    query: a UNION ALL of the contribution tallies grouped by currency or unit (``half`` 0),
+    the delivery tallies grouped by need (1: each need has one unit or currency, so a unit's
+    sums are its needs') and one aggregate row over the campaign's source needs (2: present
+    even when there are none, as an aggregate without GROUP BY always is).
+
+    Returns ``(contributions, by_unit, per_need, needs)``, ``needs`` a ``needs_stats`` row.
+    """
     text, number = Value(None, output_field=CharField()), Value(None, output_field=DECIMAL)
     whole = Value(None, output_field=IntegerField())
+    # PostgreSQL types a UNION's columns two parts at a time: a column that only the last
+    # part fills must be typed in the first (an untyped NULL in both would be text).
+    typed_whole = Cast(whole, IntegerField())
+    typed_number = Cast(number, DECIMAL)
     given = (
         ContributionTally.objects.filter(campaign_id=campaign_id)
         .values("kind", "currency", "unit")
@@ -116,6 +127,8 @@ def _tally_rows(campaign_id):
                 **{name: F(name) for name in _CONTRIBUTION_COLUMNS},
                 **dict.fromkeys(("delivered",), number),
                 **dict.fromkeys(_DELIVERY_COLUMNS[1:], whole),
+                **dict.fromkeys(_NEEDS_COLUMNS[:-1], typed_whole),
+                percent_met=typed_number,
             )
         )
     )
@@ -133,16 +146,47 @@ def _tally_rows(campaign_id):
                 **dict.fromkeys(_CONTRIBUTION_COLUMNS[:3], number),
                 count=whole,
                 **{name: F(name) for name in _DELIVERY_COLUMNS},
+                **dict.fromkeys(_NEEDS_COLUMNS[:-1], whole),
+                percent_met=number,
             )
         )
     )
-    contributions, by_unit, per_need = [], {}, []
-    # Contributions first, each half in the database's order of kinds, units and currencies.
-    ordered = given.union(delivered, all=True).order_by(*(f"t_{n}" for n in _TALLY_COLUMNS[:5]))
-    for values in ordered:
+    # Grouped by a constant alone, which is no grouping column: one row over all the needs,
+    # the figures ``aggregate(**needs_stats())`` gives (unordered: SQLite refuses an ORDER
+    # BY inside a UNION's part).
+    needs = (
+        source_needs(campaign_id)
+        .annotate(percent=met_percent())
+        .order_by()
+        .values(all_needs=Value(2))
+        .annotate(**needs_stats())
+        .values(
+            **_aliased(
+                half=F("all_needs"),
+                **dict.fromkeys(_KEY_COLUMNS[:3], text),
+                need=whole,
+                need__category=text,
+                need__region=whole,
+                need__partner=whole,
+                **dict.fromkeys(_CONTRIBUTION_COLUMNS[:3], number),
+                count=whole,
+                delivered=number,
+                **dict.fromkeys(_DELIVERY_COLUMNS[1:], whole),
+                **{name: F(name) for name in _NEEDS_COLUMNS},
+            )
+        )
+    )
+    contributions, by_unit, per_need, stats = [], {}, [], None
+    # Contributions first, each half in the database's order of kinds, units and currencies;
+    # the needs' row last.
+    parts = given.union(delivered, needs, all=True)
+    for values in parts.order_by(*(f"t_{n}" for n in _TALLY_COLUMNS[:5])):
         row = {name: values[f"t_{name}"] for name in _TALLY_COLUMNS}
         if row["half"] == 0:
             contributions.append(row)
+            continue
+        if row["half"] == 2:
+            stats = row
             continue
         row = {
             **row,
@@ -156,7 +200,7 @@ def _tally_rows(campaign_id):
         if row["confirmed_tallies"]:
             per_need.append(need_row(row))
     per_need.sort(key=lambda row: (row["pk"] is not None, row["pk"] or 0))
-    return contributions, list(by_unit.values()), per_need
+    return contributions, list(by_unit.values()), per_need, stats
 
 
 def _aliased(**columns):
@@ -172,9 +216,9 @@ def totals_for(campaign, translations=()):
     (confirmed, per unit or currency), ``households_reached``, ``deliveries``,
     ``deliveries_awaiting_confirmation``, ``needs`` (total, open, met, closed) and
     ``percent_met`` (the mean over needs of what was delivered, each capped at 100).
-    At most 3 queries (plus one the first time the campaign is asked for, unless
-    ``translations``, pages of its translation group with their locales, hold its source),
-    then cached.
+    One query, the UNION ALL of ``_tally_rows`` (plus one the first time the campaign is
+    asked for, unless ``translations``, pages of its translation group with their locales,
+    hold its source), then cached.
     """
     campaign_id = source_campaign_id(campaign, translations)
     return cached(campaign_id, "totals", lambda: _compute_totals(campaign_id))

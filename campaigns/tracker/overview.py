@@ -37,8 +37,8 @@ def regional_overview(campaigns=None):
     None: the same meaning as in a campaign's figures), ``campaigns_below_threshold``
     (campaigns whose households are published only as "fewer than N" and left out of the
     sum).
-    Each campaign's totals come from its cache (``totals_for``): 3 queries per campaign
-    the first time, none after.
+    Each campaign's totals come from its cache (``totals_for``): one query per campaign
+    the first time (plus one to find its source), none after.
     """
     campaigns = live_source_campaigns() if campaigns is None else campaigns
     threshold = small_number_threshold()
