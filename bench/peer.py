@@ -23,7 +23,7 @@ import sys
 import tarfile
 import tempfile
 
-from bench import stack
+from bench import stack, workers
 from bench.wrk import combine, measure
 
 PEER_COMMIT = "5a01dcd"
@@ -101,20 +101,26 @@ def start(site, port, workers, threads, worker_class):
     return process
 
 
-def compare(args, origin, peer, wrk, rounds=3):
-    """``{"ours": Result, "peer": Result, "ratio": float}``: interleaved rounds, medians."""
-    ours, theirs = [], []
+def compare(args, origin, peer, wrk, rounds=3, origin_pid=None):
+    """``{"ours": Result, "peer": Result, "ratio": float, "workers": str}``: interleaved
+    rounds, medians; ``workers`` says how our gunicorn's workers (children of
+    ``origin_pid``) shared the CPU during our rounds (bench/workers.py)."""
+    ours, theirs, usage = [], [], {}
     for _ in range(rounds):
         for results, url in ((ours, origin + OUR_PATH), (theirs, peer + PEER_PATH)):
+            before = workers.cpu_seconds(origin_pid) if results is ours and origin_pid else {}
             results.append(
                 measure(url, url, duration=args.duration, connections=args.connections,
                         threads=args.threads, wrk=wrk)
             )  # fmt: skip
+            if before:
+                workers.add_usage(usage, before, workers.cpu_seconds(origin_pid))
     ours, theirs = combine(ours), combine(theirs)
     return {
         "ours": ours,
         "peer": theirs,
         "ratio": ours.requests_per_second / theirs.requests_per_second,
+        "workers": workers.shares_line(usage),
     }
 
 
@@ -128,4 +134,5 @@ def report_lines(result, model):
         f"  bakerydemo {PEER_PATH:<6} {peer.requests_per_second:>8,.1f} req/s  "
         f"p50 {peer.p50_ms:.1f} / p99 {peer.p99_ms:.1f} ms  errors {peer.errors}",
         f"  ratio {result['ratio']:.2f} (target >= 2)",
+        *([f"  ours: {result['workers']}"] if result.get("workers") else []),
     ]

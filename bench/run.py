@@ -189,9 +189,10 @@ def report(args, database, floor, mix, cold, gunicorn):
     return "\n".join(lines)
 
 
-def beside_peer(args, origin, ports, extra, wrk, split):
+def beside_peer(args, origin, ports, extra, wrk, split, origin_pid=None):
     """Report lines: our campaign page from the origin beside bakerydemo's home page, both
-    on the origin's CPUs and wrk on the edge's (``split``: ``cpus.split()``)."""
+    on the origin's CPUs and wrk on the edge's (``split``: ``cpus.split()``), and how the
+    origin's workers (children of ``origin_pid``, its gunicorn master) shared the CPU."""
     from bench import peer
 
     print("  bakerydemo: preparing (first run: its virtualenv and demo data)…", flush=True)
@@ -203,7 +204,9 @@ def beside_peer(args, origin, ports, extra, wrk, split):
         for url in (origin + peer.OUR_PATH, f"http://127.0.0.1:{ports['peer']}/"):
             urllib.request.urlopen(url, timeout=60).read()  # noqa: S310 - loopback; warm
         with cpus.running_on(split[1]):
-            result = peer.compare(args, origin, f"http://127.0.0.1:{ports['peer']}", wrk)
+            result = peer.compare(
+                args, origin, f"http://127.0.0.1:{ports['peer']}", wrk, origin_pid=origin_pid
+            )
     finally:
         stack.stop(process)
     return peer.report_lines(result, f"{model[0]} workers x {model[1]} threads ({model[2]})")
@@ -260,7 +263,9 @@ def main():
         gunicorn = "gunicorn.conf.py" + (f" {extra}" if extra else "")
         peer_lines = []
         if args.peer_git:
-            peer_lines = beside_peer(args, origin, ports, extra, wrk, (origin_cpus, edge_cpus))
+            peer_lines = beside_peer(
+                args, origin, ports, extra, wrk, (origin_cpus, edge_cpus), processes[1].pid
+            )
             print("\n".join(peer_lines), flush=True)
         if args.only == "peer":
             return 0
