@@ -1,12 +1,13 @@
 """The campaign in a real browser: no JS, no video bytes before play, right to left."""
 
 import io
-from pathlib import Path
 
 import pytest
 from PIL import Image as PILImage
 
-SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "img" / "home-ar.png"
+from .admin_fixtures import IMG
+
+SCREENSHOT = IMG / "home-ar.png"
 
 
 def test_without_javascript_the_clip_poster_and_appeals_show(demo_site, visit):
