@@ -9,9 +9,10 @@ import os
 import signal
 import time
 from collections import Counter
-from pathlib import Path
 
 import pytest
+
+from bench.workers import children
 
 from .conftest import Queue
 
@@ -111,19 +112,6 @@ def test_a_job_whose_worker_was_killed_is_run_again_by_the_next_worker(worker_da
         queue.stop_all()
 
 
-def children_of(pid):
-    """The ids of the processes whose parent is ``pid`` (Linux /proc)."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            found.append(int(stat.parent.name))
-    return found
-
-
 def test_an_rq_job_whose_worker_was_killed_is_run_again_by_the_next_worker(
     worker_database, redis_url, tmp_path
 ):
@@ -135,7 +123,7 @@ def test_an_rq_job_whose_worker_was_killed_is_run_again_by_the_next_worker(
         queue.drive("enqueue-slow")
         first = queue.start_worker()
         queue.wait_for("slow-start")
-        horses = children_of(first.pid)  # RQ runs the job in a forked work-horse
+        horses = children(first.pid)  # RQ runs the job in a forked work-horse
         assert horses, "the job's work-horse was not found"
         for pid in [first.pid, *horses]:  # as systemd's control-group kill or the OOM killer
             os.kill(pid, signal.SIGKILL)
