@@ -9,6 +9,7 @@ ticked active again (the model refuses it too), so a leaked secret never works a
 from django import forms
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -23,7 +24,7 @@ from .models import PartnerApiKey, Scope
 
 class PartnerApiKeyForm(WagtailAdminModelForm):
     partner = forms.ModelChoiceField(
-        label=_("partner"),
+        label=pgettext_lazy("field label", "partner"),
         queryset=PartnerPage.objects.none(),
         help_text=_("The organisation whose entries this key may write (and no other)."),
     )

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -313,7 +314,7 @@ class CampaignPartner(Orderable):
     campaign = ParentalKey(CampaignPage, related_name="campaign_partners", on_delete=models.CASCADE)
     partner = models.ForeignKey(
         "campaigns.PartnerPage",
-        verbose_name=_("partner"),
+        verbose_name=pgettext_lazy("field label", "partner"),
         on_delete=models.CASCADE,
         related_name="+",
     )

@@ -7,6 +7,7 @@ choose any other live campaign with ``?tracker_campaign=<id>``. The totals are t
 ones (``totals_for``); the needs at risk are only those the user may see.
 """
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale
 
@@ -19,6 +20,13 @@ from .aggregates import disclose_needs, source_needs, totals_for, with_figures
 from .models import NeedStatus
 
 AT_RISK = 5
+
+# The chooser's groups, in the order they are offered.
+CHOICE_GROUPS = (
+    (CampaignState.RUNNING, _("Running campaigns")),
+    (CampaignState.UPCOMING, _("Upcoming campaigns")),
+    (CampaignState.CLOSED, _("Closed campaigns")),
+)
 
 
 def live_campaigns():
@@ -43,6 +51,18 @@ def dashboard_campaigns(user, chosen=None):
             return picked, choices
     running = [c for c in choices if c.state == CampaignState.RUNNING]
     return running or choices[:1], choices
+
+
+def grouped_choices(choices):
+    """The chooser's campaigns grouped by state, running first, then upcoming, then closed,
+    as ``[(group label, [(pk, title in the reader's language), ...]), ...]``; empty groups are
+    left out, so a closed campaign is never offered under «running campaigns»."""
+    groups = []
+    for state, label in CHOICE_GROUPS:
+        members = [(c.pk, localized(c).title) for c in choices if c.state == state]
+        if members:
+            groups.append((label, members))
+    return groups
 
 
 def localized(campaign):
@@ -90,7 +110,9 @@ class TrackerDashboardPanel(Component):
             )
         context.update(
             sections=sections,
-            choices=[(c.pk, localized(c).title) for c in choices],
+            choices=grouped_choices(choices),
+            several=len(choices) > 1,
+            any_running=any(c.state == CampaignState.RUNNING for c in choices),
             chosen=str(shown[0].pk) if chosen and shown else "",
             can_see_all=services.can_see_all(user),
         )

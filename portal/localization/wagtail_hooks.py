@@ -8,7 +8,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.admin.navigation import get_site_for_user
+from wagtail.admin.site_summary import SummaryItem
 from wagtail.utils.version import get_main_version
+
+from portal.localization.site_names import reader_site_name
 
 
 @hooks.register("insert_global_admin_css")
@@ -83,3 +87,37 @@ def name_the_copy_in_the_readers_language(request, page, new_page):
     from .copied_pages import name_the_copy
 
     name_the_copy(request, page, new_page)
+
+
+class ReaderSiteNameMixin:
+    """A dashboard summary item («N pages/images/documents created in <site>») naming the
+    site in the reader's language."""
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        if "site_name" in context:
+            root = get_site_for_user(self.request.user)["root_page"]
+            context["site_name"] = reader_site_name(root, context["site_name"])
+        return context
+
+
+def reader_named(item_class):
+    """``item_class`` (a SummaryItem) with ReaderSiteNameMixin, made once per class."""
+    if item_class not in _READER_NAMED:
+        _READER_NAMED[item_class] = type(
+            f"ReaderNamed{item_class.__name__}", (ReaderSiteNameMixin, item_class), {}
+        )
+    return _READER_NAMED[item_class]
+
+
+_READER_NAMED = {}
+
+
+@hooks.register("construct_homepage_summary_items", order=100)  # after every app's own
+def name_the_site_in_the_readers_language(request, items):
+    """The dashboard summary names the site by its home page's title in the reader's language
+    (portal/localization/site_names.py), not by its one-language ``site_name``: pages,
+    images, documents and media alike."""
+    for index, item in enumerate(items):
+        if isinstance(item, SummaryItem) and not isinstance(item, ReaderSiteNameMixin):
+            items[index] = reader_named(type(item))(request)

@@ -1,40 +1,100 @@
-"""The tracker's field labels are definite in Arabic, like the rest of the admin: the need
-and contribution forms and the CSV header said «حملة» where the filters said «الحملة».
-Generated over every editable field of the tracker's entry models."""
+"""Field labels are definite in Arabic, like the rest of the admin: the need and
+contribution forms and the CSV header said «حملة» where the filters said «الحملة», a campaign's
+and a membership's partner «شريك». Generated over every editable field of every project model
+whose verbose name our Arabic catalogues translate (Django's and Wagtail's are theirs)."""
 
+from pathlib import Path
+
+import polib
 import pytest
+from django.apps import apps
+from django.conf import settings
 from django.utils import translation
-
-from campaigns.tracker.models import Contribution, Delivery, Need
 
 # Labels that are not a noun phrase, with the reason.
 NOT_NOUNS = {
     "أنشأه",  # "created by": a verb, as the history says it
     "سجّله",  # "recorded by": a verb
     "أكّده",  # "confirmed by": a verb
+    "دعاه",  # "invited by": a verb
+    "قرّره",  # "decided by": a verb
+    "تنتهي صلاحيتها في",  # "expires at": a verb phrase
     "وافق المتبرع على إظهار اسمه",  # a sentence beside a check box
+    "وافق على إظهار الاسم",  # a sentence beside a check box
     "أكثر من المستلَم (استثناء)",  # a check box's sentence
+    "نشط",  # "active": a check box's adjective
+    "كما كُتبت",  # "as typed": how a search was written, a phrase
 }
+# An idafa to a proper name is definite («قناة يوتيوب»), as is a superlative's («آخر بحث»).
+PROPER_NAMES = {"يوتيوب", "إنستغرام", "فيسبوك", "إكس"}
+SUPERLATIVES = {"آخر", "أول", "أحدث"}
+
+
+def project_msgids():
+    """Every message our own Arabic catalogues translate (not the virtualenv's)."""
+    root = Path(settings.BASE_DIR)
+    return {
+        entry.msgid
+        for path in root.glob("**/locale/ar/LC_MESSAGES/django.po")
+        if ".venv" not in path.parts
+        for entry in polib.pofile(str(path))
+        if entry.msgstr
+    }
+
+
+def project_models():
+    roots = {p.name for p in Path(settings.BASE_DIR).iterdir() if p.is_dir()}
+    return [m for m in apps.get_models() if m.__module__.split(".")[0] in roots]
+
+
+def msgid(label):
+    """The message a lazy verbose name translates; None for a name Django derived from the
+    field's name (no label of ours)."""
+    return label._args[-1] if hasattr(label, "_args") else None  # (context,) message
 
 
 def labels():
-    for model in (Need, Contribution, Delivery):
-        for field in model._meta.concrete_fields:
-            if field.editable and not field.primary_key:
-                yield pytest.param(field, id=f"{model.__name__}.{field.name}")
+    """Every form label a project model declares and our Arabic catalogues translate."""
+    ours = project_msgids()
+    for model in project_models():
+        for field in [*model._meta.concrete_fields, *model._meta.many_to_many]:
+            if field.model is not model or not field.editable or field.primary_key:
+                continue
+            if msgid(field.verbose_name) in ours:
+                yield pytest.param(field, id=f"{model._meta.label}.{field.name}")
 
 
 def definite(label):
-    """Definite by the article, or an idafa whose second noun is (تاريخ الوعد)."""
+    """Definite by the article, or an idafa whose second (or, in a chain, third) noun is
+    (تاريخ الوعد، صورة غلاف الفيديو), names a proper name, or follows a superlative."""
     words = label.split()
-    return words[0].startswith("ال") or (len(words) > 1 and words[1].startswith(("ال", "بال")))
+    return (
+        words[0].startswith("ال")
+        or words[0] in SUPERLATIVES
+        or (len(words) > 1 and (words[1].startswith(("ال", "بال")) or words[1] in PROPER_NAMES))
+        or (len(words) > 2 and words[2].startswith("ال"))
+    )
 
 
 @pytest.mark.parametrize("field", list(labels()))
-def test_every_tracker_field_label_is_definite_in_arabic(field):
+def test_every_field_label_is_definite_in_arabic(field):
     with translation.override("ar"):
         label = str(field.verbose_name)
     assert definite(label) or label in NOT_NOUNS, label
+
+
+def test_the_labels_checked_cover_every_app():
+    """The generator finds the fields of pages, snippets, the tracker, people and the API."""
+    found = {param.id for param in labels()}
+    assert len(found) >= 80, len(found)
+    for expected in (
+        "campaigns.CampaignPartner.partner",
+        "tracker.PartnerMembership.partner",
+        "tracker.Need.campaign",
+        "people.Offer.region",
+        "tracker_api.PartnerApiKey.partner",
+    ):
+        assert expected in found, expected
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 as typed (25, not 25.000), Arabic-Indic digits everywhere, a dashboard for every campaign."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth.models import Group
@@ -168,3 +169,42 @@ def test_the_dashboard_title_is_in_the_users_language(admin_client, campaign):
     french.save_revision().publish()
     page = admin_client.get(reverse("wagtailadmin_home"), {"tracker_campaign": campaign.pk})
     assert "Campagne de test" in page.content.decode()
+
+
+def chooser_groups(html):
+    """The dashboard chooser's option groups: ``{label: [campaign ids]}``, and the ids offered
+    outside any group (after the default option)."""
+    select = re.search(r'<select id="tracker-campaign".*?</select>', html, re.S).group(0)
+    groups = {
+        label: re.findall(r'value="(\d+)"', body)
+        for label, body in re.findall(r'<optgroup label="([^"]*)">(.*?)</optgroup>', select, re.S)
+    }
+    outside = re.findall(
+        r'value="(\d+)"', re.sub(r"<optgroup.*?</optgroup>", "", select, flags=re.S)
+    )
+    return groups, outside
+
+
+@pytest.mark.parametrize(
+    ("language", "running", "closed"),
+    [
+        ("ar", "الحملات الجارية", "الحملات المنتهية"),
+        ("fr", "Campagnes en cours", "Campagnes terminées"),
+        ("en", "Running campaigns", "Closed campaigns"),
+    ],
+)
+def test_the_chooser_offers_a_closed_campaign_under_closed_ones(
+    admin_speaking, campaign, second_campaign, language, running, closed
+):
+    """The French chooser listed the closed Tunisia campaign right under «Campagnes en
+    cours»: each campaign is offered in the group of its state."""
+    today = datetime.date.today()
+    second_campaign.start_date = today - datetime.timedelta(days=3)
+    second_campaign.end_date = today + datetime.timedelta(days=3)
+    second_campaign.save_revision().publish()
+    html = admin_speaking(language).get(reverse("wagtailadmin_home")).content.decode()
+    groups, outside = chooser_groups(html)
+    assert outside == []
+    assert groups[running] == [str(second_campaign.pk)]
+    assert str(campaign.pk) in groups[closed]
+    assert str(campaign.pk) not in groups[running]

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.localization.lists import join_values
 
@@ -47,7 +48,7 @@ class PartnerApiKey(models.Model):
     )
     partner = models.ForeignKey(
         "campaigns.PartnerPage",
-        verbose_name=_("partner"),
+        verbose_name=pgettext_lazy("field label", "partner"),
         on_delete=models.CASCADE,
         related_name="api_keys",
         help_text=_("The organisation whose entries this key may write (and no other)."),

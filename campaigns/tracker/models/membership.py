@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.localization.page_titles import named
 
@@ -21,7 +22,7 @@ class PartnerMembership(models.Model):
     )
     partner = models.ForeignKey(
         "campaigns.PartnerPage",
-        verbose_name=_("partner"),
+        verbose_name=pgettext_lazy("field label", "partner"),
         on_delete=models.CASCADE,
         related_name="memberships",
     )

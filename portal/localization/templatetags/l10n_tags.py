@@ -14,6 +14,7 @@
 {{ names|join_list }}                 العربية والفرنسية · arabe, français et anglais (CLDR)
 {{ place }}{% list_comma %}{{ date }}  تونس، 15 مايو · Tunis, 15 mai
 <b{% script_lang partner_name %}>     lang="ar" dir="rtl" when Arabic text sits on another page
+{{ root_page|site_name:site_name }}   the site's name in the reader's language (home page's title)
 {{ search_query|isolated }}           <bdi dir="auto">…</bdi>: what a visitor typed, isolated
 """
 
@@ -214,3 +215,12 @@ def inline_add_label(bound_panel):
     from portal.wagtail_add_labels import inline_add_label as label
 
     return label(bound_panel)
+
+
+@register.filter
+def site_name(page, default=""):
+    """The name of the site ``page`` is in, in the reader's language (its home page's title in
+    that language: portal/localization/site_names.py); ``default`` when there is no site."""
+    from portal.localization.site_names import reader_site_name
+
+    return reader_site_name(page, default)
