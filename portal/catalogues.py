@@ -12,11 +12,20 @@ import polib
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def project_catalogues(language="*", root=ROOT):
+    """The project's own ``.po`` files for ``language`` (a code, or ``*`` for all), sorted:
+    not the libraries' under ``.venv``, nor under ``.cache`` where ``make bench`` keeps
+    bakerydemo and its virtualenv (any folder whose name starts with a dot)."""
+    return sorted(
+        path
+        for path in root.glob(f"**/locale/{language}/LC_MESSAGES/*.po")
+        if not any(part.startswith(".") for part in path.relative_to(root).parts)
+    )
+
+
 def compile_all(root=ROOT):
     compiled = []
-    for po_path in sorted(root.glob("**/locale/*/LC_MESSAGES/*.po")):
-        if any(part.startswith(".") for part in po_path.relative_to(root).parts):
-            continue  # .venv, and .cache where make bench keeps bakerydemo and its libraries
+    for po_path in project_catalogues(root=root):
         mo_path = po_path.with_suffix(".mo")
         if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
             continue

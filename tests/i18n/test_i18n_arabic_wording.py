@@ -15,12 +15,10 @@ from django.utils.translation import gettext
 from wagtail.documents import get_document_model
 from wagtail.users.models import UserProfile
 
+from portal.catalogues import project_catalogues
+
 ROOT = Path(__file__).resolve().parents[2]
-ARABIC = sorted(
-    p
-    for p in ROOT.glob("**/locale/ar/LC_MESSAGES/django.po")
-    if not any(part.startswith(".") for part in p.relative_to(ROOT).parts)
-)
+ARABIC = project_catalogues("ar")
 # The singular (masculine) imperatives of the verbs our strings use; a style rule, so a list
 # of known forms, each also with «و»/«ف» before it and «ه»/«ها» (it) after it.
 SINGULAR = [

@@ -11,6 +11,8 @@ from django.apps import apps
 from django.conf import settings
 from django.utils import translation
 
+from portal.catalogues import project_catalogues
+
 # Labels that are not a noun phrase, with the reason.
 NOT_NOUNS = {
     "أنشأه",  # "created by": a verb, as the history says it
@@ -32,11 +34,9 @@ SUPERLATIVES = {"آخر", "أول", "أحدث"}
 
 def project_msgids():
     """Every message our own Arabic catalogues translate (not the virtualenv's)."""
-    root = Path(settings.BASE_DIR)
     return {
         entry.msgid
-        for path in root.glob("**/locale/ar/LC_MESSAGES/django.po")
-        if ".venv" not in path.parts
+        for path in project_catalogues("ar")
         for entry in polib.pofile(str(path))
         if entry.msgstr
     }

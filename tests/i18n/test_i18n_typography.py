@@ -17,14 +17,11 @@ from django.utils import translation
 
 from campaigns.tracker.models import NeedStatus
 from campaigns.tracker.views import NeedFilterForm
+from portal.catalogues import project_catalogues
 
 ROOT = Path(__file__).resolve().parents[2]
 # The project's catalogues, not the libraries' under .venv or make bench's .cache.
-FRENCH = sorted(
-    p
-    for p in ROOT.glob("**/locale/fr/LC_MESSAGES/django.po")
-    if not any(part.startswith(".") for part in p.relative_to(ROOT).parts)
-)
+FRENCH = project_catalogues("fr")
 # A colon that ends a French phrase (followed by a space or the end), with what precedes it.
 PHRASE_COLON = re.compile(r"(.):(?=\s|$)")
 NO_BREAK = "\u00a0\u202f"

@@ -11,15 +11,12 @@ from pathlib import Path
 import polib
 import pytest
 
+from portal.catalogues import project_catalogues
+
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ("campaigns", "home", "portal", "search", "templates")
 OVERRIDES = {ROOT / "locale", ROOT / "portal" / "localization" / "locale"}
-CATALOGUES = sorted(
-    p
-    for p in ROOT.glob("**/locale/*/LC_MESSAGES/django.po")
-    if not any(part.startswith(".") for part in p.relative_to(ROOT).parts)
-    and p.parents[2] not in OVERRIDES
-)
+CATALOGUES = [p for p in project_catalogues() if p.parents[2] not in OVERRIDES]
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]")
 
 
