@@ -1,7 +1,7 @@
 """The Content-Security-Policy of every answer, by area (django-csp's middleware, one table).
 
 - **Public pages** run only the portal's own script files: ``script-src 'self'`` with no
-  ``'unsafe-inline'`` and no nonce (pages are cached whole at the edge and in the page cache,
+  ``'unsafe-inline'`` and no nonce (pages are cached whole at the edge,
   where a per-request nonce would go stale). JSON-LD blocks are data, not scripts, so the
   policy does not apply to them. No inline style either: progress bars are SVG. Images and
   video come from the portal or the media storage (S3 in production); a video provider's

@@ -11,15 +11,28 @@ from campaigns.press.models import (
     MediaKitArchive,
     MediaKitItem,
     PressContact,
+    PressIndexPage,
+    PressReleasePage,
 )
 from campaigns.press.tasks import build_media_kit_archive
 from portal import caching
 
 
+def press_pages():
+    """The live pages that show press snippets whatever campaign they name: the press rooms
+    (coverage, contacts, media kits) and the releases (their contacts), in every language."""
+    return [
+        *PressIndexPage.objects.live().specific(),
+        *PressReleasePage.objects.live().specific(),
+    ]
+
+
 def press_snippet_changed(sender, instance, **kwargs):
-    """Coverage, contacts and kits show in the press room and on campaign pages (coverage):
-    a new ``press`` version, and the edge purges the campaign that coverage is about."""
+    """Coverage, contacts and kits show in the press room, on releases and on campaign pages
+    (coverage, kits): a new ``press`` version, an edge purge of the press pages in every
+    language, and of the campaign the snippet is about."""
     caching.bump("press")
+    caching.purge_urls(caching.urls_for(press_pages()))
     campaign = getattr(instance, "campaign", None)
     if campaign is not None:
         caching.page_changed(campaign)

@@ -144,3 +144,22 @@ def test_wagtail_default_purge_handler_is_replaced(
     with django_capture_on_commit_callbacks(execute=True):
         demo["campaign"].save_revision().publish()
     assert purged.count("http://localhost/ar/jesr/") == 1
+
+
+def test_a_press_contact_change_purges_the_press_rooms_and_releases(
+    demo, purged, django_capture_on_commit_callbacks
+):
+    """Contacts show in every press room and on every release, whatever their campaign: a new
+    press officer's address must not wait for the edge copy to expire (fresh-eyes review)."""
+    from campaigns.press.models import PressContact, PressIndexPage, PressReleasePage
+    from tests.conftest import locale
+
+    with django_capture_on_commit_callbacks(execute=True):
+        PressContact.objects.create(
+            name="ليلى", role="ملحقة صحفية", email="press@example.org", locale=locale("ar")
+        )
+    press_rooms = {page.full_url for page in PressIndexPage.objects.live()}
+    releases = {page.full_url for page in PressReleasePage.objects.live()}
+    assert len(press_rooms) == 3 and releases
+    assert press_rooms | releases <= set(purged)
+    assert not set(purged) & HOME_IN_EVERY_LANGUAGE
