@@ -29,6 +29,8 @@ DEMO_USERS = [
     ("demo-partner-2", roles.PARTNER_STAFF, "ar", DEMO_PARTNER_SLUG),
     ("demo-partner-b", roles.PARTNER_STAFF, "fr", OTHER_PARTNER_SLUG),
 ]
+# The colleague of each partner who confirms its demo deliveries (``confirming_member``).
+CONFIRMING_USERNAME = "demo-confirm-{slug}"
 PENDING_PAGE_SLUG = "take-part"
 PENDING_PAGE_TITLE = "شاركوا في الحملة"
 PENDING_PAGE_TEXT = (
@@ -77,6 +79,32 @@ def _demo_users(context, log):
     else:
         log("Demo users: already present")
     return users
+
+
+def confirming_member(partner):
+    """The demo colleague who confirms ``partner``'s deliveries, as a second person of the
+    receiving organisation does in real use: ``demo-confirm-<partner slug>``, partner staff
+    and a member of it. Created once; nobody signs in as them (no usable password)."""
+    from wagtail.users.models import UserProfile
+
+    username = CONFIRMING_USERNAME.format(slug=partner.slug)
+    user, created = get_user_model().objects.get_or_create(
+        username=username,
+        defaults={
+            "email": f"{username}@example.org",
+            "first_name": " ".join(username.split("-")[1:]).capitalize(),
+            "last_name": "Demo",
+        },
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+        user.groups.add(Group.objects.get(name=roles.PARTNER_STAFF))
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = "ar"
+        profile.save()
+    services.add_member(partner, user)
+    return user
 
 
 def _page_in_moderation(context, editor, log):

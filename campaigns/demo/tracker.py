@@ -1,5 +1,6 @@
 """Demo tracker entries for the Tunisian campaign: needs in several governorates (in ar, fr,
-en), gifts in every state from the seed's partners, and deliveries.
+en), gifts in every state from the seed's partners, and deliveries, most of them confirmed
+by a colleague of the receiving partner (``demo-confirm-<partner slug>``).
 
 Donor names are generic examples (no real person); every entry goes through the tracker's
 services, so the demo obeys the same rules as real data.
@@ -13,6 +14,7 @@ from campaigns.models import PartnerPage
 from campaigns.tracker import services
 from campaigns.tracker.models import Contribution, Need, Region
 
+from .people import confirming_member
 from .translate import translate
 
 # fmt: off
@@ -167,22 +169,28 @@ def build_tracker(context, log):
                         at=_day(campaign, received + 1),
                     )
             created += 1
+        confirmers = {}
         for key, reference, quantity, day, households, confirmed in DELIVERIES:
             need = needs[key]
-            if need.deliveries.filter(reference=reference).exists():
-                continue
-            delivery = services.record_delivery(
-                user=services.SYSTEM,
-                source="system",
-                need=need,
-                quantity=quantity,
-                delivered_on=_day(campaign, day),
-                households_reached=households,
-                reference=reference,
-            )
-            if confirmed:
-                services.confirm_delivery(delivery, user=services.SYSTEM)
-            created += 1
+            delivery = need.deliveries.filter(reference=reference).first()
+            if delivery is None:
+                delivery = services.record_delivery(
+                    user=services.SYSTEM,
+                    source="system",
+                    need=need,
+                    quantity=quantity,
+                    delivered_on=_day(campaign, day),
+                    households_reached=households,
+                    reference=reference,
+                )
+                created += 1
+            if confirmed and not delivery.is_confirmed:
+                # Confirmed by a colleague of the receiving partner, as in real use (in the
+                # admin's «I confirm» box), so the history names a person.
+                partner = need.partner
+                if partner.pk not in confirmers:
+                    confirmers[partner.pk] = confirming_member(partner)
+                services.confirm_delivery(delivery, user=confirmers[partner.pk])
     for need in needs.values():
         translate(need, catalogue)
     context["tracker_needs"] = needs

@@ -90,6 +90,10 @@ class ScopedEntryForm(WagtailAdminModelForm):
                 label=field.label,
                 required=field.required,
             )
+            # On a campaign day one campaign runs: a blank need or gift starts in it.
+            blank = not self.instance.pk and not self.initial.get("campaign")
+            if blank and (campaign := services.default_campaign(user)):
+                self.initial["campaign"] = campaign.pk
         if "need" in self.fields:
             field = self.fields["need"]
             needs = services.scope_queryset(

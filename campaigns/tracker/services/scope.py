@@ -10,7 +10,10 @@ Every write that names a need or a campaign is checked here, whatever the channe
 ``check_campaign`` (the organisation must be among the campaign's *Partners*).
 """
 
+import datetime
+
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import PartnerPage
@@ -181,6 +184,24 @@ def default_partner(user):
     if ids and len(ids) == 1:
         return PartnerPage.objects.filter(pk__in=ids).first()
     return None
+
+
+def default_campaign(user):
+    """The single running campaign ``user`` may record for, or ``None`` when none or several
+    run: the campaign a blank need or gift starts in on a campaign day. For partner staff,
+    among their organisation's campaigns (``campaigns_for``); for staff, among all. Running
+    is the campaign's own ``state`` (its dates, in its country's time zone); the source
+    (Arabic) page is returned."""
+    from campaigns.models import CampaignPage
+    from campaigns.models.campaign import CampaignState
+
+    # No time zone is more than a day from UTC: the dates narrow, each campaign's state decides.
+    today, day = timezone.now().date(), datetime.timedelta(days=1)
+    nearby = campaigns_for(
+        user, CampaignPage.objects.filter(locale_id__in=_source_locale_ids())
+    ).filter(start_date__lte=today + day, end_date__gte=today - day)
+    running = [campaign for campaign in nearby if campaign.state == CampaignState.RUNNING]
+    return running[0] if len(running) == 1 else None
 
 
 @transaction.atomic
