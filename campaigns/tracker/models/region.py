@@ -21,6 +21,8 @@ class Region(models.Model):
         _("code"),
         max_length=10,
         unique=True,
+        # Django's generic message names the model and the field («région avec ce champ code»).
+        error_messages={"unique": _("A region with this code already exists.")},
         help_text=_("ISO 3166-2 code when there is one, e.g. TN-42 for Kasserine."),
     )
     name_ar = models.CharField(_("name in Arabic"), max_length=100)
