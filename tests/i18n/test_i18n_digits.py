@@ -1,6 +1,7 @@
 """One rule for typed digits: every number, date and time field of every form, filter and
 serializer reads Arabic-Indic (٠-٩) and Persian (۰-۹) digits as 0-9."""
 
+import copy
 import datetime
 import importlib
 import pkgutil
@@ -99,7 +100,12 @@ def django_fields():
             continue
         for filter_name, declared in filterset.base_filters.items():
             try:
-                field = declared.field
+                # A copy, as a filter set instance takes: django-filter keeps the field it
+                # builds on the filter, and built here without a request it would have no
+                # rows (the region filter's choices are the user's campaigns' regions); every
+                # later filter set copies the class's filters with that field (the region
+                # filter tests failed after this one in the same process, CI).
+                field = copy.deepcopy(declared).field
             except Exception:  # noqa: S112 - a filter needing a request: its class is checked
                 continue
             found.append((f"filter:{filterset.__qualname__}", filter_name, field))
