@@ -5,8 +5,13 @@ per image). A page that shows several pictures in one place (the sharing image a
 posters of its ``<head>``, the logos and portraits of a campaign's lists) asks for all of them
 here first: ``prefetch_renditions`` reads Wagtail's renditions cache once for every
 (image, filter spec), fetches what the cache lacks in one query, writes those back to the
-cache, and hands each image its renditions as ``prefetched_renditions``, the attribute
-Wagtail's own ``prefetch_renditions()`` fills and ``get_rendition``/``get_renditions`` read.
+cache, and hands each image it queried all its renditions as ``prefetched_renditions``, the
+attribute Wagtail's own ``prefetch_renditions()`` fills and ``get_rendition``/
+``get_renditions`` read. Wagtail takes that list for every rendition the image has, so it is
+only set when complete: a template asking the same image for other sizes (the home page's
+hero is also its sharing image) finds them there, instead of drawing them again from the
+original file on every render. An image whose wanted renditions all came from the cache gets
+nothing attached: Wagtail reads the same cache, then the database, on each use.
 A rendition that does not exist yet is created by Wagtail on first use, as usual.
 """
 
@@ -37,27 +42,22 @@ def prefetch_renditions(wanted):
             focal = Filter(spec=spec).get_cache_key(image)
             key = rendition_model.construct_cache_key(image, focal, spec)
             keys[key] = (image.pk, spec, focal)
-    found = {pk: [] for pk in specs_of}
     cached = rendition_model.cache_backend.get_many(list(keys))
-    for key, rendition in cached.items():
-        found[keys[key][0]].append(rendition)
     missing = {wanted_key: key for key, wanted_key in keys.items() if key not in cached}
-    if missing:
-        rows = rendition_model.objects.filter(
-            image_id__in={pk for pk, _spec, _focal in missing},
-            filter_spec__in={spec for _pk, spec, _focal in missing},
-        )
-        additions = {}
-        for rendition in rows:
-            key = missing.get(
-                (rendition.image_id, rendition.filter_spec, rendition.focal_point_key)
-            )
-            if key is not None:
-                found[rendition.image_id].append(rendition)
-                additions[key] = rendition
-        if additions:
-            rendition_model.cache_backend.set_many(additions)
-    for pk, (image, _specs) in specs_of.items():
-        for rendition in found[pk]:
+    if not missing:
+        return
+    queried = {pk for pk, _spec, _focal in missing}
+    every = {pk: [] for pk in queried}  # all the renditions of each queried image
+    additions = {}
+    for rendition in rendition_model.objects.filter(image_id__in=queried):
+        every[rendition.image_id].append(rendition)
+        key = missing.get((rendition.image_id, rendition.filter_spec, rendition.focal_point_key))
+        if key is not None:
+            additions[key] = rendition
+    if additions:
+        rendition_model.cache_backend.set_many(additions)
+    for pk in queried:
+        image = specs_of[pk][0]
+        for rendition in every[pk]:
             rendition.image = image  # its own instance: contextual alt text, no query
-        image.prefetched_renditions = found[pk]
+        image.prefetched_renditions = every[pk]
