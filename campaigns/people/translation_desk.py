@@ -23,6 +23,8 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
+from portal.localization.locale_names import sentence_name
+
 SUBMIT_PERMISSION = "wagtail_localize.submit_translation"
 
 
@@ -157,6 +159,6 @@ def submit_for_moderation(request, translation_id):
     messages.success(
         request,
         _("'%(title)s' in %(language)s was submitted for moderation.")
-        % {"title": page.get_admin_display_title(), "language": page.locale.get_display_name()},
+        % {"title": page.get_admin_display_title(), "language": sentence_name(page.locale)},
     )
     return redirect("wagtailadmin_pages:edit", page.pk)

@@ -5,7 +5,8 @@ the admin would show it, so a faulty phrasing is caught wherever it recurs:
 * Arabic «صفحة '…' تم إنشائها» (ungrammatical): «أُنشئت الصفحة «…».»;
 * Arabic «انظر في الواقع», «نسخة حية», «البدء المباشر» (word for word "live"): «عرض الصفحة
   المنشورة», «النسخة المنشورة», «بدء النشر:»;
-* French «seront crées» (créées), «Édition de text» (du texte), «Modifier cet item» (élément).
+* French «seront crées» (créées), «Édition de text» (du texte), «Modifier cet item» (élément),
+  «Guide du redacteur» (rédacteur).
 """
 
 import importlib
@@ -31,7 +32,7 @@ FAULTS = {
             "النسخة المباشرة",
         )
     ],
-    "fr": [re.compile(r"\bcrées\b"), re.compile(r"\bde text\b"), re.compile(r"\bcet item\b")],
+    "fr": [re.compile(r"\bcrées\b"), re.compile(r"\bde text\b"), re.compile(r"\bcet item\b"), re.compile(r"\bredacteur")],
 }
 # One count of each Arabic plural form (0, 1, 2, 3-10, 11-99, 100+), and French's two.
 COUNTS = (0, 1, 2, 3, 11, 100)

@@ -158,3 +158,37 @@ def test_a_translator_who_sends_a_page_for_two_languages_comes_back_to_the_desk(
     for locale in locales:
         draft = volunteer_page.get_translation(locale)
         assert reverse("wagtailadmin_pages:edit", args=[draft.pk]) in desk
+
+
+@pytest.mark.parametrize(
+    "language,expected",
+    [
+        ("fr", "La traduction en français de « "),
+        ("en", "' in French was submitted for moderation."),
+    ],
+)
+def test_the_submitted_message_names_the_language_as_a_sentence_does(
+    client, translator, volunteer_page, language, expected
+):
+    """The French admin said «« [FR] … » en Français a été soumise à la modération.»: no
+    subject, and a language capitalised inside a sentence (fresh-eyes trial)."""
+    from django.contrib.messages import get_messages
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(translator)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(translator)
+    french_locale = Locale.objects.get(language_code="fr")
+    client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[volunteer_page.pk]),
+        {"locales": [french_locale.pk]},
+    )
+    french = volunteer_page.get_translation(french_locale)
+    translation = Translation.objects.get(
+        target_locale=french_locale, source__object_id=french.translation_key
+    )
+    response = client.post(reverse("translation_desk_submit", args=[translation.pk]))
+    said = [str(message) for message in get_messages(response.wsgi_request)]
+    assert any(expected in message for message in said), said
+    assert not any("Français" in message for message in said), said
