@@ -32,7 +32,12 @@ FAULTS = {
             "النسخة المباشرة",
         )
     ],
-    "fr": [re.compile(r"\bcrées\b"), re.compile(r"\bde text\b"), re.compile(r"\bcet item\b"), re.compile(r"\bredacteur")],
+    "fr": [
+        re.compile(r"\bcrées\b"),
+        re.compile(r"\bde text\b"),
+        re.compile(r"\bcet item\b"),
+        re.compile(r"\bredacteur"),
+    ],
 }
 # One count of each Arabic plural form (0, 1, 2, 3-10, 11-99, 100+), and French's two.
 COUNTS = (0, 1, 2, 3, 11, 100)
