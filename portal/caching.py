@@ -42,6 +42,7 @@ from portal.cache_headers import is_personal
 
 logger = logging.getLogger("portal.caching")
 _pending = threading.local()
+_request = threading.local()
 
 
 # --- versions -------------------------------------------------------------------------------
@@ -106,6 +107,46 @@ def bump(*scopes):
 
     new_versions()
     transaction.on_commit(new_versions)
+
+
+# --- values: once per request, or kept under a version ---------------------------------------
+def memo(key, compute):
+    """``compute()`` once per request: kept under ``key`` in the request's own memory, which
+    is emptied when the request ends; computed at every call outside a request (a task, a
+    shell)."""
+    kept = getattr(_request, "memo", None)
+    if kept is None:
+        return compute()
+    if key not in kept:
+        kept[key] = compute()
+    return kept[key]
+
+
+def cached(scope, name, compute, seconds):
+    """``compute()`` (not None), kept ``seconds`` in the shared cache under ``scope``'s
+    current version, so a :func:`bump` of the scope retires it at once; read once per
+    request. With ``seconds`` 0 (no cache every process shares: another process could not
+    retire this one's copy) computed once per request."""
+    key = f"value:{scope}:{version(scope)}:{name}"
+    if not seconds:
+        return memo(key, compute)
+
+    def shared():
+        value = cache.get(key)
+        if value is None:
+            value = compute()
+            cache.set(key, value, seconds)
+        return value
+
+    return memo(key, shared)
+
+
+def _start_memo(**kwargs):
+    _request.memo = {}
+
+
+def _end_memo(**kwargs):
+    _request.memo = None
 
 
 # --- what templates read --------------------------------------------------------------------
@@ -217,10 +258,9 @@ def coalesced_task_started(coalesce_key):
 
 def _claim(coalesce_key):
     """True if this write enqueues the coalesced task (no other is waiting), else False."""
-    if cache.add(coalesce_key, 1, COALESCE_MARKER_SECONDS):
-        return True
-    # Not added: one waits, unless the cache is down (then nothing is kept: enqueue anyway).
-    return cache.get(coalesce_key) is None
+    # False: the key is set, one task waits. None: django-redis swallowed an outage
+    # (IGNORE_EXCEPTIONS) and nothing is kept, so this write enqueues one.
+    return cache.add(coalesce_key, 1, COALESCE_MARKER_SECONDS) is not False
 
 
 def _enqueue(task, args, coalesce_key, delay):
@@ -328,8 +368,10 @@ def _after_move(instance, **kwargs):
 
 
 def connect_signals():
-    """Replace Wagtail's own purge on publish with ours (a superset: languages, listings)."""
+    """Replace Wagtail's own purge on publish with ours (a superset: languages, listings);
+    give each request its memo (:func:`memo`)."""
     from django.apps import apps
+    from django.core.signals import request_finished, request_started
     from django.db.models.signals import post_delete, post_save
     from wagtail.contrib.frontend_cache import signal_handlers as wagtail_handlers
     from wagtail.models import PageViewRestriction
@@ -340,6 +382,8 @@ def connect_signals():
         page_unpublished.disconnect(wagtail_handlers.page_unpublished_signal_handler, sender=model)
         page_published.connect(_on_published, sender=model, dispatch_uid=f"cache-pub-{model}")
         page_unpublished.connect(_on_unpublished, sender=model, dispatch_uid=f"cache-unp-{model}")
+    request_started.connect(_start_memo, dispatch_uid="cache-memo-start")
+    request_finished.connect(_end_memo, dispatch_uid="cache-memo-end")
     pre_page_move.connect(_before_move, dispatch_uid="cache-before-move")
     post_page_move.connect(_after_move, dispatch_uid="cache-after-move")
     for signal in (post_save, post_delete):

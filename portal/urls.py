@@ -1,13 +1,10 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import views as home_views
 from portal import health, storage
-from portal.api import api_router
 
 handler400 = "portal.errors.bad_request"
 handler403 = "portal.errors.permission_denied"
@@ -21,30 +18,13 @@ urlpatterns = [
     path("admin/account/", include("portal.wagtail_account_language")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/v2/", api_router.urls),
+    path("api/v2/", include("campaigns.api.v2_urls")),
     path("api/", include("campaigns.api.urls")),
-    path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("healthz", health.healthz, name="healthz"),
     path("healthz/ping", health.ping, name="healthz_ping"),
     path("private-media/<str:token>", storage.serve_private_file, name="private_media"),
     path("", include("home.urls")),
 ]
-
-if settings.DEBUG and settings.MEDIA_URL.startswith("/"):
-    import re
-
-    from django.urls import re_path
-
-    from home.dev_media import serve_media
-
-    # Byte ranges for video (django.views.static.serve has none); S3 serves them in production.
-    urlpatterns += [
-        re_path(
-            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
-            serve_media,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
 
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),

@@ -8,11 +8,7 @@ every language, from the edge: one for all the writes to the campaign that commi
 waits to start.
 """
 
-import threading
-
 from django.conf import settings
-from django.core.cache import cache
-from django.core.signals import request_finished, request_started
 from django_tasks import task
 
 from portal import caching
@@ -22,37 +18,10 @@ PUBLIC_VIEWS = ("tracker:needs", "tracker:needs_csv", "tracker:totals_csv", "tra
 
 
 def cached(campaign_id, name, compute):
-    """``compute()``, kept until the campaign's figures change (``TRACKER_CACHE_SECONDS``;
-    0, the default without a cache every process shares: computed once per request)."""
-    key = f"tracker:{campaign_id}:{caching.version(f'campaign:{campaign_id}')}:{name}"
-    seconds = settings.TRACKER_CACHE_SECONDS
-    if not seconds:  # computed once per request (a page may show the totals twice)
-        memo = getattr(_request, "memo", None)
-        if memo is None:
-            return compute()
-        if key not in memo:
-            memo[key] = compute()
-        return memo[key]
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, seconds)
-    return value
-
-
-_request = threading.local()
-
-
-def _start_memo(**kwargs):
-    _request.memo = {}
-
-
-def _end_memo(**kwargs):
-    _request.memo = None
-
-
-request_started.connect(_start_memo, dispatch_uid="tracker-figures-memo-start")
-request_finished.connect(_end_memo, dispatch_uid="tracker-figures-memo-end")
+    """``compute()``, kept until the campaign's figures change (``portal.caching.cached``
+    under the ``campaign:<id>`` scope for ``TRACKER_CACHE_SECONDS``; 0, the default without a
+    cache every process shares: computed once per request)."""
+    return caching.cached(f"campaign:{campaign_id}", name, compute, settings.TRACKER_CACHE_SECONDS)
 
 
 def invalidate(campaign_id):

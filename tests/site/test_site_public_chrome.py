@@ -126,3 +126,34 @@ def test_video_poster_is_phone_sized_and_fetched_first(client, db):
     preload = re.search(rf'<link rel="preload" as="image" href="{re.escape(poster)}"[^>]*>', html)
     assert preload and 'fetchpriority="high"' in preload.group(0)
     assert ".fill-640x360." in poster  # Wagtail names a rendition after its filter
+
+
+@pytest.fixture
+def development_urls(settings, tmp_path):
+    """The URLconf as `make run` builds it (DEBUG, media on local disk), rebuilt after."""
+    import importlib
+
+    from django.urls import clear_url_caches
+
+    import home.urls
+    import portal.urls
+
+    def rebuild():
+        importlib.reload(home.urls)
+        importlib.reload(portal.urls)
+        clear_url_caches()
+
+    settings.DEBUG, settings.MEDIA_URL, settings.MEDIA_ROOT = True, "/media/", str(tmp_path)
+    rebuild()
+    yield tmp_path
+    settings.DEBUG = False
+    rebuild()
+
+
+def test_development_server_serves_uploaded_media_with_byte_ranges(client, development_urls):
+    """`make run` plays the demo clip from local disk: /media/ answers in development."""
+    (development_urls / "clip.mp4").write_bytes(b"0123456789")
+    response = client.get("/media/clip.mp4", HTTP_RANGE="bytes=2-4")
+    assert response.status_code == 206
+    assert response.getvalue() == b"234"
+    assert client.get("/robots.txt").status_code == 200

@@ -113,3 +113,25 @@ def test_a_gift_committed_while_the_purge_runs_gets_a_purge_of_its_own(
     assert len(trailing) == 1  # the later gift did not count on the purge already running
     run(trailing)
     assert edge.gifts_shown(page) == 2
+
+
+def test_with_redis_down_every_gift_gets_its_purge_and_shows(
+    edge, settings, campaign, need, django_capture_on_commit_callbacks
+):
+    """django-redis swallows the outage (IGNORE_EXCEPTIONS, as deployed): no marker can be
+    kept, so no gift may count on another's purge."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.2},
+        }
+    }
+    page = campaign.get_translations().get(locale__language_code="en").url
+    for number in (1, 2, 3):
+        with django_capture_on_commit_callbacks(execute=True):
+            gift(need, quantity="1")
+        purges = queued_purges()
+        assert len(purges) == 1, f"gift {number}: {len(purges)} purges"
+        run(purges)
+        assert edge.gifts_shown(page) == number

@@ -12,6 +12,7 @@ from wagtail.log_actions import registry as log_registry
 from wagtail.models import Locale
 
 from campaigns.countries import currency_codes
+from portal import caching
 from portal.localization.digits import western_digits
 from portal.localization.numbers import currency_decimals, format_number
 
@@ -46,13 +47,18 @@ def actor(user):
 
 
 def default_locale_id():
-    """The id of the source-language (default) locale, cached for an hour."""
+    """The id of the source-language (default) locale: kept an hour in the shared cache and
+    read once per request (``portal.caching.memo``; a gift asks three times)."""
     key = f"tracker:default-locale:{settings.LANGUAGE_CODE}"
-    found = cache.get(key)
-    if found is None:
-        found = Locale.get_default().pk
-        cache.set(key, found, 3600)
-    return found
+
+    def shared():
+        found = cache.get(key)
+        if found is None:
+            found = Locale.get_default().pk
+            cache.set(key, found, 3600)
+        return found
+
+    return caching.memo(key, shared)
 
 
 def source_of(instance):
