@@ -34,9 +34,9 @@ from django.db.models.functions import Coalesce  # noqa: E402
 
 from campaigns.models import CampaignPage, PartnerPage  # noqa: E402
 from campaigns.tracker.aggregates import totals_for  # noqa: E402
-from campaigns.tracker.cache import invalidate  # noqa: E402
 from campaigns.tracker.models import Contribution, Need, Region  # noqa: E402
 from campaigns.tracker.services import tallies  # noqa: E402
+from campaigns.tracker.signals import invalidate  # noqa: E402
 from home.models import HomePage  # noqa: E402
 
 SIZES = (100, 100_000)

@@ -9,7 +9,7 @@ The edge (Varnish or a CDN) caches anonymous pages (``portal.cache_headers`` set
   ``PortalPage.get_listing_pages`` names) get a new *page* version and are purged from the
   edge; the *site* version (menus, language links, the footer) changes too;
 * a campaign's figures changing: the tracker calls :func:`bump` and :func:`purge_urls`
-  (``campaigns.tracker.cache.invalidate``);
+  (``campaigns.tracker.signals.invalidate``);
 * press snippets (coverage, contacts, media kits) or site settings changing: their app bumps
   the ``press`` or ``site`` version;
 * a deploy: every key holds :func:`release` (``PORTAL_RELEASE``, else the git revision).

@@ -20,7 +20,6 @@ need's figures live here; the groupings in ``grouped``, the households per need 
 from django.db.models import CharField, Count, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Cast, Coalesce
 
-from .cache import cached
 from .disclosure import counted, publish_count, small_number_threshold
 from .grouped import GROUPS, NEED_KEYS, region_table, totals_by
 from .households import (
@@ -41,6 +40,7 @@ from .sums import (
     add_contribution_row,
     add_delivery_row,
     add_needs_row,
+    cached,
     contribution_sums,
     delivered_subquery,
     delivery_sums,

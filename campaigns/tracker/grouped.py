@@ -9,7 +9,6 @@ from decimal import Decimal
 
 from django.db.models import Avg, Count
 
-from .cache import cached
 from .disclosure import counted, publish_count
 from .households import need_rows
 from .models.tally import ContributionTally, DeliveryTally
@@ -18,6 +17,7 @@ from .sums import (
     add_contribution_row,
     add_delivery_row,
     add_needs_row,
+    cached,
     contribution_sums,
     delivery_sums,
     empty_figures,

@@ -7,10 +7,10 @@ than 10" and left out of every aggregate.
 
 from django.db.models import Sum
 
-from .cache import cached
 from .disclosure import Count as Published
 from .disclosure import publish_count
 from .models.tally import DeliveryTally
+from .sums import cached
 
 NEED_FIELDS = ("need", "need__category", "need__region", "need__partner")
 

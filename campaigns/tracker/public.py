@@ -20,10 +20,10 @@ from .aggregates import (
     totals_for,
     with_figures,
 )
-from .cache import cached
 from .disclosure import day_buckets, publish_count
 from .models import Contribution, ContributionStatus, Delivery, Need
 from .models.choices import COUNTED_AS_RECEIVED
+from .sums import cached
 
 
 def campaign_in_language(slug, language):

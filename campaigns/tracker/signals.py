@@ -1,8 +1,96 @@
-"""Any saved or deleted entry retires its campaign's cached figures."""
+"""A campaign's figures change: any saved or deleted need, contribution or delivery retires
+its cached figures and purges the pages showing them.
 
+``invalidate(campaign_id)`` is the one call made then: a new ``campaign:<id>`` version
+(``portal.caching``; the figures are kept under it, ``sums.cached``) and, once the write
+commits, one task (``purge_campaign``) that soft-purges the campaign's pages and public views,
+in every language, from the edge: one for all the writes to the campaign that commit while it
+waits to start.
+"""
+
+from django.conf import settings
 from django.db.models.signals import post_delete, post_save
+from django_tasks import task
 
-from .cache import invalidate
+from portal import caching
+
+# The tracker's public views, under /<lang>/<campaign>/…, purged with the campaign's pages.
+PUBLIC_VIEWS = ("tracker:needs", "tracker:needs_csv", "tracker:totals_csv", "tracker:data_json")
+
+
+def invalidate(campaign_id):
+    """Retire the campaign's cached figures and purge the pages showing them from the edge.
+
+    With ``TRACKER_PURGE_COALESCE`` (a cache every process shares), the purge is coalesced
+    per campaign: the writes that commit while one ``purge_campaign`` waits
+    (``TRACKER_PURGE_DELAY_SECONDS``, plus the queue's own wait) share it, in every process
+    (a marker in the shared cache, ``pending_purge_key``).
+    """
+    if campaign_id is None:
+        return
+    caching.bump(f"campaign:{campaign_id}")
+    if not settings.WAGTAILFRONTENDCACHE:
+        return
+    if settings.TRACKER_PURGE_COALESCE:
+        caching.enqueue_on_commit(
+            caching.urgent(purge_campaign),
+            campaign_id,
+            coalesce_key=pending_purge_key(campaign_id),
+            delay=settings.TRACKER_PURGE_DELAY_SECONDS,
+        )
+    else:  # no cache every process shares: one purge per write
+        caching.enqueue_on_commit(caching.urgent(purge_campaign), campaign_id)
+
+
+def pending_purge_key(campaign_id):
+    """The shared-cache key set while a purge of the campaign waits to start."""
+    return f"tracker:purge-pending:{campaign_id}"
+
+
+# Enqueued at the top priority (caching.urgent): the figures' freshness must not wait behind a
+# backlog of other work.
+@task
+def purge_campaign(campaign_id):
+    """Background task: a soft edge purge of the campaign's pages and public views, sent by
+    the worker itself (one task for the writes committed while it waited, however many URLs).
+
+    The pending marker is cleared first: a write committed before this line is shown by this
+    purge; one committed after enqueues the next purge.
+    """
+    caching.coalesced_task_started(pending_purge_key(campaign_id))
+    caching.purge_now(campaign_urls(campaign_id))
+
+
+def campaign_urls(campaign_id):
+    """The campaign's pages, its public tracker views and its API detail and totals, in every
+    language, as absolute URLs (empty when the campaign or the default site is gone)."""
+    from django.urls import reverse
+    from django.utils import translation
+    from wagtail.models import Site
+
+    from campaigns.models import CampaignPage
+
+    from .aggregates import GROUPS
+
+    campaign = CampaignPage.objects.filter(pk=campaign_id).first()
+    site = Site.objects.filter(is_default_site=True).first()
+    if campaign is None or site is None:
+        return set()
+    # Only the campaign's own pages show its figures (the home page's card does not).
+    pages = [campaign, *campaign.get_translations().live()]
+    urls = set(caching.urls_for(pages))
+    # The tracker API answers for any translation's id, with or without ?by=<group>.
+    for page in pages:
+        urls.add(site.root_url + reverse("tracker-campaign-detail", kwargs={"pk": page.pk}))
+        totals = site.root_url + reverse("tracker-campaign-totals", kwargs={"pk": page.pk})
+        urls.update([totals, *(f"{totals}?by={group}" for group in sorted(GROUPS))])
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            urls.update(
+                site.root_url + reverse(name, kwargs={"campaign_slug": campaign.slug})
+                for name in PUBLIC_VIEWS
+            )
+    return urls
 
 
 def _entry_changed(sender, instance, **kwargs):

@@ -29,12 +29,22 @@ from django.db.models.functions import Coalesce
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
+from portal import caching
+
 from .models import ContributionKind, ContributionStatus, Need, NeedStatus
 from .models.choices import COUNTED_AS_RECEIVED
 from .models.tally import TOTAL, DeliveryTally
 
 ZERO = Decimal(0)
 DECIMAL = DecimalField(**TOTAL)
+
+
+def cached(campaign_id, name, compute):
+    """``compute()`` (a campaign's figures), kept until they change: ``portal.caching.cached``
+    under the ``campaign:<id>`` scope, which ``signals.invalidate`` bumps, for
+    ``TRACKER_CACHE_SECONDS`` (0, the default without a cache every process shares: computed
+    once per request)."""
+    return caching.cached(f"campaign:{campaign_id}", name, compute, settings.TRACKER_CACHE_SECONDS)
 
 
 def source_campaign_id(campaign, translations=()):

@@ -55,15 +55,17 @@ FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", 600 if REDIS_URL else
 # recorded by another process cannot retire a worker's own memory cache, so without Redis
 # every render computes them (three aggregate queries).
 TRACKER_CACHE_SECONDS = env.int("TRACKER_CACHE_SECONDS", 3600 if REDIS_URL else 0)
-# A campaign's edge purges are coalesced (campaigns.tracker.cache): the gifts committed while
+# A campaign's edge purges are coalesced (campaigns.tracker.signals): the gifts committed while
 # one purge task waits share it. The marker saying "one waits" must be seen by every process
 # (Redis): on by default with Redis, off with the per-process memory cache.
 TRACKER_PURGE_COALESCE = env.bool("TRACKER_PURGE_COALESCE", bool(REDIS_URL))
 # Seconds a coalesced purge waits before it starts, gathering a burst of gifts, where the queue
-# can defer work (database queue; RQ with its scheduler, which looks every second). 0: the gifts
-# that commit while the purge waits in the queue share it, with no wait added; make bench
-# (30 Nov 2026, 17:40 and 17:47 UTC) measured staleness 0.34/0.92/2.69 s at 1/5/20 writes/s
-# with 0 against 0.83/1.39/3.11 s with 0.5, and as few origin renders.
-TRACKER_PURGE_DELAY_SECONDS = env.float("TRACKER_PURGE_DELAY_SECONDS", 0.0)
+# can defer work (database queue; RQ with its scheduler, which looks every second). make bench
+# on 2 December 2026 (commit 3541ab6, two runs each, --quick --duration 10), 0 against 0.5:
+# at 20 writes/s origin renders 5.5/4.8 against 1.7/1.8 per second, API write p50 55/65 against
+# 31/25 ms and p99 1,140/209 against 108/79 ms, figure staleness 0.50/0.44 against 0.73/0.71 s
+# (at most 0.85 s at any rate, target 2 s): fewer purges, fewer renders and purge tasks beside
+# the partners' writes on the origin's CPU.
+TRACKER_PURGE_DELAY_SECONDS = env.float("TRACKER_PURGE_DELAY_SECONDS", 0.5)
 # The deployed revision, part of every fragment key (default: the git commit).
 PORTAL_RELEASE = env.str("PORTAL_RELEASE", "")

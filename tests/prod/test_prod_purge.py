@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from campaigns.tracker.cache import invalidate
+from campaigns.tracker.signals import invalidate
 
 from .conftest import RecordingBackend
 

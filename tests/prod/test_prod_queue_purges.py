@@ -27,7 +27,7 @@ pytestmark = [pytest.mark.varnish, pytest.mark.own_database]
 GUNICORN_PORT, VARNISH_PORT = PORT_BASE + 22, PORT_BASE + 23
 GIFTS = re.compile(r"<dt>Gifts recorded</dt>\s*<dd><strong>([^<]+)</strong>")
 PURGE_TASKS = (
-    "campaigns.tracker.cache.purge_campaign",
+    "campaigns.tracker.signals.purge_campaign",
     "wagtail.contrib.frontend_cache.tasks.purge_urls_from_cache_task",
 )
 
@@ -188,7 +188,7 @@ def test_a_gift_written_through_the_api_reaches_the_edge_through_the_queue(site)
         assert shown == before and response.getheader("X-Cache") == "HIT"
         assert int(response.getheader("Age")) >= 1
         assert purges_since(site["db"], purges_before) == [
-            ("campaigns.tracker.cache.purge_campaign", "READY")
+            ("campaigns.tracker.signals.purge_campaign", "READY")
         ]
     finally:
         os.killpg(worker.pid, signal.SIGCONT)
@@ -202,5 +202,5 @@ def test_a_gift_written_through_the_api_reaches_the_edge_through_the_queue(site)
     )
     # The worker purged the edge itself: no second trip through the queue.
     assert purges_since(site["db"], purges_before) == [
-        ("campaigns.tracker.cache.purge_campaign", "SUCCESSFUL")
+        ("campaigns.tracker.signals.purge_campaign", "SUCCESSFUL")
     ]

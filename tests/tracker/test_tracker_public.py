@@ -12,8 +12,8 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from campaigns.tracker import services
-from campaigns.tracker.cache import invalidate
 from campaigns.tracker.models import Need
+from campaigns.tracker.signals import invalidate
 
 from .conftest import gift
 

@@ -15,7 +15,7 @@ from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 from tests.tracker.conftest import gift
 
 GIFTS = re.compile(r"<dt>Gifts recorded</dt>\s*<dd><strong>([^<]+)</strong>")
-PURGE_TASK = "campaigns.tracker.cache.purge_campaign"
+PURGE_TASK = "campaigns.tracker.signals.purge_campaign"
 
 
 class Edge(BaseBackend):
