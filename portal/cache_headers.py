@@ -48,6 +48,10 @@ class EdgeCacheHeadersMiddleware:
         if request.method not in ("GET", "HEAD") or response.status_code not in CACHEABLE_STATUSES:
             return response
         shared = settings.EDGE_CACHE_SECONDS if response.status_code < 400 else 60
+        if request.META.get("QUERY_STRING"):
+            # A search or a filtered listing: no purge can name every query, so it expires soon
+            # (an unpublished page left a search's results for the whole s-maxage).
+            shared = min(shared, settings.EDGE_QUERY_SECONDS)
         patch_cache_control(
             response,
             public=True,

@@ -200,6 +200,22 @@ class CampaignPage(PortalPage):
     class Meta:
         verbose_name = _("campaign")
 
+    def get_listing_pages(self):
+        """Live pages in this page's language whose HTML names this campaign beyond its
+        ancestors: the campaign indexes (their cards), its partners' pages (their campaigns)
+        and its own subpages (appeals, whose header names it); retired and purged with it."""
+        from .campaign_index import CampaignIndexPage
+        from .partner import PartnerPage
+
+        partners = self.campaign_partners.values("partner__translation_key")
+        return [
+            *CampaignIndexPage.objects.live().filter(locale_id=self.locale_id).specific(),
+            *PartnerPage.objects.live().filter(
+                locale_id=self.locale_id, translation_key__in=partners
+            ),
+            *self.get_descendants().live().specific(),
+        ]
+
     def clean(self):
         super().clean()
         errors = {}

@@ -28,7 +28,7 @@ def invalidate(campaign_id):
     """
     if campaign_id is None:
         return
-    caching.bump(f"campaign:{campaign_id}")
+    caching.bump(f"campaign:{campaign_id}", "figures")  # "figures": the home page's overview
     if not settings.WAGTAILFRONTENDCACHE:
         return
     if settings.TRACKER_PURGE_COALESCE:
@@ -62,8 +62,9 @@ def purge_campaign(campaign_id):
 
 
 def campaign_urls(campaign_id):
-    """The campaign's pages, its public tracker views and its API detail and totals, in every
-    language, as absolute URLs (empty when the campaign or the default site is gone)."""
+    """The campaign's pages, the home page, its public tracker views and its API detail and
+    totals, in every language, as absolute URLs (empty when the campaign or the default site
+    is gone)."""
     from django.urls import reverse
     from django.utils import translation
     from wagtail.models import Site
@@ -76,9 +77,10 @@ def campaign_urls(campaign_id):
     site = Site.objects.filter(is_default_site=True).first()
     if campaign is None or site is None:
         return set()
-    # Only the campaign's own pages show its figures (the home page's card does not).
     pages = [campaign, *campaign.get_translations().live()]
-    urls = set(caching.urls_for(pages))
+    # The home page in every language shows the figures across the region (its overview).
+    homes = site.root_page.get_translations(inclusive=True).live()
+    urls = set(caching.urls_for([*pages, *homes]))
     # The tracker API answers for any translation's id, with or without ?by=<group>.
     for page in pages:
         urls.add(site.root_url + reverse("tracker-campaign-detail", kwargs={"pk": page.pk}))

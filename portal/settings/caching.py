@@ -34,6 +34,9 @@ DJANGO_REDIS_LOGGER = "portal.cache"
 EDGE_CACHE_SECONDS = env.int("EDGE_CACHE_SECONDS", 600)
 EDGE_BROWSER_SECONDS = env.int("EDGE_BROWSER_SECONDS", 60)
 EDGE_STALE_SECONDS = env.int("EDGE_STALE_SECONDS", 30)
+# Edge lifetime of an address with a query string (search results, filtered listings): a purge
+# names addresses, never every query, so these expire instead.
+EDGE_QUERY_SECONDS = env.int("EDGE_QUERY_SECONDS", 60)
 EDGE_CACHE_PRIVATE_PREFIXES = ("/admin/", "/private-media/", "/documents/")
 
 # Edge cache purges (SOFTPURGE/PURGE to each Varnish), e.g. "http://10.0.0.5:80,http://10.0.0.6:80".

@@ -20,11 +20,15 @@
   var english = source + " to " + target + " translation";
   var heading = phrase.replace("{source}", "\u2068" + source + "\u2069")
     .replace("{target}", "\u2068" + target + "\u2069");
+  // Only a label that changes is written: writing a text node is itself a mutation, so in an
+  // English admin ("More actions" to "More actions") the observer would call itself forever.
   function translate() {
-    editor.querySelectorAll("section h3").forEach(function (title) {
-      if (title.textContent === english) { title.textContent = heading; }
-    });
-    if (!moreActions) { return; }
+    if (heading !== english) {
+      editor.querySelectorAll("section h3").forEach(function (title) {
+        if (title.textContent === english) { title.textContent = heading; }
+      });
+    }
+    if (!moreActions || moreActions === "More actions") { return; }
     editor.querySelectorAll(".w-sr-only").forEach(function (label) {
       if (label.textContent === "More actions") { label.textContent = moreActions; }
     });

@@ -110,6 +110,26 @@ def test_a_recorded_contribution_changes_the_totals_shown(client, demo, fragment
     assert after == str(expected)
 
 
+def test_a_recorded_contribution_changes_the_home_pages_figures_across_the_region(
+    client, demo, fragments
+):
+    overview = re.compile(r'<dl class="overview__figures">.*?</dl>', re.S)
+    home = demo["home"].url
+    before = overview.search(get(client, home).content.decode()).group(0)
+    assert overview.search(get(client, home).content.decode()).group(0) == before  # kept
+    campaign = demo["campaign"]
+    services.record_contribution(
+        user=services.SYSTEM,
+        campaign=campaign,
+        partner=campaign.campaign_partners.first().partner,
+        kind="cash",
+        amount="1000",
+        currency="TND",
+        status="received",
+    )
+    assert overview.search(get(client, home).content.decode()).group(0) != before
+
+
 def test_a_logged_in_editor_never_gets_a_kept_copy(client, demo, fragments):
     from django.contrib.auth import get_user_model
 

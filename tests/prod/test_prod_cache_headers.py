@@ -34,6 +34,20 @@ def test_missing_page_is_shared_briefly(client):
     assert "s-maxage=60" in cache_control(response)
 
 
+@pytest.mark.parametrize(
+    "path", ["/ar/search/?q=%D8%AC%D8%B3%D8%B1", "/fr/jesr/needs/?category=food", "/en/?page=2"]
+)
+def test_an_address_with_a_query_expires_soon_at_the_edge(client, settings, path):
+    """No purge names every search or filter: an unpublished page's title stayed in cached
+    search results for the whole s-maxage (600 s)."""
+    response = client.get(path)
+    assert response.status_code == 200, path
+    directives = cache_control(response)
+    assert "public" in directives
+    assert f"s-maxage={settings.EDGE_QUERY_SECONDS}" in directives
+    assert settings.EDGE_QUERY_SECONDS <= 60 < settings.EDGE_CACHE_SECONDS
+
+
 def test_logged_in_editor_never_gets_a_shared_copy(client):
     editor = get_user_model().objects.create_superuser("editor", "e@example.org", "pw")
     client.force_login(editor)

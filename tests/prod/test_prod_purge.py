@@ -67,6 +67,27 @@ def test_publishing_a_partner_purges_the_campaigns_listing_it(
     assert set(purged) >= CAMPAIGN_IN_EVERY_LANGUAGE
 
 
+def test_publishing_a_campaign_purges_the_pages_that_name_it(
+    purged, django_capture_on_commit_callbacks
+):
+    """A new title reached the campaign and home pages but the campaigns index, its partners'
+    pages and its appeals kept the old one at the edge for the whole s-maxage."""
+    from campaigns.models import AppealPage, CampaignIndexPage, CampaignPage, PartnerPage
+
+    campaign = CampaignPage.objects.get(slug="jesr", locale__language_code="ar")
+    with django_capture_on_commit_callbacks(execute=True):
+        campaign.save_revision().publish()
+    named = [
+        *CampaignIndexPage.objects.live(),
+        *PartnerPage.objects.live().filter(
+            translation_key__in=campaign.campaign_partners.values("partner__translation_key")
+        ),
+        *AppealPage.objects.live().descendant_of(campaign),
+    ]
+    assert {page.get_full_url() for page in named} <= set(purged)
+    assert {page.locale.language_code for page in named} >= {"ar", "fr", "en"}
+
+
 def test_moving_a_page_purges_its_old_and_new_addresses(purged, django_capture_on_commit_callbacks):
     from campaigns.models import PartnerIndexPage, PartnerPage
 
@@ -88,7 +109,7 @@ def test_a_tracker_change_purges_its_campaign_once_and_softly(
         invalidate(demo["campaign"].pk)
         invalidate(demo["campaign"].pk)  # two entries changed in one write: one purge
     assert set(purged) >= CAMPAIGN_IN_EVERY_LANGUAGE
-    assert not set(purged) & HOME_IN_EVERY_LANGUAGE  # the home page shows no figures
+    assert set(purged) >= HOME_IN_EVERY_LANGUAGE  # its overview adds every campaign's figures
     assert {"http://localhost/fr/jesr/needs/", "http://localhost/en/jesr/needs/data.json"} <= set(
         purged
     )
