@@ -8,6 +8,8 @@ The edge (Varnish or a CDN) caches anonymous pages (``portal.cache_headers`` set
   in every language and every page showing it (its ancestors, and what
   ``PortalPage.get_listing_pages`` names) get a new *page* version and are purged from the
   edge; the *site* version (menus, language links, the footer) changes too;
+* the site's chrome changing (the menu, the footer's site settings: ``home.chrome_events``):
+  every live page of that language, through :func:`chrome_changed`;
 * a campaign's figures changing: the tracker calls :func:`bump` and :func:`purge_urls`
   (``campaigns.tracker.signals.invalidate``);
 * press snippets (coverage, contacts, media kits) or site settings changing: their app bumps
@@ -33,6 +35,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
+from django_tasks import task
 from django_tasks.base import TASK_MAX_PRIORITY
 from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
@@ -130,15 +133,7 @@ def cached(scope, name, compute, seconds):
     key = f"value:{scope}:{version(scope)}:{name}"
     if not seconds:
         return memo(key, compute)
-
-    def shared():
-        value = cache.get(key)
-        if value is None:
-            value = compute()
-            cache.set(key, value, seconds)
-        return value
-
-    return memo(key, shared)
+    return memo(key, lambda: cache.get_or_set(key, compute, seconds))
 
 
 def _start_memo(**kwargs):
@@ -202,9 +197,9 @@ def pages_showing(page):
     page = page.specific
     shown = [page, *page.get_translations().live().specific()]
     related = list(shown)
-    for translation in shown:
-        related.extend(translation.get_ancestors().live().filter(depth__gt=1).specific())
-        related.extend(getattr(translation, "get_listing_pages", list)())
+    for version_in_language in shown:
+        related.extend(version_in_language.get_ancestors().live().filter(depth__gt=1).specific())
+        related.extend(getattr(version_in_language, "get_listing_pages", list)())
     return list({item.pk: item for item in related}.values())
 
 
@@ -288,8 +283,8 @@ def _forget_rolled_back():
 
 def _send():
     tasks = _pending.__dict__.pop("tasks", {})
-    for (_path, args), (task, coalesce_key, delay) in tasks.items():
-        _enqueue(task, args, coalesce_key, delay)
+    for (_path, args), (queued, coalesce_key, delay) in tasks.items():
+        _enqueue(queued, args, coalesce_key, delay)
     pending = _pending.__dict__.pop("urls", None)
     if pending:
         soft = pending[False] - pending[True]
@@ -336,6 +331,26 @@ def page_changed(page, hard=False, extra_pages=()):
     pages = [*pages_showing(page), *extra_pages]
     bump("site", *(f"page:{item.pk}" for item in pages))
     purge_urls(urls_for(pages), hard=hard)
+
+
+def chrome_changed(*homes):
+    """What every page under ``homes`` (home pages) shows around its content changed (the
+    menu, the footer): a new *site* version now, and once the transaction commits a soft
+    edge purge of every live page under each home, with their cached paths, sent by a
+    background task (:func:`purge_subtree`; a site may hold thousands of pages)."""
+    bump("site")
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        for home in homes:
+            enqueue_on_commit(urgent(purge_subtree), home.pk)
+
+
+@task
+def purge_subtree(page_id):
+    """Background task: a soft edge purge of the live page ``page_id`` and every live page
+    under it (nothing when it is gone)."""
+    root = Page.objects.filter(pk=page_id).first()
+    if root is not None:
+        purge_now(urls_for(Page.objects.live().descendant_of(root, inclusive=True).specific()))
 
 
 # --- Wagtail's page events ------------------------------------------------------------------

@@ -25,6 +25,7 @@ from campaigns.blocks import BodyBlock, VideoBlock
 from campaigns.blocks.video import missing_caption_language, poster_pictures
 from campaigns.countries import country_conventions, sorted_country_choices
 from home.models import PortalPage
+from home.view_paths import view_paths
 from portal.localization.conventions import DIGIT_STYLES
 from portal.localization.numbers import is_known_currency
 
@@ -200,6 +201,12 @@ class CampaignPage(PortalPage):
     class Meta:
         verbose_name = _("campaign")
 
+    def get_cached_paths(self):
+        """Wagtail's paths to purge with this page: its address and the views named by its
+        slug (its needs, their CSV and JSON data), so a new title or an unpublish reaches
+        them."""
+        return ["/", *view_paths(self, campaign_slug=self.slug)]
+
     def get_listing_pages(self):
         """Live pages in this page's language whose HTML names this campaign beyond its
         ancestors: the campaign indexes (their cards), its partners' pages (their campaigns)
@@ -209,7 +216,7 @@ class CampaignPage(PortalPage):
 
         partners = self.campaign_partners.values("partner__translation_key")
         return [
-            *CampaignIndexPage.objects.live().filter(locale_id=self.locale_id).specific(),
+            *CampaignIndexPage.objects.live().filter(locale_id=self.locale_id),
             *PartnerPage.objects.live().filter(
                 locale_id=self.locale_id, translation_key__in=partners
             ),

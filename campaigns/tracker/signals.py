@@ -14,9 +14,6 @@ from django_tasks import task
 
 from portal import caching
 
-# The tracker's public views, under /<lang>/<campaign>/…, purged with the campaign's pages.
-PUBLIC_VIEWS = ("tracker:needs", "tracker:needs_csv", "tracker:totals_csv", "tracker:data_json")
-
 
 def invalidate(campaign_id):
     """Retire the campaign's cached figures and purge the pages showing them from the edge.
@@ -62,11 +59,10 @@ def purge_campaign(campaign_id):
 
 
 def campaign_urls(campaign_id):
-    """The campaign's pages, the home page, its public tracker views and its API detail and
-    totals, in every language, as absolute URLs (empty when the campaign or the default site
-    is gone)."""
+    """The campaign's pages (with their cached paths: its public tracker views), the home
+    page, and its API detail and totals, in every language, as absolute URLs (empty when the
+    campaign or the default site is gone)."""
     from django.urls import reverse
-    from django.utils import translation
     from wagtail.models import Site
 
     from campaigns.models import CampaignPage
@@ -86,12 +82,6 @@ def campaign_urls(campaign_id):
         urls.add(site.root_url + reverse("tracker-campaign-detail", kwargs={"pk": page.pk}))
         totals = site.root_url + reverse("tracker-campaign-totals", kwargs={"pk": page.pk})
         urls.update([totals, *(f"{totals}?by={group}" for group in sorted(GROUPS))])
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            urls.update(
-                site.root_url + reverse(name, kwargs={"campaign_slug": campaign.slug})
-                for name in PUBLIC_VIEWS
-            )
     return urls
 
 

@@ -8,6 +8,8 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.view_paths import view_paths
+
 from .base import PortalPage
 
 
@@ -97,6 +99,12 @@ class HomePage(PortalPage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_cached_paths(self):
+        """Wagtail's paths to purge with this page: its address and the site's views in its
+        language that take no argument (search, the press feeds), so a publish under it, or
+        a change of the chrome, reaches them."""
+        return ["/", *view_paths(self)]
 
     def get_context(self, request, *args, **kwargs):
         """Adds what the apps above register as ``home_page_context`` hooks (the featured

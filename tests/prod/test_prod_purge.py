@@ -184,3 +184,41 @@ def test_a_press_contact_change_purges_the_press_rooms_and_releases(
     assert len(press_rooms) == 3 and releases
     assert press_rooms | releases <= set(purged)
     assert not set(purged) & HOME_IN_EVERY_LANGUAGE
+
+
+def test_site_settings_purge_every_page_in_every_language(
+    demo, purged, django_capture_on_commit_callbacks
+):
+    """The footer (organisation, contact, social links) and the head's structured data show
+    the site settings on every page: a new address waited up to 600 s at the edge."""
+    from wagtail.models import Page
+
+    from home.models import SiteSettings
+
+    site_settings = SiteSettings.objects.get()
+    site_settings.contact_email = "contact@example.org"
+    with django_capture_on_commit_callbacks(execute=True):
+        site_settings.save()
+    pages = {page.get_full_url() for page in Page.objects.live().filter(depth__gt=1)}
+    searches = {f"http://localhost/{code}/search/" for code in ("ar", "fr", "en")}
+    assert len(pages) > 30
+    assert pages | searches <= set(purged)
+    assert RecordingBackend.hard == []  # readers keep the old copy while one refreshes it
+
+
+def test_moving_a_page_out_of_the_menu_purges_every_page_of_its_language(
+    purged, django_capture_on_commit_callbacks
+):
+    """Every page's header listed the moved page at its old address."""
+    from wagtail.models import Page
+
+    from campaigns.models import StandardPage
+
+    about, other = StandardPage.objects.filter(locale__language_code="fr", depth=3)[:2]
+    with django_capture_on_commit_callbacks(execute=True):
+        about.move(other, pos="last-child")
+    french = {
+        page.get_full_url() for page in Page.objects.live().filter(locale__language_code="fr")
+    }
+    assert french <= set(purged)
+    assert "http://localhost/ar/partners/" not in purged  # the other languages' menus are unchanged

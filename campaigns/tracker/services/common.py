@@ -50,15 +50,7 @@ def default_locale_id():
     """The id of the source-language (default) locale: kept an hour in the shared cache and
     read once per request (``portal.caching.memo``; a gift asks three times)."""
     key = f"tracker:default-locale:{settings.LANGUAGE_CODE}"
-
-    def shared():
-        found = cache.get(key)
-        if found is None:
-            found = Locale.get_default().pk
-            cache.set(key, found, 3600)
-        return found
-
-    return caching.memo(key, shared)
+    return caching.memo(key, lambda: cache.get_or_set(key, lambda: Locale.get_default().pk, 3600))
 
 
 def source_of(instance):

@@ -1,0 +1,110 @@
+"""Every edge-cached address that shows a page is purged when the page changes: a matrix of
+every page type (from the app registry) × every public address of its language (every live
+page, and every view under the language prefix that the URL resolver holds, filled with the
+slugs of the live pages).
+
+For each page type: its page gets a new title and is published (the addresses whose answer
+then shows that title must be purged, softly), then it is unpublished (the addresses that
+linked to it must be purged). The addresses are found by rendering them, not by knowing
+which templates show what: a listing, menu or feed added later is covered by itself.
+"""
+
+import uuid
+
+import pytest
+from django.apps import apps
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls.resolvers import LocalePrefixPattern
+from django.utils import translation
+from wagtail.models import Page
+
+from .conftest import RecordingBackend
+
+pytestmark = pytest.mark.django_db
+LANGUAGE = "ar"
+PAGE_TYPES = sorted(
+    (model for model in apps.get_models() if issubclass(model, Page) and model is not Page),
+    key=lambda model: model._meta.label,
+)
+
+
+def _language_views(patterns, namespace=""):
+    """``(view name, argument names)`` of every URL pattern under the language prefix."""
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = namespace
+            if pattern.namespace:
+                inner = f"{namespace}{pattern.namespace}:"
+            yield from _language_views(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            regex = pattern.pattern.regex
+            if regex.groups == len(regex.groupindex):  # Wagtail's page route: the pages
+                yield f"{namespace}{pattern.name}", sorted(regex.groupindex)
+
+
+def public_addresses(client):
+    """The edge-cached addresses of the site in ``LANGUAGE``: ``{path: text of the answer}``
+    for every live page and every language-prefixed view (its slug argument filled with each
+    live page's slug) that answers an anonymous GET with a shareable 200."""
+    prefixed = next(
+        pattern
+        for pattern in get_resolver().url_patterns
+        if isinstance(pattern, URLResolver) and isinstance(pattern.pattern, LocalePrefixPattern)
+    )
+    pages = Page.objects.live().filter(locale__language_code=LANGUAGE, depth__gt=1)
+    slugs = sorted(set(pages.values_list("slug", flat=True)))
+    paths = {page.url for page in pages.specific()}
+    with translation.override(LANGUAGE):
+        for name, arguments in _language_views(prefixed.url_patterns):
+            if not arguments:
+                paths.add(reverse(name))
+            elif len(arguments) == 1 and arguments[0].endswith("slug"):
+                paths.update(reverse(name, kwargs={arguments[0]: slug}) for slug in slugs)
+    shown = {}
+    for path in sorted(paths):
+        response = client.get(path)
+        shareable = "s-maxage" in response.get("Cache-Control", "")
+        if response.status_code == 200 and shareable and not response.streaming:
+            shown[path] = response.content.decode()
+    return shown
+
+
+def _purged_paths():
+    return {url.removeprefix("http://localhost") for url in RecordingBackend.purged}
+
+
+def _page_of(model):
+    page = model.objects.live().filter(locale__language_code=LANGUAGE, depth__gt=1).first()
+    if page is None:
+        pytest.fail(f"the demo content has no live {model._meta.label} in {LANGUAGE}")
+    return page
+
+
+@pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda model: model._meta.label)
+def test_a_new_title_is_purged_wherever_it_shows(
+    model, client, purged, django_capture_on_commit_callbacks
+):
+    page = _page_of(model)
+    marker = f"عنوان {uuid.uuid4().hex[:8]}"
+    page.title = marker
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    showing = {path for path, text in public_addresses(client).items() if marker in text}
+    assert page.url in showing  # the matrix can see a title
+    missing = sorted(showing - _purged_paths())
+    assert not missing, f"shows the new title, not purged: {missing}"
+    assert RecordingBackend.hard == []  # a change keeps the old copy in grace
+
+
+@pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda model: model._meta.label)
+def test_an_unpublished_page_is_purged_wherever_it_was_linked(
+    model, client, purged, django_capture_on_commit_callbacks
+):
+    page = _page_of(model)
+    link = f'href="{page.url}"'
+    linking = {path for path, text in public_addresses(client).items() if link in text}
+    assert linking  # the page itself links to itself (its language switcher, canonical link)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.unpublish()
+    missing = sorted(linking - _purged_paths())
+    assert not missing, f"linked to the unpublished page, not purged: {missing}"
