@@ -1,9 +1,9 @@
 """``/healthz``: can this app server serve the site? Checks database, cache and storage.
 
-It also reports the task queue (``queue``: tasks waiting, the oldest one's age in seconds,
-failed tasks awaiting staff, and ``late`` when the oldest waited longer than
-``TASK_QUEUE_LATE_SECONDS``). A late queue is shown, not failed: this server still serves
-pages, and taking it out of the load balancer would not start a worker.
+It also shows what the apps add as ``health_report`` hooks (a Wagtail hook returning ``(name,
+function)``, the function returning a JSON value), informative only: the task queue
+(``campaigns/background/health.py``) is shown, never failed, since this server still serves
+pages and taking it out of the load balancer would not start a worker.
 
 Load balancers and orchestrators poll it; a ``503`` names the failing part so whoever is on
 call knows where to look. ``/healthz/ping`` answers without touching anything (liveness, and
@@ -13,13 +13,13 @@ the framework floor in ``make bench``).
 import logging
 import uuid
 
-from django.conf import settings
 from django.core.cache import cache
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+from wagtail import hooks
 
 logger = logging.getLogger("portal.health")
 
@@ -52,39 +52,6 @@ def check_storage():
 CHECKS = {"database": check_database, "cache": check_cache, "storage": check_storage}
 
 
-def queue_report(now=None):
-    """``{"pending": int, "oldest_pending_seconds": int|None, "failed": int, "late": bool}``.
-
-    Pending means waiting and due (a retry scheduled for later is not late yet) or running;
-    read from the task report's table (campaigns.background), whatever the backend.
-    """
-    from django.apps import apps
-    from django.db.models import Q
-    from django.utils import timezone
-    from django_tasks import TaskResultStatus as TaskState
-
-    # By label: portal/ imports no domain app (the import contract in pyproject.toml).
-    TaskRecord = apps.get_model("background", "TaskRecord")  # noqa: N806
-
-    now = now or timezone.now()
-    due = Q(run_after__isnull=True) | Q(run_after__lte=now)
-    pending = TaskRecord.objects.filter(
-        Q(status=TaskState.RUNNING) | (Q(status=TaskState.READY) & due)
-    )
-    oldest = pending.order_by("enqueued_at").values_list("enqueued_at", "run_after").first()
-    age = None
-    if oldest:
-        since = max(filter(None, oldest))
-        age = max(0, int((now - since).total_seconds()))
-    failed = TaskRecord.objects.filter(status=TaskState.FAILED, retried_as="").count()
-    return {
-        "pending": pending.count(),
-        "oldest_pending_seconds": age,
-        "failed": failed,
-        "late": age is not None and age > settings.TASK_QUEUE_LATE_SECONDS,
-    }
-
-
 @require_safe
 @never_cache
 def healthz(request):
@@ -101,11 +68,13 @@ def healthz(request):
     failing = [name for name, result in results.items() if result != "ok"]
     body = {"status": "fail" if failing else "ok", "checks": results}
     if "database" not in failing:
-        try:
-            body["queue"] = queue_report()
-        except Exception as error:  # the report is informative; it never fails the check
-            logger.warning("Queue report failed: %s", error)
-            body["queue"] = {"error": type(error).__name__}
+        for hook in hooks.get_hooks("health_report"):
+            name, report = hook()
+            try:
+                body[name] = report()
+            except Exception as error:  # a report is informative; it never fails the check
+                logger.warning("Health report %s failed: %s", name, error)
+                body[name] = {"error": type(error).__name__}
     if failing:
         body["failing"] = failing
     return JsonResponse(body, status=503 if failing else 200)

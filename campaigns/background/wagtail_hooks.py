@@ -5,7 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import views
+from . import health, views
+
+
+@hooks.register("health_report")
+def queue_health_report():
+    """``/healthz``'s ``queue`` (``portal.health``)."""
+    return ("queue", health.queue_report)
 
 
 @hooks.register("register_admin_urls")

@@ -34,9 +34,9 @@ def recover():
 
 
 def report():
+    from campaigns.background.health import queue_report
     from campaigns.background.models import TaskRecord
     from campaigns.background.views import report_queryset
-    from portal.health import queue_report
 
     records = [
         [r.task_name, r.status, r.attempt, bool(r.retried_as), r.error_summary]
