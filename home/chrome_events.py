@@ -7,11 +7,14 @@ not every page; so when the chrome itself changes, every page of the language is
 (``portal.caching.chrome_changed``: a new site version, a soft edge purge of every live page
 under the home page, in a background task):
 
-* a page at the menu's depth (or a home page) published, unpublished or deleted: the
-  menu's *signature* (the home page's state and the menu's pages, titles and addresses in
-  menu order) is read just before the page's row is saved and again after; the chrome
-  changed if they differ (a new title, a page added to or taken out of the menu, a
-  campaign's new dates reordering it), and not for a publish that leaves the menu as it was;
+* a page's row at the menu's depth (or a home page's) written: the menu's *signature* (the
+  home page's state and the menu's pages, titles and addresses in menu order) is read just
+  before and just after; the chrome changed if they differ (a publish or unpublish, a new
+  title, a page added to or taken out of the menu, a campaign's new dates reordering it),
+  and not for a publish that leaves the menu as it was. Comparing around the write itself,
+  not around Wagtail's publish signal, also catches wagtail-localize, which writes a
+  translation's new title to its live row before it publishes it;
+* a page deleted at that depth: its home page's chrome;
 * a page moved from or to the menu's depth: both home pages' chrome;
 * site settings saved (organisation name, contact, social links: the footer and the head's
   structured data): every page of the site in every language.
@@ -19,7 +22,7 @@ under the home page, in a background task):
 
 import threading
 
-from django.db.models.signals import post_save, pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.models import Page
 
 from home.site_chrome import annotate_menu, order_menu
@@ -47,34 +50,40 @@ def menu_signature(home):
     return (home.pk, home.live, *((item.pk, item.title, item.url_path) for item in items))
 
 
-def _remember(page):
-    """Keep the menu's signature as it stands in the database before ``page`` changes."""
-    if page.pk and page.depth and page.depth <= MENU_DEPTH:
-        home = home_of(page)
-        if home is not None:
-            _before.__dict__[home.pk] = menu_signature(home)
-
-
-def _compare(page):
-    """After ``page`` changed: retire the chrome of its language if the menu changed (or if
-    no signature was kept before: a delete, a change made without a save)."""
-    if not page.depth or page.depth > MENU_DEPTH:
-        return
-    home = home_of(page)
-    if home is None:
-        return
-    before = _before.__dict__.pop(home.pk, None)
-    if before != menu_signature(home):
-        caching.chrome_changed(home)
+def _at_menu_depth(page):
+    return bool(page.pk and page.depth and page.depth <= MENU_DEPTH)
 
 
 def _on_pre_save(sender, instance, update_fields=None, **kwargs):
-    if update_fields is None or MENU_FIELDS & set(update_fields):
-        _remember(instance)
+    """Keep the menu's signature as it stands before this row is written (a draft saved as a
+    revision names its fields and none of ``MENU_FIELDS``: skipped)."""
+    if not _at_menu_depth(instance):
+        return
+    if update_fields is not None and not MENU_FIELDS & set(update_fields):
+        return
+    home = home_of(instance)
+    if home is not None:
+        _before.__dict__[id(instance)] = (instance, home, menu_signature(home))
 
 
-def _on_page_event(sender, instance, **kwargs):
-    _compare(instance)
+def _on_post_save(sender, instance, **kwargs):
+    """The row is written: retire the chrome of its language if the menu differs now (a
+    publish, an unpublish, or wagtail-localize writing a translation's new title to its live
+    row before it publishes it)."""
+    kept = _before.__dict__.pop(id(instance), None)
+    if kept is not None and kept[0] is instance:  # not a save that failed before its end
+        _instance, home, before = kept
+        home.refresh_from_db(fields=["live"])
+        if menu_signature(home) != before:
+            caching.chrome_changed(home)
+
+
+def _on_post_delete(sender, instance, **kwargs):
+    """A page deleted from the menu's depth (or a home page): its home page's chrome."""
+    if instance.depth and instance.depth <= MENU_DEPTH:
+        home = home_of(instance)
+        if home is not None:
+            caching.chrome_changed(home)
 
 
 def _on_post_move(sender, instance, parent_page_before, parent_page_after, **kwargs):
@@ -98,14 +107,14 @@ def _on_settings_saved(sender, instance, **kwargs):
 def connect():
     """Connect the chrome's events (from ``HomeConfig.ready``)."""
     from django.apps import apps
-    from wagtail.signals import page_published, page_unpublished, post_page_move
+    from wagtail.signals import post_page_move
 
     from home.models import SiteSettings
 
     for model in [model for model in apps.get_models() if issubclass(model, Page)]:
         uid = model._meta.label
-        pre_save.connect(_on_pre_save, sender=model, dispatch_uid=f"chrome-save-{uid}")
-        page_published.connect(_on_page_event, sender=model, dispatch_uid=f"chrome-pub-{uid}")
-        page_unpublished.connect(_on_page_event, sender=model, dispatch_uid=f"chrome-unp-{uid}")
+        pre_save.connect(_on_pre_save, sender=model, dispatch_uid=f"chrome-pre-{uid}")
+        post_save.connect(_on_post_save, sender=model, dispatch_uid=f"chrome-post-{uid}")
+        post_delete.connect(_on_post_delete, sender=model, dispatch_uid=f"chrome-del-{uid}")
     post_page_move.connect(_on_post_move, dispatch_uid="chrome-after-move")
     post_save.connect(_on_settings_saved, sender=SiteSettings, dispatch_uid="chrome-settings")

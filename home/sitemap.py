@@ -7,7 +7,6 @@ from django.conf import settings
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
@@ -63,8 +62,9 @@ def _needs_url(page):
             return None
 
 
+# Kept at the edge like a page (portal.cache_headers) and purged with every page event
+# (EDGE_SITE_LISTINGS): a page made private left it for an hour.
 @require_safe
-@cache_control(public=True, max_age=3600)
 def sitemap(request):
     return TemplateResponse(
         request,

@@ -7,7 +7,7 @@ The edge (Varnish or a CDN) caches anonymous pages (``portal.cache_headers`` set
 * a page published, unpublished (also on expiry), moved or given a view restriction: the page
   in every language and every page showing it (its ancestors, and what
   ``PortalPage.get_listing_pages`` names) get a new *page* version and are purged from the
-  edge; the *site* version (menus, language links, the footer) changes too;
+  edge, with the sitemap; the *site* version (menus, language links, the footer) changes too;
 * the site's chrome changing (the menu, the footer's site settings: ``home.chrome_events``):
   every live page of that language, through :func:`chrome_changed`;
 * a campaign's figures changing: the tracker calls :func:`bump` and :func:`purge_urls`
@@ -28,6 +28,7 @@ import logging
 import threading
 import uuid
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.core.cache import cache
@@ -330,7 +331,19 @@ def page_changed(page, hard=False, extra_pages=()):
     the site's chrome), and an edge purge of all of them in every language."""
     pages = [*pages_showing(page), *extra_pages]
     bump("site", *(f"page:{item.pk}" for item in pages))
-    purge_urls(urls_for(pages), hard=hard)
+    urls = urls_for(pages)
+    purge_urls(urls | site_listings(urls), hard=hard)
+
+
+def site_listings(urls):
+    """The addresses outside the language prefixes that list pages (``EDGE_SITE_LISTINGS``:
+    the sitemap) on every site among ``urls`` (absolute URLs)."""
+    origins = {urlsplit(url)[:2] for url in urls}
+    return {
+        urlunsplit((scheme, host, path, "", ""))
+        for scheme, host in origins
+        for path in settings.EDGE_SITE_LISTINGS
+    }
 
 
 def chrome_changed(*homes):

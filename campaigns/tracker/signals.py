@@ -60,8 +60,8 @@ def purge_campaign(campaign_id):
 
 def campaign_urls(campaign_id):
     """The campaign's pages (with their cached paths: its public tracker views), the home
-    page, and its API detail and totals, in every language, as absolute URLs (empty when the
-    campaign or the default site is gone)."""
+    page, its API detail and totals and the API's overview, in every language, as absolute
+    URLs (empty when the campaign or the default site is gone)."""
     from django.urls import reverse
     from wagtail.models import Site
 
@@ -77,6 +77,8 @@ def campaign_urls(campaign_id):
     # The home page in every language shows the figures across the region (its overview).
     homes = site.root_page.get_translations(inclusive=True).live()
     urls = set(caching.urls_for([*pages, *homes]))
+    # The region's overview adds every campaign's figures, as the home pages do.
+    urls.add(site.root_url + reverse("tracker-overview"))
     # The tracker API answers for any translation's id, with or without ?by=<group>.
     for page in pages:
         urls.add(site.root_url + reverse("tracker-campaign-detail", kwargs={"pk": page.pk}))

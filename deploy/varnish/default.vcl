@@ -44,12 +44,19 @@ sub vcl_recv {
     set req.http.Host = regsub(std.tolower(req.http.Host), ":[0-9]+$", "");
 
     # Links shared on social networks carry tracking parameters the page does not use
-    # (utm_*, fbclid, gclid, …): drop them so the link is served from the same copy.
-    if (req.url ~ "[?&](utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|_gl|ref_src)=") {
-        set req.url = regsuball(req.url, "([?&])(utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|_gl|ref_src)=[^&]*", "\1");
+    # (utm_*, fbclid, gclid, …, in any case, with or without a value): drop them so the
+    # link is served from the same copy.
+    if (req.url ~ "(?i)[?&](utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|_gl|ref_src)(=|&|$)") {
+        set req.url = regsuball(req.url, "(?i)([?&])(utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|_gl|ref_src)(=[^&]*)?(?=&|$)", "\1");
         set req.url = regsuball(req.url, "&&+", "&");
         set req.url = regsub(req.url, "\?&", "?");
         set req.url = regsub(req.url, "[?&]$", "");
+    }
+
+    # The sitemap and robots.txt are the same in every language: one copy, whatever
+    # Accept-Language the reader sends (Django's LocaleMiddleware adds it to Vary).
+    if (req.url ~ "^/(sitemap\.xml|robots\.txt)$") {
+        unset req.http.Accept-Language;
     }
 
     if (req.method == "PURGE" || req.method == "SOFTPURGE") {

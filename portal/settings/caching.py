@@ -38,6 +38,9 @@ EDGE_STALE_SECONDS = env.int("EDGE_STALE_SECONDS", 30)
 # names addresses, never every query, so these expire instead.
 EDGE_QUERY_SECONDS = env.int("EDGE_QUERY_SECONDS", 60)
 EDGE_CACHE_PRIVATE_PREFIXES = ("/admin/", "/private-media/", "/documents/")
+# Addresses outside the language prefixes that list pages: purged, on each page's site, with
+# every page published, unpublished, moved or made private (portal.caching.page_changed).
+EDGE_SITE_LISTINGS = ("/sitemap.xml",)
 
 # Edge cache purges (SOFTPURGE/PURGE to each Varnish), e.g. "http://10.0.0.5:80,http://10.0.0.6:80".
 WAGTAILFRONTENDCACHE = {

@@ -110,6 +110,7 @@ def test_a_tracker_change_purges_its_campaign_once_and_softly(
         invalidate(demo["campaign"].pk)  # two entries changed in one write: one purge
     assert set(purged) >= CAMPAIGN_IN_EVERY_LANGUAGE
     assert set(purged) >= HOME_IN_EVERY_LANGUAGE  # its overview adds every campaign's figures
+    assert "http://localhost/api/v1/overview/" in purged  # so does the API's (fresh-eyes trial)
     assert {"http://localhost/fr/jesr/needs/", "http://localhost/en/jesr/needs/data.json"} <= set(
         purged
     )
@@ -222,3 +223,37 @@ def test_moving_a_page_out_of_the_menu_purges_every_page_of_its_language(
     }
     assert french <= set(purged)
     assert "http://localhost/ar/partners/" not in purged  # the other languages' menus are unchanged
+
+
+def test_a_translated_menu_title_purges_every_page_of_its_language(
+    purged, django_capture_on_commit_callbacks
+):
+    """wagtail-localize's "Publish in French" saves the new title to the page's row, then
+    publishes a revision: the other French pages kept the old menu title at the edge
+    (fresh-eyes trial: /fr/partners/ still showed it 400 s later)."""
+    from wagtail.models import Page
+
+    from campaigns.models import StandardPage
+
+    page = StandardPage.objects.get(locale__language_code="fr", depth=3, slug="how-to-give")
+    page.title = "Comment donner FR1"
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save()  # as TranslationSource.create_or_update_translation does
+        page.save_revision().publish()
+    french = {
+        page.get_full_url() for page in Page.objects.live().filter(locale__language_code="fr")
+    }
+    assert french <= set(purged)
+    assert "http://localhost/ar/partners/" not in purged
+
+
+def test_every_page_event_purges_the_sitemap(demo, purged, django_capture_on_commit_callbacks):
+    """The sitemap lists every public page: a page made private stayed in the edge's copy
+    for an hour (fresh-eyes trial)."""
+    with django_capture_on_commit_callbacks(execute=True):
+        demo["campaign"].save_revision().publish()
+    assert "http://localhost/sitemap.xml" in purged
+    RecordingBackend.purged.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        demo["campaign_fr"].unpublish()
+    assert "http://localhost/sitemap.xml" in RecordingBackend.hard

@@ -1,12 +1,13 @@
 """Every edge-cached address that shows a page is purged when the page changes: a matrix of
-every page type (from the app registry) × every public address of its language (every live
-page, and every view under the language prefix that the URL resolver holds, filled with the
-slugs of the live pages).
+every page type (from the app registry) × language × every public address of that language
+(every live page, and every view under the language prefix that the URL resolver holds,
+filled with the slugs of the live pages).
 
-For each page type: its page gets a new title and is published (the addresses whose answer
-then shows that title must be purged, softly), then it is unpublished (the addresses that
-linked to it must be purged). The addresses are found by rendering them, not by knowing
-which templates show what: a listing, menu or feed added later is covered by itself.
+For each page type: its page gets a new title and is published, in each language (the
+addresses whose answer then shows that title must be purged, softly); its Arabic page is
+unpublished (the addresses that linked to it must be purged). The addresses are found by
+rendering them, not by knowing which templates show what: a listing, menu or feed added
+later is covered by itself.
 """
 
 import uuid
@@ -21,7 +22,6 @@ from wagtail.models import Page
 from .conftest import RecordingBackend
 
 pytestmark = pytest.mark.django_db
-LANGUAGE = "ar"
 PAGE_TYPES = sorted(
     (model for model in apps.get_models() if issubclass(model, Page) and model is not Page),
     key=lambda model: model._meta.label,
@@ -42,8 +42,8 @@ def _language_views(patterns, namespace=""):
                 yield f"{namespace}{pattern.name}", sorted(regex.groupindex)
 
 
-def public_addresses(client):
-    """The edge-cached addresses of the site in ``LANGUAGE``: ``{path: text of the answer}``
+def public_addresses(client, language):
+    """The edge-cached addresses of the site in ``language``: ``{path: text of the answer}``
     for every live page and every language-prefixed view (its slug argument filled with each
     live page's slug) that answers an anonymous GET with a shareable 200."""
     prefixed = next(
@@ -51,10 +51,10 @@ def public_addresses(client):
         for pattern in get_resolver().url_patterns
         if isinstance(pattern, URLResolver) and isinstance(pattern.pattern, LocalePrefixPattern)
     )
-    pages = Page.objects.live().filter(locale__language_code=LANGUAGE, depth__gt=1)
+    pages = Page.objects.live().filter(locale__language_code=language, depth__gt=1)
     slugs = sorted(set(pages.values_list("slug", flat=True)))
     paths = {page.url for page in pages.specific()}
-    with translation.override(LANGUAGE):
+    with translation.override(language):
         for name, arguments in _language_views(prefixed.url_patterns):
             if not arguments:
                 paths.add(reverse(name))
@@ -73,23 +73,25 @@ def _purged_paths():
     return {url.removeprefix("http://localhost") for url in RecordingBackend.purged}
 
 
-def _page_of(model):
-    page = model.objects.live().filter(locale__language_code=LANGUAGE, depth__gt=1).first()
+def _page_of(model, language):
+    page = model.objects.live().filter(locale__language_code=language, depth__gt=1).first()
     if page is None:
-        pytest.fail(f"the demo content has no live {model._meta.label} in {LANGUAGE}")
+        pytest.fail(f"the demo content has no live {model._meta.label} in {language}")
     return page
 
 
+@pytest.mark.parametrize("language", ["ar", "fr", "en"])
 @pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda model: model._meta.label)
 def test_a_new_title_is_purged_wherever_it_shows(
-    model, client, purged, django_capture_on_commit_callbacks
+    model, language, client, purged, django_capture_on_commit_callbacks
 ):
-    page = _page_of(model)
+    page = _page_of(model, language)
     marker = f"عنوان {uuid.uuid4().hex[:8]}"
     page.title = marker
     with django_capture_on_commit_callbacks(execute=True):
         page.save_revision().publish()
-    showing = {path for path, text in public_addresses(client).items() if marker in text}
+    shown = public_addresses(client, language)
+    showing = {path for path, text in shown.items() if marker in text}
     assert page.url in showing  # the matrix can see a title
     missing = sorted(showing - _purged_paths())
     assert not missing, f"shows the new title, not purged: {missing}"
@@ -100,9 +102,9 @@ def test_a_new_title_is_purged_wherever_it_shows(
 def test_an_unpublished_page_is_purged_wherever_it_was_linked(
     model, client, purged, django_capture_on_commit_callbacks
 ):
-    page = _page_of(model)
+    page = _page_of(model, "ar")
     link = f'href="{page.url}"'
-    linking = {path for path, text in public_addresses(client).items() if link in text}
+    linking = {path for path, text in public_addresses(client, "ar").items() if link in text}
     assert linking  # the page itself links to itself (its language switcher, canonical link)
     with django_capture_on_commit_callbacks(execute=True):
         page.unpublish()

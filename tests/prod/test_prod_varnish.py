@@ -46,11 +46,11 @@ def site():
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def get(path, method="GET", source="127.0.0.1", host="localhost"):
+def get(path, method="GET", source="127.0.0.1", host="localhost", headers=()):
     connection = http.client.HTTPConnection(
         "127.0.0.1", VARNISH_PORT, timeout=10, source_address=(source, 0)
     )
-    connection.request(method, path, headers={"Host": host})
+    connection.request(method, path, headers={"Host": host, **dict(headers)})
     response = connection.getresponse()
     body = response.read().decode()
     connection.close()
@@ -168,7 +168,14 @@ def test_a_host_with_an_unexpected_port_does_not_poison_absolute_links(site):
 
 def test_a_link_with_tracking_parameters_is_served_from_the_plain_copy(site):
     get("/ar/press/")
-    for query in ("?utm_source=facebook&utm_medium=social", "?fbclid=IwAR0abc", "?gclid=x1"):
+    for query in (
+        "?utm_source=facebook&utm_medium=social",
+        "?fbclid=IwAR0abc",
+        "?gclid=x1",
+        "?FBCLID=1",  # fresh-eyes trial: in another case, or without a value, each got a copy
+        "?fbclid",
+        "?fbclid&UTM_Source=x&gclid",
+    ):
         response, body = get("/ar/press/" + query)
         assert response.getheader("X-Cache") == "HIT", query
         assert "fbclid" not in body and "utm_source" not in body
@@ -197,15 +204,32 @@ def test_a_soft_purge_serves_the_old_copy_while_one_request_refreshes_it(site):
 
 
 def test_a_page_made_private_or_unpublished_leaves_the_edge_at_once(site):
-    for path in ("/en/partners/", "/fr/jesr/"):
+    for path in ("/en/partners/", "/fr/jesr/", "/sitemap.xml"):
         get(path)
         assert get(path)[0].getheader("X-Cache") == "HIT", path
+    assert listed("http://localhost/en/partners/", get("/sitemap.xml")[1])
     run_script(site, RESTRICT)
     private, body = get("/en/partners/")
     assert private.status == 302 and "/login" in private.getheader("Location")
+    # Fresh-eyes trial: the sitemap listed a page made private for an hour.
+    assert not listed("http://localhost/en/partners/", get("/sitemap.xml")[1])
     run_script(site, UNPUBLISH)
     gone, _ = get("/fr/jesr/")
     assert gone.status == 404
+    assert not listed("http://localhost/fr/jesr/", get("/sitemap.xml")[1])
+
+
+def listed(url, sitemap):
+    """``url`` is in the sitemap, as an entry or as a translation's alternate."""
+    return f"<loc>{url}</loc>" in sitemap or f'href="{url}"' in sitemap
+
+
+def test_the_sitemap_is_one_copy_whatever_the_readers_language(site):
+    get("/sitemap.xml", headers={"Accept-Language": "ar"})
+    for language in ("fr-FR,fr;q=0.9", "en-GB", "ar-TN,ar;q=0.8,en;q=0.5"):
+        response, body = get("/sitemap.xml", headers={"Accept-Language": language})
+        assert response.getheader("X-Cache") == "HIT", language
+        assert "http://localhost/ar/" in body
 
 
 def origin_get(path):
