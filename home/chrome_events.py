@@ -51,12 +51,15 @@ def menu_signature(home):
 
 
 def _at_menu_depth(page):
-    return bool(page.pk and page.depth and page.depth <= MENU_DEPTH)
+    """A page (saved, or new with its place in the tree set, as ``add_child`` does) at the
+    menu's depth or above."""
+    return bool(page.path and page.depth and page.depth <= MENU_DEPTH)
 
 
 def _on_pre_save(sender, instance, update_fields=None, **kwargs):
-    """Keep the menu's signature as it stands before this row is written (a draft saved as a
-    revision names its fields and none of ``MENU_FIELDS``: skipped)."""
+    """Keep the menu's signature as it stands before this row is written, a new row too (the
+    admin's "Publish" on a new page creates it live). A draft saved as a revision names its
+    fields and none of ``MENU_FIELDS``: skipped."""
     if not _at_menu_depth(instance):
         return
     if update_fields is not None and not MENU_FIELDS & set(update_fields):

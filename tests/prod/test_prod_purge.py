@@ -257,3 +257,24 @@ def test_every_page_event_purges_the_sitemap(demo, purged, django_capture_on_com
     with django_capture_on_commit_callbacks(execute=True):
         demo["campaign_fr"].unpublish()
     assert "http://localhost/sitemap.xml" in RecordingBackend.hard
+
+
+def test_a_new_page_published_into_the_menu_purges_every_page_of_its_language(
+    purged, django_capture_on_commit_callbacks
+):
+    """The admin's "Publish" on a new page creates its row already live, then publishes a
+    revision: the other Arabic pages kept the old menu (second fresh-eyes trial)."""
+    from wagtail.models import Page
+
+    from campaigns.models import StandardPage
+    from home.models import HomePage
+
+    home = HomePage.objects.get(locale__language_code="ar")
+    page = StandardPage(title="صفحة جديدة", slug="new-in-menu", show_in_menus=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        home.add_child(instance=page)  # as wagtail.admin.views.pages.create.publish_action
+        page.save_revision().publish()
+    pages = Page.objects.live().filter(locale__language_code="ar", depth__gt=1)
+    arabic = {url for page in pages if (url := page.get_full_url())}  # not a page outside sites
+    assert arabic <= set(purged)
+    assert "http://localhost/fr/partners/" not in purged
