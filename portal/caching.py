@@ -241,9 +241,12 @@ def enqueue_on_commit(task, *args, coalesce_key=None, delay=0):
     transaction.on_commit(_send)
 
 
-# How long a coalesced task's marker outlives a lost task (a worker killed before it ran):
-# after that, the next write enqueues a new one. Longer than any queue wait in practice.
-COALESCE_MARKER_SECONDS = 60
+# How long a coalesced task's marker lasts beyond the task's ``delay``: longer than a
+# top-priority task waits for a free worker, short because it is also how long a lost claim
+# (the process killed between ``cache.add`` and the task's enqueue, or before the task started)
+# holds back the next writes' task. A queue slower than this gets one more task per marker,
+# never a write left without one.
+COALESCE_MARKER_SECONDS = 5
 
 
 def coalesced_task_started(coalesce_key):
@@ -252,15 +255,15 @@ def coalesced_task_started(coalesce_key):
     cache.delete(coalesce_key)
 
 
-def _claim(coalesce_key):
+def _claim(coalesce_key, delay):
     """True if this write enqueues the coalesced task (no other is waiting), else False."""
     # False: the key is set, one task waits. None: django-redis swallowed an outage
     # (IGNORE_EXCEPTIONS) and nothing is kept, so this write enqueues one.
-    return cache.add(coalesce_key, 1, COALESCE_MARKER_SECONDS) is not False
+    return cache.add(coalesce_key, 1, delay + COALESCE_MARKER_SECONDS) is not False
 
 
 def _enqueue(task, args, coalesce_key, delay):
-    if coalesce_key is not None and not _claim(coalesce_key):
+    if coalesce_key is not None and not _claim(coalesce_key, delay):
         return
     if delay and task.get_backend().supports_defer:
         task = task.using(run_after=timezone.now() + datetime.timedelta(seconds=delay))

@@ -8,7 +8,10 @@ as the worker would, so the test sees how many purges a burst enqueues.
 import re
 
 import pytest
+import time_machine
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import timezone
 from django_tasks import task_backends
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
@@ -135,3 +138,25 @@ def test_with_redis_down_every_gift_gets_its_purge_and_shows(
         assert len(purges) == 1, f"gift {number}: {len(purges)} purges"
         run(purges)
         assert edge.gifts_shown(page) == number
+
+
+def test_a_purge_lost_with_its_process_holds_later_gifts_back_for_seconds_only(
+    edge, campaign, need, django_capture_on_commit_callbacks
+):
+    """A web process killed after it claimed the campaign's purge and before the task was
+    queued (SIGKILL, out of memory, as ``make load``'s ``worker`` fault does) loses that
+    purge. A gift a few seconds later must get a purge of its own, showing every gift."""
+    page = campaign.get_translations().get(locale__language_code="en").url
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        with django_capture_on_commit_callbacks(execute=True):
+            gift(need, quantity="1")
+        run(queued_purges())
+        assert edge.gifts_shown(page) == 1
+        with django_capture_on_commit_callbacks(execute=True):
+            gift(need, quantity="1")
+        assert len(queued_purges()) == 1  # lost with its process: never runs
+        clock.shift(settings.TRACKER_PURGE_DELAY_SECONDS + 6)
+        with django_capture_on_commit_callbacks(execute=True):
+            gift(need, quantity="1")
+        run(queued_purges())
+    assert edge.gifts_shown(page) == 3
