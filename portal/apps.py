@@ -22,6 +22,7 @@ class PortalConfig(AppConfig):
             bidi,
             cache_outage,
             caching,
+            library_events,
             wagtail_add_labels,
             wagtail_breadcrumbs,
             wagtail_counts,
@@ -34,6 +35,7 @@ class PortalConfig(AppConfig):
 
         bidi.connect_signals()
         caching.connect_signals()
+        library_events.connect()
         cache_outage.install()
         wagtail_csv_formulas.install()
         wagtail_header_titles.install()

@@ -16,6 +16,7 @@ from campaigns.press.models import (
 )
 from campaigns.press.tasks import build_media_kit_archive
 from portal import caching
+from portal.library_events import source_changed
 
 
 def press_pages():
@@ -42,6 +43,10 @@ for model in (Coverage, PressContact, MediaKit, MediaKitItem, MediaKitArchive):
     post_save.connect(press_snippet_changed, sender=model, dispatch_uid=f"press-{model.__name__}")
     post_delete.connect(
         press_snippet_changed, sender=model, dispatch_uid=f"press-del-{model.__name__}"
+    )
+    # An image, document or video the snippet names was edited or deleted in the library.
+    source_changed.connect(
+        press_snippet_changed, sender=model, dispatch_uid=f"press-file-{model.__name__}"
     )
 
 
