@@ -6,6 +6,10 @@ mistyped admin or API address would bounce to ``/ar/admin/…`` instead of answe
 
 Under ``/api/``, a valid ``?locale=`` wins over ``Accept-Language`` from the start of the
 request, so every answer (validation errors and 404s included) is in that language.
+
+The addresses in ``LANGUAGE_NEUTRAL_PATHS`` (robots.txt, the sitemap, the favicon) answer the
+same whatever the browser's language: neither ``Vary: Accept-Language`` nor
+``Content-Language``, so shared caches keep one copy.
 """
 
 from django.conf import settings
@@ -26,6 +30,8 @@ class PublicLocaleMiddleware(LocaleMiddleware):
                 request.LANGUAGE_CODE = asked
 
     def process_response(self, request, response):
+        if request.path_info in settings.LANGUAGE_NEUTRAL_PATHS:
+            return response
         if request.path_info.startswith(UNPREFIXED):
             # API answers follow Accept-Language (or ?locale=): shared caches must key on it.
             patch_vary_headers(response, ("Accept-Language",))

@@ -41,6 +41,10 @@ EDGE_CACHE_PRIVATE_PREFIXES = ("/admin/", "/private-media/", "/documents/")
 # Addresses outside the language prefixes that list pages: purged, on each page's site, with
 # every page published, unpublished, moved or made private (portal.caching.page_changed).
 EDGE_SITE_LISTINGS = ("/sitemap.xml",)
+# Addresses outside the language prefixes that answer the same in every language: no
+# ``Vary: Accept-Language`` (a CDN would keep a copy per browser language) and no
+# ``Content-Language`` (portal.locale); the shipped VCL keeps one copy of each too.
+LANGUAGE_NEUTRAL_PATHS = ("/robots.txt", "/sitemap.xml", "/favicon.ico")
 
 # Edge cache purges (SOFTPURGE/PURGE to each Varnish), e.g. "http://10.0.0.5:80,http://10.0.0.6:80".
 WAGTAILFRONTENDCACHE = {

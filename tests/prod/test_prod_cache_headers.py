@@ -91,3 +91,16 @@ def test_visitor_with_a_session_is_not_served_shared_copies(client):
 def test_health_check_is_never_cached(client):
     response = client.get("/healthz")
     assert "no-store" in cache_control(response)
+
+
+@pytest.mark.parametrize("path", ["/robots.txt", "/sitemap.xml", "/favicon.ico"])
+def test_an_address_the_same_in_every_language_is_kept_once_by_shared_caches(client, demo, path):
+    """The sitemap (every language's pages), robots.txt and the favicon (a redirect to the
+    static icon): the same answer for every browser language, so nothing tells a CDN to keep one copy per language."""
+    answers = [client.get(path, HTTP_ACCEPT_LANGUAGE=code) for code in ("ar", "fr", "en")]
+    assert all(answer.status_code in (200, 301) for answer in answers), path
+    bodies = {(answer.status_code, answer.get("Location"), answer.content) for answer in answers}
+    assert len(bodies) == 1, f"{path} differs by language"
+    for answer in answers:
+        assert "accept-language" not in answer.get("Vary", "").lower(), path
+        assert "Content-Language" not in answer, path
