@@ -96,7 +96,8 @@ def test_health_check_is_never_cached(client):
 @pytest.mark.parametrize("path", ["/robots.txt", "/sitemap.xml", "/favicon.ico"])
 def test_an_address_the_same_in_every_language_is_kept_once_by_shared_caches(client, demo, path):
     """The sitemap (every language's pages), robots.txt and the favicon (a redirect to the
-    static icon): the same answer for every browser language, so nothing tells a CDN to keep one copy per language."""
+    static icon): the same answer for every browser language, so nothing tells a CDN to keep
+    one copy per language."""
     answers = [client.get(path, HTTP_ACCEPT_LANGUAGE=code) for code in ("ar", "fr", "en")]
     assert all(answer.status_code in (200, 301) for answer in answers), path
     bodies = {(answer.status_code, answer.get("Location"), answer.content) for answer in answers}
