@@ -105,8 +105,9 @@ sub vcl_hit {
     }
     if (req.method == "SOFTPURGE") {
         # Expire now but keep the copy in grace: the next reader gets it while one
-        # background fetch renders the new page.
-        purge.soft(0s, 60s);
+        # background fetch renders the new page. The grace itself is left as it was (6 h,
+        # vcl_backend_response): with the origin down, a soft-purged page is still served.
+        purge.soft(0s);
         return (synth(200, "Soft purged"));
     }
 }
@@ -116,7 +117,7 @@ sub vcl_miss {
         if (req.method == "PURGE") {
             purge.hard();
         } else {
-            purge.soft(0s, 60s);
+            purge.soft(0s);
         }
         return (synth(200, "Purged"));
     }

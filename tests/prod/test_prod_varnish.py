@@ -18,6 +18,8 @@ from .conftest import PORT_BASE, skip_unless
 pytestmark = [pytest.mark.varnish, pytest.mark.own_database]
 
 GUNICORN_PORT, VARNISH_PORT = PORT_BASE + 20, PORT_BASE + 21
+# A pair of its own for the origin-down test, which stops its gunicorn.
+DOWN_GUNICORN_PORT, DOWN_VARNISH_PORT = PORT_BASE + 24, PORT_BASE + 25
 
 PUBLISH = """
 import django, sys
@@ -46,9 +48,9 @@ def site():
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def get(path, method="GET", source="127.0.0.1", host="localhost", headers=()):
+def get(path, method="GET", source="127.0.0.1", host="localhost", headers=(), port=VARNISH_PORT):
     connection = http.client.HTTPConnection(
-        "127.0.0.1", VARNISH_PORT, timeout=10, source_address=(source, 0)
+        "127.0.0.1", port, timeout=10, source_address=(source, 0)
     )
     connection.request(method, path, headers={"Host": host, **dict(headers)})
     response = connection.getresponse()
@@ -264,3 +266,31 @@ def test_a_recorded_gift_shows_through_the_edge_within_two_seconds(site):
     assert shown is not None, "the new gift was not shown through Varnish within 2 s"
     other, _ = get("/ar/press/")
     assert other.getheader("X-Cache") == "HIT"  # the rest of the site stays cached
+
+
+@pytest.mark.slow
+def test_with_the_origin_down_a_soft_purged_page_is_still_served(site):
+    # Fresh-eyes trial: a soft purge cut the copy's grace to 60 s, so a page changed shortly
+    # before the app servers went down answered 503 a minute later (docs/caching.md: "the
+    # last good copy is served for up to 6 h").
+    workdir = stack.readable_tempdir("portal-varnish-down-")
+    gunicorn = stack.start_gunicorn(site, DOWN_GUNICORN_PORT, workers=1)
+    varnish = None
+    try:
+        varnish = stack.start_varnish(workdir, DOWN_VARNISH_PORT, DOWN_GUNICORN_PORT)
+        get("/fr/partners/", port=DOWN_VARNISH_PORT)
+        warm, body = get("/fr/partners/", port=DOWN_VARNISH_PORT)
+        assert warm.getheader("X-Cache") == "HIT"
+        purged_at = time.monotonic()
+        assert get("/fr/partners/", method="SOFTPURGE", port=DOWN_VARNISH_PORT)[0].status == 200
+        stack.stop(gunicorn)
+        # The probe (every 5 s, 3 failures in 5) marks the origin sick within ~15 s; the
+        # old VCL's 60-s grace had run out by then.
+        time.sleep(max(0.0, 65 - (time.monotonic() - purged_at)))
+        served, again = get("/fr/partners/", port=DOWN_VARNISH_PORT)
+        assert served.status == 200
+        assert again == body  # the last good copy
+    finally:
+        stack.stop(varnish)
+        stack.stop(gunicorn)
+        shutil.rmtree(workdir, ignore_errors=True)
