@@ -8,6 +8,7 @@ The edge (Varnish or a CDN) caches anonymous pages (``portal.cache_headers`` set
   in every language and every page showing it (its ancestors, and what
   ``PortalPage.get_listing_pages`` names) get a new *page* version and are purged from the
   edge, with the sitemap; the *site* version (menus, language links, the footer) changes too;
+  a new slug also purges the old addresses of the page and the pages under it;
 * the site's chrome changing (the menu, the footer's site settings: ``home.chrome_events``):
   every live page of that language, through :func:`chrome_changed`;
 * a campaign's figures changing: the tracker calls :func:`bump` and :func:`purge_urls`
@@ -398,6 +399,18 @@ def _after_move(instance, **kwargs):
     purge_urls(old_urls, hard=True)
 
 
+def _on_slug_changed(instance, instance_before, **kwargs):
+    """A new slug published (Wagtail sends ``page_slug_changed`` once the write commits): the
+    old addresses of the page and of every live page under it (their cached paths too) leave
+    the edge at once; they now redirect or answer 404. The new addresses are the publish's."""
+    old_prefix, new_prefix = instance_before.url_path, instance.url_path
+    pages = [instance_before]
+    for page in instance.get_descendants().live().specific():
+        page.url_path = old_prefix + page.url_path.removeprefix(new_prefix)  # as it was
+        pages.append(page)
+    purge_urls(urls_for(pages), hard=True)
+
+
 def connect_signals():
     """Replace Wagtail's own purge on publish with ours (a superset: languages, listings);
     give each request its memo (:func:`memo`)."""
@@ -406,7 +419,13 @@ def connect_signals():
     from django.db.models.signals import post_delete, post_save
     from wagtail.contrib.frontend_cache import signal_handlers as wagtail_handlers
     from wagtail.models import PageViewRestriction
-    from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
+    from wagtail.signals import (
+        page_published,
+        page_slug_changed,
+        page_unpublished,
+        post_page_move,
+        pre_page_move,
+    )
 
     for model in [model for model in apps.get_models() if issubclass(model, Page)]:
         page_published.disconnect(wagtail_handlers.page_published_signal_handler, sender=model)
@@ -417,6 +436,7 @@ def connect_signals():
     request_finished.connect(_end_memo, dispatch_uid="cache-memo-end")
     pre_page_move.connect(_before_move, dispatch_uid="cache-before-move")
     post_page_move.connect(_after_move, dispatch_uid="cache-after-move")
+    page_slug_changed.connect(_on_slug_changed, dispatch_uid="cache-slug-changed")
     for signal in (post_save, post_delete):
         signal.connect(
             _on_restriction_changed,
