@@ -60,14 +60,13 @@ def purge_campaign(campaign_id):
 
 def campaign_urls(campaign_id):
     """The campaign's pages (with their cached paths: its public tracker views), the home
-    page, its API detail and totals and the API's overview, in every language, as absolute
-    URLs (empty when the campaign or the default site is gone)."""
+    page, its API detail and totals and the API's overview, in every language, as a set of
+    absolute URLs without query strings (empty when the campaign or the default site is
+    gone)."""
     from django.urls import reverse
     from wagtail.models import Site
 
     from campaigns.models import CampaignPage
-
-    from .aggregates import GROUPS
 
     campaign = CampaignPage.objects.filter(pk=campaign_id).first()
     site = Site.objects.filter(is_default_site=True).first()
@@ -79,11 +78,12 @@ def campaign_urls(campaign_id):
     urls = set(caching.urls_for([*pages, *homes]))
     # The region's overview adds every campaign's figures, as the home pages do.
     urls.add(site.root_url + reverse("tracker-overview"))
-    # The tracker API answers for any translation's id, with or without ?by=<group>.
+    # The tracker API answers for any translation's id. The edge files these addresses' query
+    # strings (?by=, ?locale=) as variants of the address (deploy/varnish/default.vcl), so
+    # purging the address retires them all.
     for page in pages:
         urls.add(site.root_url + reverse("tracker-campaign-detail", kwargs={"pk": page.pk}))
-        totals = site.root_url + reverse("tracker-campaign-totals", kwargs={"pk": page.pk})
-        urls.update([totals, *(f"{totals}?by={group}" for group in sorted(GROUPS))])
+        urls.add(site.root_url + reverse("tracker-campaign-totals", kwargs={"pk": page.pk}))
     return urls
 
 

@@ -53,6 +53,19 @@ sub vcl_recv {
         set req.url = regsub(req.url, "[?&]$", "");
     }
 
+    # One spelling of the query string: its parameters sorted, so that ?by=region&locale=fr
+    # and ?locale=fr&by=region are one copy (and one purge).
+    set req.url = std.querysort(req.url);
+
+    # The tracker API's figures (a campaign, its totals, the region's overview) are purged by
+    # address when a gift is recorded. Their query strings (?by=, ?locale=, ?format=) are
+    # filed as variants of the address (vcl_hash, and Vary: X-Query in vcl_backend_response),
+    # so that one purge of the address retires every variant.
+    unset req.http.X-Query;
+    if (req.url ~ "^/api/v1/(campaigns/[0-9]+/(totals/)?|overview/)\?") {
+        set req.http.X-Query = regsub(req.url, "^[^?]*\?", "");
+    }
+
     # The sitemap and robots.txt are the same in every language: one copy, whatever
     # Accept-Language the reader sends (Django's LocaleMiddleware adds it to Vary).
     if (req.url ~ "^/(sitemap\.xml|robots\.txt)$") {
@@ -94,7 +107,11 @@ sub vcl_hash {
     # The normalised host (vcl_recv) and the URL. One scheme is served (the TLS terminator
     # redirects plain http), so a purge sent without X-Forwarded-Proto matches the copy.
     hash_data(req.http.Host);
-    hash_data(req.url);
+    if (req.http.X-Query) {
+        hash_data(regsub(req.url, "\?.*$", ""));  # the query is a variant (X-Query)
+    } else {
+        hash_data(req.url);
+    }
     return (lookup);
 }
 
@@ -124,6 +141,15 @@ sub vcl_miss {
 }
 
 sub vcl_backend_response {
+    # Every answer of a tracker address whose query is a variant (vcl_recv), the plain one
+    # too: without it, the plain copy would match any query.
+    if (bereq.url ~ "^/api/v1/(campaigns/[0-9]+/(totals/)?|overview/)(\?|$)") {
+        if (beresp.http.Vary) {
+            set beresp.http.Vary = beresp.http.Vary + ", X-Query";
+        } else {
+            set beresp.http.Vary = "X-Query";
+        }
+    }
     # Cache only what the app explicitly marks shareable; never a cookie.
     if (beresp.http.Set-Cookie || beresp.http.Cache-Control !~ "(public|s-maxage)" ||
         beresp.http.Cache-Control ~ "(private|no-store|no-cache)") {
@@ -142,6 +168,13 @@ sub vcl_deliver {
         set resp.http.X-Cache = "MISS";
     }
     set resp.http.X-Cache-Hits = obj.hits;
+    # X-Query is the edge's own (vcl_recv): no browser or proxy downstream sends it.
+    if (resp.http.Vary ~ "X-Query") {
+        set resp.http.Vary = regsub(resp.http.Vary, "(^|,\s*)X-Query$", "");
+        if (resp.http.Vary == "") {
+            unset resp.http.Vary;
+        }
+    }
     return (deliver);
 }
 

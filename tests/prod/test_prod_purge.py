@@ -114,8 +114,8 @@ def test_a_tracker_change_purges_its_campaign_once_and_softly(
     assert {"http://localhost/fr/jesr/needs/", "http://localhost/en/jesr/needs/data.json"} <= set(
         purged
     )
-    totals = f"http://localhost/api/v1/campaigns/{demo['campaign_fr'].pk}/totals/"
-    assert {totals, totals + "?by=region"} <= set(purged)
+    # The edge keeps the query strings (?by=, ?locale=) as variants of these addresses.
+    assert f"http://localhost/api/v1/campaigns/{demo['campaign_fr'].pk}/totals/" in purged
     assert purged.count("http://localhost/ar/jesr/") == 1
     assert "http://localhost/ar/partners/" not in purged  # only what shows the figures
     assert RecordingBackend.hard == []  # readers keep the old copy while one refreshes it

@@ -5,6 +5,7 @@ loopback; the publish runs in a separate process, as an editor's would on an app
 """
 
 import http.client
+import json
 import re
 import shutil
 import time
@@ -294,3 +295,37 @@ def test_with_the_origin_down_a_soft_purged_page_is_still_served(site):
         stack.stop(varnish)
         stack.stop(gunicorn)
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def test_a_recorded_gift_retires_every_variant_of_the_campaigns_api_figures(site):
+    # Fresh-eyes trial: the purge named `totals/` and `totals/?by=<group>`, so a client asking
+    # in its language (`?locale=fr`) or with the parameters in another order read the old
+    # figures for the copy's whole lifetime.
+    campaigns = json.loads(get("/api/v1/campaigns/")[1])["results"]
+    pk = next(c["id"] for c in campaigns if c["slug"] == "jesr")
+    totals = f"/api/v1/campaigns/{pk}/totals/"
+    variants = [
+        f"{totals}?locale=fr",
+        f"{totals}?by=partner&locale=en",
+        "/api/v1/overview/?locale=fr",
+    ]
+    before = {}
+    for path in variants:
+        get(path)
+        response, before[path] = get(path)
+        assert response.getheader("X-Cache") == "HIT", path
+        assert "X-Query" not in (response.getheader("Vary") or "")  # the edge's own
+    reordered, body = get(f"{totals}?locale=en&by=partner")
+    assert reordered.getheader("X-Cache") == "HIT"  # one copy, whatever the order
+    assert body == before[f"{totals}?by=partner&locale=en"]
+    # Each language its own copy (the title; the French campaign is unpublished by another test).
+    arabic, english = (get(f"/api/v1/campaigns/{pk}/?locale={code}")[1] for code in ("ar", "en"))
+    assert arabic != english
+
+    run_script(site, GIFT)
+    recorded_at = time.monotonic()
+    stale = set(variants)
+    while stale and time.monotonic() - recorded_at < 2.0:
+        stale = {path for path in stale if get(path)[1] == before[path]}
+        time.sleep(0.05)
+    assert not stale, "still showing the figures from before the gift"
