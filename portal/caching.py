@@ -41,7 +41,7 @@ from django_tasks import task
 from django_tasks.base import TASK_MAX_PRIORITY
 from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from portal.cache_headers import is_personal
 
@@ -402,13 +402,32 @@ def _after_move(instance, **kwargs):
 def _on_slug_changed(instance, instance_before, **kwargs):
     """A new slug published (Wagtail sends ``page_slug_changed`` once the write commits): the
     old addresses of the page and of every live page under it (their cached paths too) leave
-    the edge at once; they now redirect or answer 404. The new addresses are the publish's."""
+    the edge at once; they now redirect or answer 404. So do the addresses that Wagtail's
+    redirects send to any of them (a slug changed before: the edge kept that redirect to the
+    address now gone). The new addresses are the publish's."""
     old_prefix, new_prefix = instance_before.url_path, instance.url_path
     pages = [instance_before]
     for page in instance.get_descendants().live().specific():
         page.url_path = old_prefix + page.url_path.removeprefix(new_prefix)  # as it was
         pages.append(page)
-    purge_urls(urls_for(pages), hard=True)
+    purge_urls(urls_for(pages) | redirects_to(instance), hard=True)
+
+
+def redirects_to(page):
+    """The absolute URLs that Wagtail's redirects (``wagtail.contrib.redirects``) send to
+    ``page`` or a page under it, with and without the trailing slash (Wagtail keeps
+    ``old_path`` without it; the edge keeps the address as requested)."""
+    from wagtail.contrib.redirects.models import Redirect
+
+    root_paths = Site.get_site_root_paths()
+    urls = set()
+    redirects = Redirect.objects.filter(redirect_page__path__startswith=page.path)
+    for redirect in redirects.select_related("site"):
+        for url in redirect.old_links(root_paths):
+            urls.add(url)
+            if "?" not in url:
+                urls.add(url.rstrip("/") + "/")
+    return urls
 
 
 def connect_signals():

@@ -278,3 +278,20 @@ def test_a_new_page_published_into_the_menu_purges_every_page_of_its_language(
     arabic = {url for page in pages if (url := page.get_full_url())}  # not a page outside sites
     assert arabic <= set(purged)
     assert "http://localhost/fr/partners/" not in purged
+
+
+def test_a_second_new_slug_retires_the_redirect_left_by_the_first(
+    demo, purged, client, django_capture_on_commit_callbacks
+):
+    # Fresh-eyes trial: after jesr → pont-fr → pont2, the edge kept /fr/jesr/'s redirect to
+    # /fr/pont-fr/ (a second hop, for up to 600 s) while the app sent it to /fr/pont2/.
+    campaign = demo["campaign_fr"]
+    for slug in ("pont-fr", "pont2"):
+        RecordingBackend.hard.clear()
+        campaign.slug = slug
+        with django_capture_on_commit_callbacks(execute=True):
+            campaign.save_revision().publish()
+    assert client.get("/fr/jesr/")["Location"].endswith("/fr/pont2/")
+    assert {"http://localhost/fr/jesr/", "http://localhost/fr/pont-fr/"} <= set(
+        RecordingBackend.hard
+    )
