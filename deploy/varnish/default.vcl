@@ -37,6 +37,9 @@ acl purgers {
 
 sub vcl_recv {
     set req.backend_hint = portal;
+    if (req.restarts == 0) {
+        unset req.http.X-Origin-Failed;  # the edge's own (vcl_synth)
+    }
 
     # One spelling of the host: lower case, no port. The page (its canonical and sharing
     # links, the sitemap, feeds) is built from it, so a Host with an unexpected port must
@@ -57,13 +60,15 @@ sub vcl_recv {
     # and ?locale=fr&by=region are one copy (and one purge).
     set req.url = std.querysort(req.url);
 
-    # The tracker API's figures (a campaign, its totals, the region's overview) are purged by
-    # address when a gift is recorded. Their query strings (?by=, ?locale=, ?format=) are
-    # filed as variants of the address (vcl_hash, and Vary: X-Query in vcl_backend_response),
-    # so that one purge of the address retires every variant.
+    # An address and its query strings are one object with variants: the cache key is the
+    # address without its query string (vcl_hash) and the query string is a variant (X-Query,
+    # named in Vary by vcl_backend_response), so that one purge of the address retires every
+    # copy: a filtered listing (needs/?region=…), a search, an old address with ?page=1 after
+    # a new slug, the tracker's figures with ?by= or ?locale=. The API's lists, which no purge
+    # names, keep a key per address and query.
     unset req.http.X-Query;
-    if (req.url ~ "^/api/v1/(campaigns/[0-9]+/(totals/)?|overview/)\?") {
-        set req.http.X-Query = regsub(req.url, "^[^?]*\?", "");
+    if (req.url !~ "^/api/" || req.url ~ "^/api/v1/(campaigns/[0-9]+/(totals/)?|overview/)(\?|$)") {
+        set req.http.X-Query = "?" + regsub(req.url, "^[^?]*\??", "");
     }
 
     # The sitemap and robots.txt are the same in every language: one copy, whatever
@@ -96,8 +101,11 @@ sub vcl_recv {
     unset req.http.Cookie;
 
     # While the origin is healthy serve at most 10 s stale (refreshed in the background,
-    # by one request); if it is down, keep serving the last good copy for the whole grace.
-    if (std.healthy(req.backend_hint)) {
+    # by one request); if it is down, keep serving the last good copy for the whole grace,
+    # also when a fetch failed before the health probe noticed (X-Origin-Failed, vcl_synth).
+    if (req.http.X-Origin-Failed) {
+        set req.grace = 6h;  # req.grace outlives a restart; the copy's own grace still caps it
+    } elsif (std.healthy(req.backend_hint)) {
         set req.grace = 10s;
     }
     return (hash);
@@ -108,7 +116,7 @@ sub vcl_hash {
     # redirects plain http), so a purge sent without X-Forwarded-Proto matches the copy.
     hash_data(req.http.Host);
     if (req.http.X-Query) {
-        hash_data(regsub(req.url, "\?.*$", ""));  # the query is a variant (X-Query)
+        hash_data(regsub(req.url, "\?.*$", ""));  # the query string is a variant (vcl_recv)
     } else {
         hash_data(req.url);
     }
@@ -141,14 +149,18 @@ sub vcl_miss {
 }
 
 sub vcl_backend_response {
-    # Every answer of a tracker address whose query is a variant (vcl_recv), the plain one
-    # too: without it, the plain copy would match any query.
-    if (bereq.url ~ "^/api/v1/(campaigns/[0-9]+/(totals/)?|overview/)(\?|$)") {
+    # Every answer of an address whose query string is a variant (vcl_recv), the plain one
+    # too: without it, the plain copy would match any query string.
+    if (bereq.http.X-Query) {
         if (beresp.http.Vary) {
             set beresp.http.Vary = beresp.http.Vary + ", X-Query";
         } else {
             set beresp.http.Vary = "X-Query";
         }
+    }
+    # The app failed while refreshing a copy in the background: keep serving the old copy.
+    if (beresp.status >= 500 && bereq.is_bgfetch) {
+        return (abandon);
     }
     # Cache only what the app explicitly marks shareable; never a cookie.
     if (beresp.http.Set-Cookie || beresp.http.Cache-Control !~ "(public|s-maxage)" ||
@@ -159,6 +171,15 @@ sub vcl_backend_response {
     }
     set beresp.grace = 6h;
     return (deliver);
+}
+
+sub vcl_backend_error {
+    # The origin could not be reached. A fetch for the cache is abandoned, so that no error
+    # object takes the place of the last good copy: a background refresh leaves it served; a
+    # reader's fetch goes to vcl_synth, which looks for it again.
+    if (!bereq.uncacheable) {
+        return (abandon);
+    }
 }
 
 sub vcl_deliver {
@@ -179,6 +200,12 @@ sub vcl_deliver {
 }
 
 sub vcl_synth {
+    # A reader's fetch failed (the origin down before the health probe noticed, on a copy
+    # expired more than 10 s ago): look once more, with the whole grace, for the last good copy.
+    if (resp.status == 503 && req.restarts == 0 && (req.method == "GET" || req.method == "HEAD")) {
+        set req.http.X-Origin-Failed = "1";
+        return (restart);
+    }
     if (resp.status == 403) {
         set resp.http.Content-Type = "text/plain; charset=utf-8";
         set resp.body = "PURGE not allowed from " + client.ip + {"
