@@ -23,6 +23,7 @@ class PortalConfig(AppConfig):
             cache_outage,
             caching,
             library_events,
+            page_events,
             wagtail_add_labels,
             wagtail_breadcrumbs,
             wagtail_counts,
@@ -35,6 +36,7 @@ class PortalConfig(AppConfig):
 
         bidi.connect_signals()
         caching.connect_signals()
+        page_events.connect_signals()
         library_events.connect()
         cache_outage.install()
         wagtail_csv_formulas.install()

@@ -8,7 +8,8 @@ The edge (Varnish or a CDN) caches anonymous pages (``portal.cache_headers`` set
   in every language and every page showing it (its ancestors, and what
   ``PortalPage.get_listing_pages`` names) get a new *page* version and are purged from the
   edge, with the sitemap; the *site* version (menus, language links, the footer) changes too;
-  a new slug also purges the old addresses of the page and the pages under it;
+  a new slug also purges the old addresses of the page and the pages under it
+  (``portal.page_events`` connects Wagtail's signals to :func:`page_changed`);
 * the site's chrome changing (the menu, the footer's site settings: ``home.chrome_events``):
   every live page of that language, through :func:`chrome_changed`;
 * a campaign's figures changing: the tracker calls :func:`bump` and :func:`purge_urls`
@@ -19,12 +20,12 @@ The edge (Varnish or a CDN) caches anonymous pages (``portal.cache_headers`` set
 
 Versions live in the Django cache (Redis in production). Each is bumped at once and again
 when the transaction commits, so a render that read old rows in between is filed under a
-retired version. Purges wait for the commit and leave as one Wagtail purge task per write;
-a campaign's figures leave as one task for all the writes that commit while it waits.
+retired version. Purges wait for the commit and leave as one Wagtail purge task per write
+(``portal.on_commit``); a campaign's figures leave as one task for all the writes that commit
+while it waits.
 Nothing here imports a domain app: page types extend behaviour through page methods.
 """
 
-import datetime
 import logging
 import threading
 import uuid
@@ -38,15 +39,14 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django_tasks import task
-from django_tasks.base import TASK_MAX_PRIORITY
 from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
+from portal import on_commit
 from portal.cache_headers import is_personal
 
 logger = logging.getLogger("portal.caching")
-_pending = threading.local()
 _request = threading.local()
 
 
@@ -216,85 +216,13 @@ def purge_urls(urls, hard=False):
     """Purge these URLs from the edge once the transaction commits: every URL of one write
     leaves in one Wagtail purge task (a django-tasks task), soft unless ``hard``."""
     if urls and getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        _forget_rolled_back()
-        pending = _pending.__dict__.setdefault("urls", {False: set(), True: set()})
-        pending[hard].update(urls)
-        transaction.on_commit(_send)
+        on_commit.batch_on_commit(_send_purges, {(url, hard) for url in urls})
 
 
-def enqueue_on_commit(task, *args, coalesce_key=None, delay=0):
-    """Enqueue the django-tasks ``task`` with ``args`` (JSON values) once the transaction
-    commits: once per write, however many times a write asks for it.
-
-    With ``coalesce_key`` (a cache key), once for all the writes of every process that
-    commit while such a task waits: the first write's commit sets the key in the shared
-    cache (``cache.add``, atomic) and enqueues; the others find it set and enqueue nothing.
-    The task must call :func:`coalesced_task_started` with the key before its work, so a
-    write committed after that enqueues the next task (nothing is left undone). ``delay``
-    (seconds) defers the task, where its backend can, to gather a burst of writes.
-    """
-    _forget_rolled_back()
-    _pending.__dict__.setdefault("tasks", {})[(task.module_path, args)] = (
-        task,
-        coalesce_key,
-        delay,
-    )
-    transaction.on_commit(_send)
-
-
-# How long a coalesced task's marker lasts beyond the task's ``delay``: longer than a
-# top-priority task waits for a free worker, short because it is also how long a lost claim
-# (the process killed between ``cache.add`` and the task's enqueue, or before the task started)
-# holds back the next writes' task. A queue slower than this gets one more task per marker,
-# never a write left without one.
-COALESCE_MARKER_SECONDS = 5
-
-
-def coalesced_task_started(coalesce_key):
-    """Called by a coalesced task before its work: writes committed from now on enqueue the
-    next task instead of relying on this one (``enqueue_on_commit(..., coalesce_key=...)``)."""
-    cache.delete(coalesce_key)
-
-
-def _claim(coalesce_key, delay):
-    """True if this write enqueues the coalesced task (no other is waiting), else False."""
-    # False: the key is set, one task waits. None: django-redis swallowed an outage
-    # (IGNORE_EXCEPTIONS) and nothing is kept, so this write enqueues one.
-    return cache.add(coalesce_key, 1, delay + COALESCE_MARKER_SECONDS) is not False
-
-
-def _enqueue(task, args, coalesce_key, delay):
-    if coalesce_key is not None and not _claim(coalesce_key, delay):
-        return
-    if delay and task.get_backend().supports_defer:
-        task = task.using(run_after=timezone.now() + datetime.timedelta(seconds=delay))
-    try:
-        task.enqueue(*args)
-    except Exception:
-        if coalesce_key is not None:
-            cache.delete(coalesce_key)  # no task waits: let the next write enqueue one
-        raise
-
-
-def _forget_rolled_back():
-    """Drop what a rolled-back transaction asked for: Django discarded its ``_send``, so with
-    none waiting on this connection the batch kept here would leave with the next write's
-    (a failed request's tasks and purges sent after another request succeeds)."""
-    connection = transaction.get_connection()
-    if not any(callback is _send for _ids, callback, _robust in connection.run_on_commit):
-        _pending.__dict__.pop("tasks", None)
-        _pending.__dict__.pop("urls", None)
-
-
-def _send():
-    tasks = _pending.__dict__.pop("tasks", {})
-    for (_path, args), (queued, coalesce_key, delay) in tasks.items():
-        _enqueue(queued, args, coalesce_key, delay)
-    pending = _pending.__dict__.pop("urls", None)
-    if pending:
-        soft = pending[False] - pending[True]
-        for urls, hard in ((soft, False), (pending[True], True)):
-            send_purge(urls, hard)
+def _send_purges(items):
+    hard = {url for url, is_hard in items if is_hard}
+    send_purge({url for url, _is_hard in items} - hard)
+    send_purge(hard, hard=True)
 
 
 def _backend_settings(hard):
@@ -310,16 +238,7 @@ def send_purge(urls, hard=False):
     if not urls:
         return
     logger.info("Purging %d URL(s) from the edge cache (%s)", len(urls), "hard" if hard else "soft")
-    urgent(purge_urls_from_cache_task).enqueue(sorted(urls), _backend_settings(hard))
-
-
-def urgent(task):
-    """``task`` at the queue's top priority where its backend orders work by priority (the
-    database queue, immediate); unchanged where it cannot (RQ: first in, first out), which
-    refuses a priority."""
-    if task.get_backend().supports_priority:
-        return task.using(priority=TASK_MAX_PRIORITY)
-    return task
+    on_commit.urgent(purge_urls_from_cache_task).enqueue(sorted(urls), _backend_settings(hard))
 
 
 def purge_now(urls, hard=False):
@@ -358,7 +277,7 @@ def chrome_changed(*homes):
     bump("site")
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
         for home in homes:
-            enqueue_on_commit(urgent(purge_subtree), home.pk)
+            on_commit.enqueue_on_commit(on_commit.urgent(purge_subtree), home.pk)
 
 
 @task
@@ -370,95 +289,9 @@ def purge_subtree(page_id):
         purge_now(urls_for(Page.objects.live().descendant_of(root, inclusive=True).specific()))
 
 
-# --- Wagtail's page events ------------------------------------------------------------------
-def _on_published(instance, **kwargs):
-    page_changed(instance)
-
-
-def _on_unpublished(instance, **kwargs):
-    page_changed(instance, hard=True)  # unpublished or expired: gone at once
-
-
-def _on_restriction_changed(instance, **kwargs):
-    page = Page.objects.filter(pk=instance.page_id).first()
-    if page is not None:  # the restriction covers the whole subtree
-        page_changed(page, hard=True, extra_pages=page.get_descendants().live().specific())
-
-
-def _before_move(instance, **kwargs):
-    moving = getattr(_pending, "moving", {})
-    pages = [*pages_showing(instance), *instance.get_descendants().live().specific()]
-    moving[instance.pk] = urls_for(pages)
-    _pending.moving = moving
-
-
-def _after_move(instance, **kwargs):
-    old_urls = getattr(_pending, "moving", {}).pop(instance.pk, set())
-    page = Page.objects.get(pk=instance.pk).specific  # its new url_path
-    page_changed(page, hard=True, extra_pages=page.get_descendants().live().specific())
-    purge_urls(old_urls, hard=True)
-
-
-def _on_slug_changed(instance, instance_before, **kwargs):
-    """A new slug published (Wagtail sends ``page_slug_changed`` once the write commits): the
-    old addresses of the page and of every live page under it (their cached paths too) leave
-    the edge at once; they now redirect or answer 404. So do the addresses that Wagtail's
-    redirects send to any of them (a slug changed before: the edge kept that redirect to the
-    address now gone). The new addresses are the publish's."""
-    old_prefix, new_prefix = instance_before.url_path, instance.url_path
-    pages = [instance_before]
-    for page in instance.get_descendants().live().specific():
-        page.url_path = old_prefix + page.url_path.removeprefix(new_prefix)  # as it was
-        pages.append(page)
-    purge_urls(urls_for(pages) | redirects_to(instance), hard=True)
-
-
-def redirects_to(page):
-    """The absolute URLs that Wagtail's redirects (``wagtail.contrib.redirects``) send to
-    ``page`` or a page under it, with and without the trailing slash (Wagtail keeps
-    ``old_path`` without it; the edge keeps the address as requested)."""
-    from wagtail.contrib.redirects.models import Redirect
-
-    root_paths = Site.get_site_root_paths()
-    urls = set()
-    redirects = Redirect.objects.filter(redirect_page__path__startswith=page.path)
-    for redirect in redirects.select_related("site"):
-        for url in redirect.old_links(root_paths):
-            urls.add(url)
-            if "?" not in url:
-                urls.add(url.rstrip("/") + "/")
-    return urls
-
-
 def connect_signals():
-    """Replace Wagtail's own purge on publish with ours (a superset: languages, listings);
-    give each request its memo (:func:`memo`)."""
-    from django.apps import apps
+    """Give each request its memo (:func:`memo`)."""
     from django.core.signals import request_finished, request_started
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.contrib.frontend_cache import signal_handlers as wagtail_handlers
-    from wagtail.models import PageViewRestriction
-    from wagtail.signals import (
-        page_published,
-        page_slug_changed,
-        page_unpublished,
-        post_page_move,
-        pre_page_move,
-    )
 
-    for model in [model for model in apps.get_models() if issubclass(model, Page)]:
-        page_published.disconnect(wagtail_handlers.page_published_signal_handler, sender=model)
-        page_unpublished.disconnect(wagtail_handlers.page_unpublished_signal_handler, sender=model)
-        page_published.connect(_on_published, sender=model, dispatch_uid=f"cache-pub-{model}")
-        page_unpublished.connect(_on_unpublished, sender=model, dispatch_uid=f"cache-unp-{model}")
     request_started.connect(_start_memo, dispatch_uid="cache-memo-start")
     request_finished.connect(_end_memo, dispatch_uid="cache-memo-end")
-    pre_page_move.connect(_before_move, dispatch_uid="cache-before-move")
-    post_page_move.connect(_after_move, dispatch_uid="cache-after-move")
-    page_slug_changed.connect(_on_slug_changed, dispatch_uid="cache-slug-changed")
-    for signal in (post_save, post_delete):
-        signal.connect(
-            _on_restriction_changed,
-            sender=PageViewRestriction,
-            dispatch_uid=f"cache-restriction-{signal is post_save}",
-        )

@@ -15,7 +15,7 @@ from campaigns.press.models import (
     PressReleasePage,
 )
 from campaigns.press.tasks import build_media_kit_archive
-from portal import caching
+from portal import caching, on_commit
 from portal.library_events import source_changed
 
 
@@ -54,7 +54,7 @@ def _build_ahead_on_commit(kit_ids):
     """One build per kit and write, once it commits (a kit saved in the admin saves each of
     its files too); a build finding the ZIP up to date keeps it."""
     for kit_id in set(kit_ids):
-        caching.enqueue_on_commit(build_media_kit_archive, kit_id)
+        on_commit.enqueue_on_commit(build_media_kit_archive, kit_id)
 
 
 def kit_changed(sender, instance, **kwargs):

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from django_tasks import task
 
-from portal import caching
+from portal import caching, on_commit
 
 
 def invalidate(campaign_id):
@@ -29,14 +29,14 @@ def invalidate(campaign_id):
     if not settings.WAGTAILFRONTENDCACHE:
         return
     if settings.TRACKER_PURGE_COALESCE:
-        caching.enqueue_on_commit(
-            caching.urgent(purge_campaign),
+        on_commit.enqueue_on_commit(
+            on_commit.urgent(purge_campaign),
             campaign_id,
             coalesce_key=pending_purge_key(campaign_id),
             delay=settings.TRACKER_PURGE_DELAY_SECONDS,
         )
     else:  # no cache every process shares: one purge per write
-        caching.enqueue_on_commit(caching.urgent(purge_campaign), campaign_id)
+        on_commit.enqueue_on_commit(on_commit.urgent(purge_campaign), campaign_id)
 
 
 def pending_purge_key(campaign_id):
@@ -44,8 +44,8 @@ def pending_purge_key(campaign_id):
     return f"tracker:purge-pending:{campaign_id}"
 
 
-# Enqueued at the top priority (caching.urgent): the figures' freshness must not wait behind a
-# backlog of other work.
+# Enqueued at the top priority (portal.on_commit.urgent): the figures' freshness must not
+# wait behind a backlog of other work.
 @task
 def purge_campaign(campaign_id):
     """Background task: a soft edge purge of the campaign's pages and public views, sent by
@@ -54,7 +54,7 @@ def purge_campaign(campaign_id):
     The pending marker is cleared first: a write committed before this line is shown by this
     purge; one committed after enqueues the next purge.
     """
-    caching.coalesced_task_started(pending_purge_key(campaign_id))
+    on_commit.coalesced_task_started(pending_purge_key(campaign_id))
     caching.purge_now(campaign_urls(campaign_id))
 
 
