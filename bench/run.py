@@ -272,7 +272,8 @@ def main():
         with cpus.running_on(edge_cpus):  # wrk, the writers and the watcher: the readers' side
             floor = floors(args, env, ports, wrk)
             warm = warm_up(edge, origin, credentials)
-            print(f"  first gift shown through the edge after {warm} s (worker warm-up)")
+            shown = "never" if warm is None else f"after {warm:.2f} s"
+            print(f"  first gift shown through the edge {shown} (worker warm-up)")
             counters = lambda: varnish_counters(workdir)  # noqa: E731
             mix = campaign_day(args, counters, edge, origin, credentials, wrk)
         for process in processes[1:]:
