@@ -5,7 +5,8 @@
   the page's own address only;
 * unpublished (also on expiry): the same, purged hard (gone at once);
 * a view restriction added, changed or removed: the page and every live page under it, hard;
-* moved: the old addresses (read before the move) and the new ones, hard;
+* moved: the old addresses (read before the move), the new ones and the addresses Wagtail's
+  redirects send to the page or under it (an earlier slug's redirect), hard;
 * a new slug (``page_slug_changed``): the old addresses of the page and of every live page
   under it, and the addresses Wagtail's redirects send to them, hard.
 """
@@ -44,7 +45,7 @@ def _after_move(instance, **kwargs):
     old_urls = getattr(_moving, "urls", {}).pop(instance.pk, set())
     page = Page.objects.get(pk=instance.pk).specific  # its new url_path
     caching.page_changed(page, hard=True, extra_pages=page.get_descendants().live().specific())
-    caching.purge_urls(old_urls, hard=True)
+    caching.purge_urls(old_urls | redirects_to(page), hard=True)
 
 
 def _on_slug_changed(instance, instance_before, **kwargs):

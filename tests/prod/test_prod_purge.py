@@ -295,3 +295,24 @@ def test_a_second_new_slug_retires_the_redirect_left_by_the_first(
     assert {"http://localhost/fr/jesr/", "http://localhost/fr/pont-fr/"} <= set(
         RecordingBackend.hard
     )
+
+
+def test_a_move_retires_the_redirect_left_by_an_earlier_new_slug(
+    purged, client, django_capture_on_commit_callbacks
+):
+    # Fresh-eyes trial: after how-to-give → how-to-give-t91 and a move under about/, the edge
+    # kept /ar/how-to-give/'s redirect to /ar/how-to-give-t91/ (a second hop, up to 600 s).
+    from campaigns.models import StandardPage
+
+    page, other = StandardPage.objects.filter(locale__language_code="fr", depth=3)[:2]
+    old_url = page.get_full_url()
+    page.slug = f"{page.slug}-2"
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    RecordingBackend.hard.clear()
+    page = StandardPage.objects.get(pk=page.pk)  # as the admin's move view loads it
+    with django_capture_on_commit_callbacks(execute=True):
+        page.move(other, pos="last-child")
+    new_path = StandardPage.objects.get(pk=page.pk).url
+    assert client.get(old_url.removeprefix("http://localhost"))["Location"].endswith(new_path)
+    assert old_url in RecordingBackend.hard
