@@ -3,7 +3,10 @@
 - The first successful answer (2xx) is stored with a fingerprint of the request (method, path,
   body), in the same transaction as the write itself: both are kept, or neither.
 - A retry with the same key and the same request gets that answer again (header
-  ``Idempotency-Replayed: true``) and creates nothing.
+  ``Idempotency-Replayed: true``) and creates nothing, but announces the write again (the
+  view's ``replayed``): a client retries when it got no answer, which is also when the first
+  request may have committed without announcing (its process killed, or its connection cut
+  while committing, after the commit and before the work sent on commit).
 - The same key with another request is refused with ``422`` (``idempotency_key_reused``).
 - A retry that arrives while the first request is still being processed is refused with
   ``409`` (``idempotency_in_progress``, ``Retry-After: 1``); retrying later gets the answer.
@@ -94,8 +97,10 @@ def _lock_across_processes(token):
             raise _in_progress()
 
 
-def idempotent(request, handler):
-    """Run ``handler()`` (which writes and returns a Response) at most once per key.
+def idempotent(request, handler, replayed=None):
+    """Run ``handler()`` (which writes and returns a Response) at most once per key; on a
+    replay, call ``replayed(body)`` (the stored answer's data) so that the write's
+    announcements (caches retired, edge purged) are made again.
 
     :raises IdempotencyKeyReused: (422) the key was used with another request.
     :raises IdempotencyInProgress: (409) a request with this key is being processed.
@@ -115,6 +120,8 @@ def idempotent(request, handler):
     def answer(record):
         if record.request_hash != fingerprint:
             raise IdempotencyKeyReused()
+        if replayed is not None:
+            replayed(record.body)
         return _replay(record)
 
     with _processing_here(token):

@@ -63,8 +63,10 @@ WAGTAILFRONTENDCACHE_LANGUAGES = []
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", 600 if REDIS_URL else 0)
 # Seconds a campaign's figures are kept (a gift retires them sooner). The same rule: a gift
 # recorded by another process cannot retire a worker's own memory cache, so without Redis
-# every render computes them (three aggregate queries).
-TRACKER_CACHE_SECONDS = env.int("TRACKER_CACHE_SECONDS", 3600 if REDIS_URL else 0)
+# every render computes them (three aggregate queries). Five minutes, not longer: a write whose
+# process died between its commit and its announcements, and whose client never retried (a
+# retry announces it again, campaigns.api.idempotency), is in the figures within this time.
+TRACKER_CACHE_SECONDS = env.int("TRACKER_CACHE_SECONDS", 300 if REDIS_URL else 0)
 # A campaign's edge purges are coalesced (campaigns.tracker.signals): the gifts committed while
 # one purge task waits share it. The marker saying "one waits" must be seen by every process
 # (Redis): on by default with Redis, off with the per-process memory cache.

@@ -12,7 +12,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from wagtail.models import Locale
 
-from campaigns.tracker import services
+from campaigns.tracker import services, signals
 from campaigns.tracker.aggregates import disclose_deliveries, disclose_needs, with_figures
 from campaigns.tracker.models import Contribution, Delivery, Need, Source
 
@@ -24,6 +24,14 @@ from ..schema import LOCALE_PARAMETER, read_responses, write_responses
 from ..search import SEARCH_PARAMETER, search_sources
 from ..serializers import read, write
 from .base import TrackerAPIViewSet
+
+
+def announce_again(body):
+    """A replayed write's answer (an entry's ``{"campaign": id, ...}``): retire the campaign's
+    figures and purge its pages again (``signals.invalidate``). The first request may have
+    committed and died before announcing it (make load's killed worker and cut connections
+    left a delivery's households out of every figure for the cache's lifetime)."""
+    signals.invalidate(body.get("campaign"))
 
 
 class EntryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, TrackerAPIViewSet):
@@ -123,7 +131,7 @@ class NeedViewSet(mixins.CreateModelMixin, EntryViewSet):
             need = services.create_need(user=request.user, source=Source.API, **values)
             return self.created(need)
 
-        return idempotent(request, write_need)
+        return idempotent(request, write_need, announce_again)
 
 
 @extend_schema(tags=["contributions"])
@@ -164,7 +172,7 @@ class ContributionViewSet(mixins.CreateModelMixin, EntryViewSet):
             )
             return self.created(contribution)
 
-        return idempotent(request, write_contribution)
+        return idempotent(request, write_contribution, announce_again)
 
     @extend_schema(
         request=write.ContributionStatusSerializer,
@@ -187,7 +195,7 @@ class ContributionViewSet(mixins.CreateModelMixin, EntryViewSet):
             )
             return self.created(contribution, status.HTTP_200_OK)
 
-        return idempotent(request, write_status)
+        return idempotent(request, write_status, announce_again)
 
 
 @extend_schema(tags=["deliveries"])
@@ -226,7 +234,7 @@ class DeliveryViewSet(mixins.CreateModelMixin, EntryViewSet):
             delivery = services.record_delivery(user=request.user, source=Source.API, **values)
             return self.created(delivery)
 
-        return idempotent(request, write_delivery)
+        return idempotent(request, write_delivery, announce_again)
 
     @extend_schema(
         request=write.EmptySerializer,
@@ -242,4 +250,4 @@ class DeliveryViewSet(mixins.CreateModelMixin, EntryViewSet):
             delivery = services.confirm_delivery(delivery, user=request.user, source=Source.API)
             return self.created(delivery, status.HTTP_200_OK)
 
-        return idempotent(request, write_confirm)
+        return idempotent(request, write_confirm, announce_again)
