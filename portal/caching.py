@@ -33,15 +33,17 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django_tasks import task
 from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
 
 from portal import on_commit
 from portal.cache_headers import is_personal
@@ -255,18 +257,41 @@ def page_changed(page, hard=False, extra_pages=()):
     pages = [*pages_showing(page), *extra_pages]
     bump("site", *(f"page:{item.pk}" for item in pages))
     urls = urls_for(pages)
-    purge_urls(urls | site_listings(urls), hard=hard)
+    pks = {item.pk for item in pages} | _api_pages(page, pages)
+    purge_urls(urls | site_listings(urls, pks), hard=hard)
 
 
-def site_listings(urls):
+def _api_pages(page, pages):
+    """The ids of the live pages whose Wagtail API v2 detail names ``page`` or a translation
+    of it among ``pages`` beyond those: their children (``meta.parent``: title, address) and
+    the pages referencing them (Wagtail's reference index: a press release's
+    ``related_campaign``)."""
+    family = [item for item in pages if item.translation_key == page.translation_key]
+    if not family:
+        return set()
+    children = Q()
+    for item in family:
+        children |= Q(path__startswith=item.path, depth=item.depth + 1)
+    referencing = ReferenceIndex.objects.filter(
+        to_content_type=ContentType.objects.get_for_model(Page),
+        to_object_id__in=[str(item.pk) for item in family],
+        base_content_type=ContentType.objects.get_for_model(Page),
+    ).values_list("object_id", flat=True)
+    found = Page.objects.live().filter(children | Q(pk__in=[int(pk) for pk in referencing]))
+    return set(found.values_list("pk", flat=True))
+
+
+def site_listings(urls, pks=()):
     """The addresses outside the language prefixes that list pages (``EDGE_SITE_LISTINGS``:
-    the sitemap) on every site among ``urls`` (absolute URLs)."""
+    the sitemap, Wagtail's API v2 list) or show the page of one of the ids ``pks``
+    (``EDGE_PAGE_ADDRESSES``: the API v2 detail), on every site among ``urls`` (absolute
+    URLs)."""
+    paths = [
+        *settings.EDGE_SITE_LISTINGS,
+        *(path.format(pk=pk) for path in settings.EDGE_PAGE_ADDRESSES for pk in pks),
+    ]
     origins = {urlsplit(url)[:2] for url in urls}
-    return {
-        urlunsplit((scheme, host, path, "", ""))
-        for scheme, host in origins
-        for path in settings.EDGE_SITE_LISTINGS
-    }
+    return {urlunsplit((scheme, host, path, "", "")) for scheme, host in origins for path in paths}
 
 
 def chrome_changed(*homes):

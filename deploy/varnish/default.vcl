@@ -64,10 +64,13 @@ sub vcl_recv {
     # address without its query string (vcl_hash) and the query string is a variant (X-Query,
     # named in Vary by vcl_backend_response), so that one purge of the address retires every
     # copy: a filtered listing (needs/?region=…), a search, an old address with ?page=1 after
-    # a new slug, the tracker's figures with ?by= or ?locale=. The API's lists, which no purge
+    # a new slug, the tracker's figures with ?by= or ?locale=, Wagtail's API v2 pages (list,
+    # find, detail) with ?type=, ?fields=, ?locale=. The tracker API's lists, which no purge
     # names, keep a key per address and query.
     unset req.http.X-Query;
-    if (req.url !~ "^/api/" || req.url ~ "^/api/v1/(campaigns/[0-9]+/(totals/)?|overview/)(\?|$)") {
+    if (req.url !~ "^/api/"
+        || req.url ~ "^/api/v1/(campaigns/[0-9]+/(totals/)?|overview/)(\?|$)"
+        || req.url ~ "^/api/v2/pages/(find/|[0-9]+/)?(\?|$)") {
         set req.http.X-Query = "?" + regsub(req.url, "^[^?]*\??", "");
     }
 

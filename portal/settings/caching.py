@@ -40,7 +40,12 @@ EDGE_QUERY_SECONDS = env.int("EDGE_QUERY_SECONDS", 60)
 EDGE_CACHE_PRIVATE_PREFIXES = ("/admin/", "/private-media/", "/documents/")
 # Addresses outside the language prefixes that list pages: purged, on each page's site, with
 # every page published, unpublished, moved or made private (portal.caching.page_changed).
-EDGE_SITE_LISTINGS = ("/sitemap.xml",)
+# Wagtail's API v2 lists and finds pages (its query strings are variants of the address at the
+# shipped edge, so one purge retires every ?type=, ?locale=, ?html_path=).
+EDGE_SITE_LISTINGS = ("/sitemap.xml", "/api/v2/pages/", "/api/v2/pages/find/")
+# Addresses outside the language prefixes that show one page ({pk}: its id), purged with the
+# page as above: Wagtail's API v2 detail (an unpublished page was read there for 60 s).
+EDGE_PAGE_ADDRESSES = ("/api/v2/pages/{pk}/",)
 # Addresses outside the language prefixes that answer the same in every language: no
 # ``Vary: Accept-Language`` (a CDN would keep a copy per browser language) and no
 # ``Content-Language`` (portal.locale); the shipped VCL keeps one copy of each too.

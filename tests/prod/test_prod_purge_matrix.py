@@ -7,9 +7,11 @@ For each page type: its page gets a new title and is published, in each language
 addresses whose answer then shows that title must be purged, softly); its Arabic page is
 unpublished (the addresses that linked to it must be purged). The addresses are found by
 rendering them, not by knowing which templates show what: a listing, menu or feed added
-later is covered by itself.
+later is covered by itself. Wagtail's API v2 is read the same way: every live page's detail
+and the list of the language's pages.
 """
 
+import json
 import uuid
 
 import pytest
@@ -69,6 +71,21 @@ def public_addresses(client, language):
     return shown
 
 
+def api_addresses(client, language):
+    """Wagtail's API v2 addresses of ``language`` that the edge keeps: ``{path: text}`` for
+    the detail of every live page and the list of the language's pages (``/api/v2/pages/``:
+    its query string is a variant of the address at the edge, one purge retires it)."""
+    pages = Page.objects.live().filter(locale__language_code=language, depth__gt=1)
+    paths = [f"/api/v2/pages/{pk}/" for pk in sorted(pages.values_list("pk", flat=True))]
+    paths.append(f"/api/v2/pages/?locale={language}&limit=100")
+    shown = {}
+    for path in paths:
+        response = client.get(path)
+        if response.status_code == 200 and "public" in response.get("Cache-Control", ""):
+            shown[path.split("?")[0]] = json.dumps(response.json(), ensure_ascii=False)
+    return shown
+
+
 def _purged_paths():
     return {url.removeprefix("http://localhost") for url in RecordingBackend.purged}
 
@@ -90,9 +107,10 @@ def test_a_new_title_is_purged_wherever_it_shows(
     page.title = marker
     with django_capture_on_commit_callbacks(execute=True):
         page.save_revision().publish()
-    shown = public_addresses(client, language)
+    shown = {**public_addresses(client, language), **api_addresses(client, language)}
     showing = {path for path, text in shown.items() if marker in text}
     assert page.url in showing  # the matrix can see a title
+    assert f"/api/v2/pages/{page.pk}/" in showing  # and the API's detail
     missing = sorted(showing - _purged_paths())
     assert not missing, f"shows the new title, not purged: {missing}"
     assert RecordingBackend.hard == []  # a change keeps the old copy in grace
@@ -106,10 +124,18 @@ def test_an_unpublished_page_is_purged_wherever_it_was_linked(
     link = f'href="{page.url}"'
     linking = {path for path, text in public_addresses(client, "ar").items() if link in text}
     assert linking  # the page itself links to itself (its language switcher, canonical link)
+    # Wagtail's API v2: the page's detail and the list holding it answered 200 up to 60 s
+    # through the edge after an unpublish (fresh-eyes trial): gone at once, like the page.
+    api_link = f'/api/v2/pages/{page.pk}/"'  # its detail_url, wherever the API names it
+    showing = {path for path, text in api_addresses(client, "ar").items() if api_link in text}
+    assert {f"/api/v2/pages/{page.pk}/", "/api/v2/pages/"} <= showing
     with django_capture_on_commit_callbacks(execute=True):
         page.unpublish()
     missing = sorted(linking - _purged_paths())
     assert not missing, f"linked to the unpublished page, not purged: {missing}"
+    hard = {url.removeprefix("http://localhost") for url in RecordingBackend.hard}
+    missing = sorted(showing - hard)
+    assert not missing, f"the API showed the unpublished page, not purged at once: {missing}"
 
 
 @pytest.fixture
