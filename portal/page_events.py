@@ -53,13 +53,17 @@ def _on_slug_changed(instance, instance_before, **kwargs):
     old addresses of the page and of every live page under it (their cached paths too) leave
     the edge at once; they now redirect or answer 404. So do the addresses that Wagtail's
     redirects send to any of them (a slug changed before: the edge kept that redirect to the
-    address now gone). The new addresses are the publish's."""
+    address now gone). The new addresses are the publish's; the API v2 details of the page and
+    of every page under it (their ``html_url``) are purged softly."""
     old_prefix, new_prefix = instance_before.url_path, instance.url_path
     pages = [instance_before]
     for page in instance.get_descendants().live().specific():
         page.url_path = old_prefix + page.url_path.removeprefix(new_prefix)  # as it was
         pages.append(page)
-    caching.purge_urls(caching.urls_for(pages) | redirects_to(instance), hard=True)
+    old_urls = caching.urls_for(pages)
+    # The API v2 details name each page's address (meta.html_url): soft, they still answer.
+    caching.purge_urls(caching.site_listings(old_urls, [page.pk for page in pages]))
+    caching.purge_urls(old_urls | redirects_to(instance), hard=True)
 
 
 def redirects_to(page):

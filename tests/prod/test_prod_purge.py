@@ -316,3 +316,22 @@ def test_a_move_retires_the_redirect_left_by_an_earlier_new_slug(
     new_path = StandardPage.objects.get(pk=page.pk).url
     assert client.get(old_url.removeprefix("http://localhost"))["Location"].endswith(new_path)
     assert old_url in RecordingBackend.hard
+
+
+def test_a_new_slug_purges_the_api_details_of_every_page_under_it(
+    purged, client, django_capture_on_commit_callbacks
+):
+    # Wagtail's API v2 detail names the page's address (meta.html_url): a grandchild's kept
+    # the old one for 60 s at the edge after its grandparent's new slug.
+    from campaigns.models import StandardPage
+
+    about = StandardPage.objects.get(locale__language_code="ar", depth=3, slug="about")
+    child = about.add_child(instance=StandardPage(title="فرع", slug="branch"))
+    grandchild = child.add_child(instance=StandardPage(title="فرع الفرع", slug="leaf"))
+    detail = f"/api/v2/pages/{grandchild.pk}/"
+    before = client.get(detail).json()["meta"]["html_url"]
+    about.slug = "about-us"
+    with django_capture_on_commit_callbacks(execute=True):
+        about.save_revision().publish()
+    assert client.get(detail).json()["meta"]["html_url"] != before
+    assert f"http://localhost{detail}" in RecordingBackend.purged
