@@ -227,9 +227,10 @@ def _send_purges(items):
     send_purge(hard, hard=True)
 
 
-def _backend_settings(hard):
+def _backend_settings(hard, refresh=False):
     return {
-        name: {**config, "HARD": hard} for name, config in settings.WAGTAILFRONTENDCACHE.items()
+        name: {**config, "HARD": hard, "REFRESH": refresh}
+        for name, config in settings.WAGTAILFRONTENDCACHE.items()
     }
 
 
@@ -240,7 +241,11 @@ def send_purge(urls, hard=False):
     if not urls:
         return
     logger.info("Purging %d URL(s) from the edge cache (%s)", len(urls), "hard" if hard else "soft")
-    on_commit.urgent(purge_urls_from_cache_task).enqueue(sorted(urls), _backend_settings(hard))
+    # A soft purge refreshes the copies it expired (portal.varnish): an editor's few pages.
+    # Not the tracker's (purge_now): at 20 gifts a second that is an origin render of every
+    # page of the campaign per purge, where readers ask for a few.
+    backends = _backend_settings(hard, refresh=not hard)
+    on_commit.urgent(purge_urls_from_cache_task).enqueue(sorted(urls), backends)
 
 
 def purge_now(urls, hard=False):

@@ -172,6 +172,13 @@ sub vcl_backend_response {
         set beresp.ttl = 60s;
         return (deliver);
     }
+    # Only a page is worth serving stale. A 404 or a redirect soft-purged (a page published at
+    # that address, a slug given back) is fetched again by the next reader: in grace, the
+    # new address of a renamed page answered its cached 404 for 10 s (fresh-eyes trial).
+    if (beresp.status != 200) {
+        set beresp.grace = 0s;
+        return (deliver);
+    }
     set beresp.grace = 6h;
     return (deliver);
 }

@@ -135,6 +135,40 @@ def test_publish_reaches_visitors_through_the_cache_within_two_seconds(site):
     assert int(unchanged.getheader("Age")) >= 1
 
 
+NEW_PAGE = """
+import django, sys
+django.setup()
+from wagtail.models import Page
+from campaigns.models import StandardPage
+home = Page.objects.get(depth=2, locale__language_code="ar")
+page = home.add_child(instance=StandardPage(title="صفحة جديدة", slug=sys.argv[1]))
+page.save_revision().publish()
+"""
+
+
+def test_the_first_reader_after_a_publish_gets_the_new_page(site):
+    # Fresh-eyes trial: on a quiet page the soft purge left the old copy in grace, and the
+    # first reader, seconds later, got it (HIT, the old title); only the next saw the change.
+    get("/ar/jesr/")
+    assert get("/ar/jesr/")[0].getheader("X-Cache") == "HIT"
+    marker = f"أول قارئ {time.time_ns()}"
+    publish_summary(site, marker)  # its purge is sent when the publish commits
+    time.sleep(1.5)  # the edge renders the page again in the background meanwhile
+    response, body = get("/ar/jesr/")
+    assert marker in body, "the first reader after the publish got the old page"
+
+
+def test_a_page_published_where_a_404_was_cached_answers_at_once(site):
+    # Fresh-eyes trial: a page given a new slug answered the 404 cached at its new address
+    # for 10 s more (the soft purge kept it in grace): the old address redirected to a 404.
+    slug = f"new-{time.time_ns()}"
+    get(f"/ar/{slug}/")
+    missing, _ = get(f"/ar/{slug}/")
+    assert missing.status == 404 and missing.getheader("X-Cache") == "HIT"
+    run_script(site, NEW_PAGE, slug)
+    assert get(f"/ar/{slug}/")[0].status == 200
+
+
 def test_logged_in_requests_bypass_the_cache(site):
     connection = http.client.HTTPConnection("127.0.0.1", VARNISH_PORT, timeout=10)
     for _ in range(2):
