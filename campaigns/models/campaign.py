@@ -353,7 +353,8 @@ class CampaignPartner(Orderable):
 
 
 def localized_partners(campaign, rendition_specs=()):
-    """The campaign's partners in the campaign's language, in order, in two or three queries.
+    """The campaign's partners whose page is live, in the campaign's language, in order, in
+    two or three queries.
 
     Partner links point at the source (Arabic) partner pages; each is swapped for its
     translation in the campaign's locale when one is live (one query, only when some link
@@ -384,6 +385,9 @@ def localized_partners(campaign, rendition_specs=()):
         }
     for link in links:
         link.localized_partner = translations.get(link.partner.translation_key, link.partner)
+    # A partner whose page is unpublished (in no language live here) is not listed: its link
+    # answered 404 from the campaign and home pages (fresh-eyes trial).
+    links = [link for link in links if link.localized_partner.live]
     if rendition_specs is not None:
         prefetch_related_objects(
             [link.localized_partner for link in links], with_renditions("logo", rendition_specs)

@@ -20,6 +20,24 @@ def test_campaign_page_shows_appeals_partners_and_how_to_give(client, demo):
     assert "https://solidarity.alecso.org/jesr" in html
 
 
+@pytest.mark.parametrize("language", ["ar", "fr", "en"])
+def test_an_unpublished_partner_is_not_linked_from_the_campaign_or_home(client, demo, language):
+    # Fresh-eyes trial: after /ar/partners/lam-echaml/ was unpublished, /ar/jesr/ and /ar/
+    # still linked to it (404). Unpublished in every language: no page of it to link to.
+    source = PartnerPage.objects.get(slug="lam-echaml", locale__language_code="ar")
+    addresses = {page.url for page in [source, *source.get_translations()]}
+    for page in [source, *source.get_translations()]:
+        page.unpublish()
+    for path in (f"/{language}/jesr/", f"/{language}/"):
+        html = client.get(path).content.decode()
+        linked = sorted(url for url in addresses if f'href="{url}"' in html)
+        assert not linked, f"{path} links to the unpublished partner: {linked}"
+    others = PartnerPage.objects.live().filter(locale__language_code=language)
+    assert all(
+        f'href="{p.url}"' in client.get(f"/{language}/jesr/").content.decode() for p in others
+    )
+
+
 @pytest.mark.parametrize(
     ("moment", "url", "text"),
     [
