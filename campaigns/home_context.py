@@ -9,24 +9,28 @@ from wagtail.models import Page
 from campaigns.models import CampaignPage, localized_partners
 from campaigns.models.page_context import HOME_LOGO_SPECS
 from campaigns.press.models import PressReleasePage
+from home.site_chrome import restricted
 
 
 def localized_link(page_id, locale_id):
     """A linked page in ``locale_id`` when it has a live translation there, else the page
-    itself (as Wagtail's ``page.localized``), in one query instead of three."""
+    itself (as Wagtail's ``page.localized``), in one query instead of three; ``None`` when
+    that page is not live or is private (a view restriction on it or an ancestor): a link
+    for every visitor must not lead to a 404 or a login."""
     if not page_id:
         return None
     same_key = Page.objects.filter(pk=page_id).values("translation_key")
     candidates = Page.objects.filter(
         Q(pk=page_id) | Q(translation_key__in=same_key, locale_id=locale_id, live=True)
-    )
+    ).annotate(restricted=restricted())
     linked = translated = None
     for candidate in candidates:
         if candidate.pk == page_id:
             linked = candidate
         if candidate.locale_id == locale_id and candidate.live:
             translated = candidate
-    return translated or linked
+    found = translated or linked
+    return found if found is not None and found.live and not found.restricted else None
 
 
 def featured_campaign(page):
@@ -47,6 +51,7 @@ def featured_campaign(page):
         )
     return (
         CampaignPage.objects.live()
+        .exclude(restricted())
         .filter(
             translation_key__in=CampaignPage.objects.filter(pk=page.featured_campaign_id).values(
                 "translation_key"
@@ -102,6 +107,7 @@ def home_campaigns(page):
     source_locale = default_locale_id()
     campaigns = list(
         CampaignPage.objects.live()
+        .exclude(restricted())
         .filter(locale_id__in={page.locale_id, source_locale})
         .select_related("hero_image")
         .prefetch_related(with_renditions("hero_image", CARD_SPECS))

@@ -16,6 +16,8 @@ under the home page, in a background task):
   translation's new title to its live row before it publishes it;
 * a page deleted at that depth: its home page's chrome;
 * a page moved from or to the menu's depth: both home pages' chrome;
+* a view restriction added to or removed from a page at that depth (a page made private
+  leaves the menu: a *hard* purge, so that no reader gets a copy naming it);
 * site settings saved (organisation name, contact, social links: the footer and the head's
   structured data): every page of the site in every language.
 """
@@ -25,7 +27,7 @@ import threading
 from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.models import Page
 
-from home.site_chrome import annotate_menu, order_menu
+from home.site_chrome import annotate_menu, menu_pages, order_menu
 from portal import caching
 
 MENU_DEPTH = 3  # the menu shows the home page's children
@@ -46,7 +48,7 @@ def home_of(page):
 def menu_signature(home):
     """``home``'s chrome as a tuple: its id and whether it is live, then ``(id, title,
     url_path)`` of each menu item in menu order (one query)."""
-    items = order_menu(annotate_menu(home.get_children().live().in_menu()))
+    items = order_menu(annotate_menu(menu_pages(home)))
     return (home.pk, home.live, *((item.pk, item.title, item.url_path) for item in items))
 
 
@@ -102,6 +104,16 @@ def _on_post_move(sender, instance, parent_page_before, parent_page_after, **kwa
         caching.chrome_changed(*homes.values())
 
 
+def _on_restriction_changed(sender, instance, signal, **kwargs):
+    """A page at the menu's depth (or a home page) made private or public again: its home
+    page's chrome, purged hard when the page is now hidden (its title leaves the menu)."""
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None and _at_menu_depth(page):
+        home = home_of(page)
+        if home is not None:
+            caching.chrome_changed(home, hard=signal is post_save)
+
+
 def _on_settings_saved(sender, instance, **kwargs):
     """Site settings saved: the footer and head of every page of the site, every language."""
     caching.chrome_changed(*instance.site.root_page.get_translations(inclusive=True))
@@ -110,6 +122,7 @@ def _on_settings_saved(sender, instance, **kwargs):
 def connect():
     """Connect the chrome's events (from ``HomeConfig.ready``)."""
     from django.apps import apps
+    from wagtail.models import PageViewRestriction
     from wagtail.signals import post_page_move
 
     from home.models import SiteSettings
@@ -120,4 +133,10 @@ def connect():
         post_save.connect(_on_post_save, sender=model, dispatch_uid=f"chrome-post-{uid}")
         post_delete.connect(_on_post_delete, sender=model, dispatch_uid=f"chrome-del-{uid}")
     post_page_move.connect(_on_post_move, dispatch_uid="chrome-after-move")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _on_restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"chrome-restriction-{signal is post_save}",
+        )
     post_save.connect(_on_settings_saved, sender=SiteSettings, dispatch_uid="chrome-settings")

@@ -4,6 +4,10 @@ The header's brand link and menu need the page's home (the depth-2 ancestor in i
 and that home's children shown in menus; the language switcher, hreflang links and canonical
 URL need the page's live translations. Both come from one query, memoised on the request.
 
+Private pages (a view restriction on them or on an ancestor: a password, a login, a group)
+are left out of the menu: their titles are not for every visitor, and the edge keeps the
+pages showing the menu for every visitor.
+
 The menu follows the page tree, except where an app above ``home`` orders it through a
 ``site_menu_order`` hook (``campaigns/menu.py``: the campaigns together, first): each hook
 has ``annotate(pages)``, the fields it reads added to that same query, and ``order(items)``.
@@ -11,9 +15,10 @@ has ``annotate(pages)``, the fields it reads added to that same query, and ``ord
 
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, Q
+from django.db.models.lookups import StartsWith
 from wagtail import hooks
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 
 @dataclass
@@ -21,6 +26,21 @@ class ChromePages:
     home: Page | None
     menu: list
     translations: list  # live, each with its locale
+
+
+def restricted(path="path"):
+    """A boolean expression for a queryset: the page whose tree path is the field ``path``
+    (``"partner__path"`` from a link to a page) has a view restriction on it or on an
+    ancestor (Wagtail's private pages; as ``PageQuerySet.public()``, within the same
+    query)."""
+    target = ExpressionWrapper(OuterRef(path), output_field=CharField())
+    return Exists(PageViewRestriction.objects.filter(StartsWith(target, F("page__path"))))
+
+
+def menu_pages(home):
+    """``home``'s children shown in its menu (live, *Show in menus*, not private), as a
+    queryset for :func:`annotate_menu`."""
+    return home.get_children().live().in_menu().exclude(restricted())
 
 
 def chrome_pages(request, page):
@@ -37,6 +57,7 @@ def chrome_pages(request, page):
                 | Q(translation_key=page.translation_key, live=True)
             )
         )
+        .annotate(restricted=restricted())
         .select_related("locale")
         .order_by("path")
     )
@@ -52,10 +73,17 @@ def chrome_pages(request, page):
                 and row.path.startswith(home_path)
                 and row.live
                 and row.show_in_menus
+                and not row.restricted
             ]
         ),
+        # The page itself, and its translations that are not private (the language
+        # switcher and hreflang links are for every visitor).
         translations=[
-            row for row in rows if row.translation_key == page.translation_key and row.live
+            row
+            for row in rows
+            if row.translation_key == page.translation_key
+            and row.live
+            and (row.pk == page.pk or not row.restricted)
         ],
     )
     request._portal_chrome_pages = (page.pk, result)

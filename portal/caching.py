@@ -263,7 +263,8 @@ def page_changed(page, hard=False, extra_pages=()):
     bump("site", *(f"page:{item.pk}" for item in pages))
     urls = urls_for(pages)
     pks = {item.pk for item in pages} | _api_pages(page, pages)
-    purge_urls(urls | site_listings(urls, pks), hard=hard)
+    own = {path for item in pages for path in getattr(item, "get_site_cached_paths", list)()}
+    purge_urls(urls | site_listings(urls, pks, own), hard=hard)
 
 
 def _api_pages(page, pages):
@@ -277,46 +278,50 @@ def _api_pages(page, pages):
     children = Q()
     for item in family:
         children |= Q(path__startswith=item.path, depth=item.depth + 1)
-    referencing = ReferenceIndex.objects.filter(
-        to_content_type=ContentType.objects.get_for_model(Page),
-        to_object_id__in=[str(item.pk) for item in family],
-        base_content_type=ContentType.objects.get_for_model(Page),
-    ).values_list("object_id", flat=True)
+    referencing = (
+        ReferenceIndex.get_references_to_in_bulk(family)
+        .filter(base_content_type=ContentType.objects.get_for_model(Page))
+        .values_list("object_id", flat=True)
+    )
     found = Page.objects.live().filter(children | Q(pk__in=[int(pk) for pk in referencing]))
     return set(found.values_list("pk", flat=True))
 
 
-def site_listings(urls, pks=()):
+def site_listings(urls, pks=(), paths=()):
     """The addresses outside the language prefixes that list pages (``EDGE_SITE_LISTINGS``:
-    the sitemap, Wagtail's API v2 list) or show the page of one of the ids ``pks``
-    (``EDGE_PAGE_ADDRESSES``: the API v2 detail), on every site among ``urls`` (absolute
-    URLs)."""
+    the sitemap, Wagtail's API v2 list), show the page of one of the ids ``pks``
+    (``EDGE_PAGE_ADDRESSES``: the API v2 detail) or are among ``paths`` (site-absolute paths
+    a page type names in ``get_site_cached_paths()``: the tracker API's detail of a campaign),
+    on every site among ``urls`` (absolute URLs)."""
     paths = [
         *settings.EDGE_SITE_LISTINGS,
         *(path.format(pk=pk) for path in settings.EDGE_PAGE_ADDRESSES for pk in pks),
+        *paths,
     ]
     origins = {urlsplit(url)[:2] for url in urls}
     return {urlunsplit((scheme, host, path, "", "")) for scheme, host in origins for path in paths}
 
 
-def chrome_changed(*homes):
+def chrome_changed(*homes, hard=False):
     """What every page under ``homes`` (home pages) shows around its content changed (the
-    menu, the footer): a new *site* version now, and once the transaction commits a soft
-    edge purge of every live page under each home, with their cached paths, sent by a
-    background task (:func:`purge_subtree`; a site may hold thousands of pages)."""
+    menu, the footer): a new *site* version now, and once the transaction commits an edge
+    purge (soft unless ``hard``: a page made private leaves the menu) of every live page
+    under each home, with their cached paths, sent by a background task
+    (:func:`purge_subtree`; a site may hold thousands of pages)."""
     bump("site")
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
         for home in homes:
-            on_commit.enqueue_on_commit(on_commit.urgent(purge_subtree), home.pk)
+            on_commit.enqueue_on_commit(on_commit.urgent(purge_subtree), home.pk, hard)
 
 
 @task
-def purge_subtree(page_id):
-    """Background task: a soft edge purge of the live page ``page_id`` and every live page
-    under it (nothing when it is gone)."""
+def purge_subtree(page_id, hard=False):
+    """Background task: an edge purge (soft unless ``hard``) of the live page ``page_id`` and
+    every live page under it (nothing when it is gone)."""
     root = Page.objects.filter(pk=page_id).first()
     if root is not None:
-        purge_now(urls_for(Page.objects.live().descendant_of(root, inclusive=True).specific()))
+        pages = Page.objects.live().descendant_of(root, inclusive=True).specific()
+        purge_now(urls_for(pages), hard=hard)
 
 
 def connect_signals():

@@ -29,9 +29,14 @@ def _on_unpublished(instance, **kwargs):
 
 
 def _on_restriction_changed(instance, **kwargs):
+    """A view restriction added or removed: it covers the whole subtree, so the page, every
+    live page under it and the pages listing those (``get_listing_pages()``: a campaign
+    listing a partner under a private partners index) are purged hard."""
     page = Page.objects.filter(pk=instance.page_id).first()
-    if page is not None:  # the restriction covers the whole subtree
-        caching.page_changed(page, hard=True, extra_pages=page.get_descendants().live().specific())
+    if page is not None:
+        under = list(page.get_descendants().live().specific())
+        listing = [shown for item in under for shown in getattr(item, "get_listing_pages", list)()]
+        caching.page_changed(page, hard=True, extra_pages=[*under, *listing])
 
 
 def _before_move(instance, **kwargs):
@@ -53,16 +58,18 @@ def _on_slug_changed(instance, instance_before, **kwargs):
     old addresses of the page and of every live page under it (their cached paths too) leave
     the edge at once; they now redirect or answer 404. So do the addresses that Wagtail's
     redirects send to any of them (a slug changed before: the edge kept that redirect to the
-    address now gone). The new addresses are the publish's; the API v2 details of the page and
-    of every page under it (their ``html_url``) are purged softly."""
+    address now gone). The new addresses are the publish's; the API answers naming the
+    address of the page or of a page under it (Wagtail's API v2 details, their ``html_url``;
+    the tracker API's, from ``get_site_cached_paths()``) are purged softly."""
     old_prefix, new_prefix = instance_before.url_path, instance.url_path
     pages = [instance_before]
     for page in instance.get_descendants().live().specific():
         page.url_path = old_prefix + page.url_path.removeprefix(new_prefix)  # as it was
         pages.append(page)
     old_urls = caching.urls_for(pages)
-    # The API v2 details name each page's address (meta.html_url): soft, they still answer.
-    caching.purge_urls(caching.site_listings(old_urls, [page.pk for page in pages]))
+    # The API details name each page's address (meta.html_url): soft, they still answer.
+    own = {path for page in pages for path in getattr(page, "get_site_cached_paths", list)()}
+    caching.purge_urls(caching.site_listings(old_urls, [page.pk for page in pages], own))
     caching.purge_urls(old_urls | redirects_to(instance), hard=True)
 
 

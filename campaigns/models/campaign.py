@@ -21,10 +21,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from campaigns.admin_widgets import PartnerPageChooser
+from campaigns.api_paths import tracker_api_paths
 from campaigns.blocks import BodyBlock, VideoBlock
 from campaigns.blocks.video import missing_caption_language, poster_pictures
 from campaigns.countries import country_conventions, sorted_country_choices
 from home.models import PortalPage
+from home.site_chrome import restricted
 from home.view_paths import view_paths
 from portal.localization.conventions import DIGIT_STYLES
 from portal.localization.numbers import is_known_currency
@@ -207,6 +209,11 @@ class CampaignPage(PortalPage):
         them."""
         return ["/", *view_paths(self, campaign_slug=self.slug)]
 
+    def get_site_cached_paths(self):
+        """Site-absolute paths outside the language prefixes that show this page: the tracker
+        API's list and details of campaigns (title, summary, dates), purged with it."""
+        return tracker_api_paths("tracker-campaign", self)
+
     def get_listing_pages(self):
         """Live pages in this page's language whose HTML names this campaign beyond its
         ancestors: the campaign indexes (their cards), its partners' pages (their campaigns)
@@ -353,8 +360,8 @@ class CampaignPartner(Orderable):
 
 
 def localized_partners(campaign, rendition_specs=()):
-    """The campaign's partners whose page is live, in the campaign's language, in order, in
-    two or three queries.
+    """The campaign's partners whose page is live and public, in the campaign's language, in
+    order, in two or three queries.
 
     Partner links point at the source (Arabic) partner pages; each is swapped for its
     translation in the campaign's locale when one is live (one query, only when some link
@@ -367,6 +374,7 @@ def localized_partners(campaign, rendition_specs=()):
 
     links = list(
         CampaignPartner.objects.filter(campaign=campaign)
+        .annotate(partner_restricted=restricted("partner__path"))
         .select_related("partner__logo")
         .order_by("sort_order")
     )
@@ -381,13 +389,20 @@ def localized_partners(campaign, rendition_specs=()):
             p.translation_key: p
             for p in PartnerPage.objects.live()
             .filter(translation_key__in=keys, locale_id=campaign.locale_id)
+            .annotate(restricted=restricted())
             .select_related("logo")
         }
     for link in links:
+        link.partner.restricted = link.partner_restricted
         link.localized_partner = translations.get(link.partner.translation_key, link.partner)
-    # A partner whose page is unpublished (in no language live here) is not listed: its link
-    # answered 404 from the campaign and home pages (fresh-eyes trial).
-    links = [link for link in links if link.localized_partner.live]
+    # A partner whose page is unpublished (in no language live here) or private is not
+    # listed: its link answered 404 (fresh-eyes trial) or a login from the campaign and home
+    # pages.
+    links = [
+        link
+        for link in links
+        if link.localized_partner.live and not link.localized_partner.restricted
+    ]
     if rendition_specs is not None:
         prefetch_related_objects(
             [link.localized_partner for link in links], with_renditions("logo", rendition_specs)

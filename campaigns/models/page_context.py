@@ -11,6 +11,7 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.images import get_image_model
 
 from home.renditions import prefetch_renditions
+from home.site_chrome import restricted
 
 # Must match the {% srcset_image %} specs in templates/includes/partner_card.html and
 # templates/includes/appeal_card.html.
@@ -45,7 +46,11 @@ def campaign_lists(campaign):
 
     partners = localized_partners(campaign, rendition_specs=None)
     appeals = list(
-        AppealPage.objects.child_of(campaign).live().order_by("path").select_related("portrait")
+        AppealPage.objects.child_of(campaign)
+        .live()
+        .exclude(restricted())
+        .order_by("path")
+        .select_related("portrait")
     )
     prefetch_renditions(
         [(link.localized_partner.logo, LOGO_SPECS) for link in partners]

@@ -9,7 +9,9 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from campaigns.api_paths import tracker_api_paths
 from home.models import PortalPage
+from home.site_chrome import restricted
 from portal.localization.typed_codes import WesternDigitsCharField
 
 
@@ -37,6 +39,7 @@ class PartnerIndexPage(PortalPage):
         context["partners"] = (
             PartnerPage.objects.child_of(self)
             .live()
+            .exclude(restricted())
             .select_related("logo")
             .prefetch_related(with_renditions("logo", LOGO_SPECS))
             .order_by("path")
@@ -149,6 +152,7 @@ class PartnerPage(PortalPage):
         ).values("campaign__translation_key")
         return (
             CampaignPage.objects.live()
+            .exclude(restricted())
             .filter(translation_key__in=source_keys, locale_id=self.locale_id)
             .order_by("-start_date")
         )
@@ -157,3 +161,8 @@ class PartnerPage(PortalPage):
         """The campaigns listing this partner, in this page's language (their partner grid
         shows its name and logo): retired and purged with it."""
         return list(self.campaigns())
+
+    def get_site_cached_paths(self):
+        """Site-absolute paths outside the language prefixes that show this page: the tracker
+        API's list and details of partners, purged with it."""
+        return tracker_api_paths("tracker-partner", self)

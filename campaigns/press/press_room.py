@@ -21,6 +21,7 @@ from campaigns.press.models import (
     PressContact,
     PressReleasePage,
 )
+from home.site_chrome import restricted
 
 RELEASES_PER_PAGE = 10
 COVERAGE_PER_PAGE = 20
@@ -83,7 +84,10 @@ def campaigns_in(locale):
     """Live campaigns in ``locale``, by translation key (to localize release/coverage links)."""
     return {
         c.translation_key: c
-        for c in CampaignPage.objects.live().filter(locale=locale).order_by("-start_date")
+        for c in CampaignPage.objects.live()
+        .exclude(restricted())
+        .filter(locale=locale)
+        .order_by("-start_date")
     }
 
 
@@ -94,6 +98,7 @@ def room_choices(index_page):
         campaigns = [
             CampaignChoice(str(c.translation_key), c.slug, c.title, c.url or "")
             for c in CampaignPage.objects.live()
+            .exclude(restricted())
             .filter(locale_id=index_page.locale_id)
             .order_by("-start_date")
         ]
@@ -224,17 +229,24 @@ def _localized(page, campaigns):
 def release_context(release, request):
     """Speakers, gallery, attachments, contacts and the campaign, in the release's language,
     and the campaign's conventions (dates, digits) for the whole page."""
-    campaign = None
+    campaign = link = None
     if release.related_campaign_id:
-        campaign = (
-            CampaignPage.objects.live()
+        # The campaign in the release's language, else the one it names, each only when
+        # live and not private (the link is for every visitor); its conventions either way.
+        found = {
+            page.locale_id == release.locale_id: page
+            for page in CampaignPage.objects.live()
+            .exclude(restricted())
             .filter(
-                translation_key=release.related_campaign.translation_key,
-                locale_id=release.locale_id,
+                Q(translation_key=release.related_campaign.translation_key)
+                & Q(locale_id=release.locale_id)
+                | Q(pk=release.related_campaign_id)
             )
-            .first()
-        ) or release.related_campaign.specific
+        }
+        link = found.get(True) or found.get(False)
+        campaign = link or release.related_campaign.specific
     return {
+        "campaign_link": link,
         "speakers": list(release.speakers.all()),
         "gallery": list(
             release.gallery.select_related("image").prefetch_related("image__renditions")

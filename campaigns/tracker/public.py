@@ -10,6 +10,7 @@ from django.db.models import Count, F, Sum, Value
 from django.db.models.functions import TruncDate
 
 from campaigns.models import CampaignPage, PartnerPage
+from home.site_chrome import restricted
 from portal.localization.locales import language_for_locale_id
 
 from .aggregates import (
@@ -30,6 +31,7 @@ def campaign_in_language(slug, language):
     """The live campaign page with this slug in the visitor's language (or ``None``)."""
     return (
         CampaignPage.objects.live()
+        .exclude(restricted())  # a private campaign's views are not for every visitor
         .filter(slug=slug, locale__language_code=language)
         .select_related("locale")
         .first()

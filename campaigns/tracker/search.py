@@ -6,10 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 def public_needs():
     from campaigns.models import CampaignPage
+    from home.site_chrome import restricted
 
     from .models import Need, NeedStatus
 
-    live_campaigns = list(CampaignPage.objects.live().values_list("pk", flat=True))
+    # Not a private campaign's: its needs page answers 404 to everyone else.
+    public = CampaignPage.objects.live().exclude(restricted())
+    live_campaigns = list(public.values_list("pk", flat=True))
     return Need.objects.filter(
         status__in=[NeedStatus.OPEN, NeedStatus.MET], campaign__in=live_campaigns
     ).select_related("campaign")

@@ -69,7 +69,7 @@ sub vcl_recv {
     # names, keep a key per address and query.
     unset req.http.X-Query;
     if (req.url !~ "^/api/"
-        || req.url ~ "^/api/v1/(campaigns/[0-9]+/(totals/)?|overview/)(\?|$)"
+        || req.url ~ "^/api/v1/((campaigns|partners)/([0-9]+/)?|campaigns/[0-9]+/totals/|overview/)(\?|$)"
         || req.url ~ "^/api/v2/pages/(find/|[0-9]+/)?(\?|$)") {
         set req.http.X-Query = "?" + regsub(req.url, "^[^?]*\??", "");
     }
@@ -103,13 +103,22 @@ sub vcl_recv {
     # must not split the cache. Forms POST, and POST passes above with its cookies.
     unset req.http.Cookie;
 
-    # While the origin is healthy serve at most 10 s stale (refreshed in the background,
-    # by one request); if it is down, keep serving the last good copy for the whole grace,
-    # also when a fetch failed before the health probe noticed (X-Origin-Failed, vcl_synth).
+    # While the origin is healthy serve a page at most 10 s stale (refreshed in the
+    # background, by one request); if it is down, keep serving the last good copy for the
+    # whole grace, also when a fetch failed before the health probe noticed (X-Origin-Failed,
+    # vcl_synth). A copy with a query string (a search, a filtered listing) and an API answer
+    # are not served stale while the origin is healthy: the refresh after a publish renders
+    # the plain page only, so their first reader after a purge got the old copy (fresh-eyes
+    # trial), and an API client reading after its own write must see it. Their reader waits
+    # on one fetch, shared by every reader of that copy meanwhile (request coalescing).
     if (req.http.X-Origin-Failed) {
         set req.grace = 6h;  # req.grace outlives a restart; the copy's own grace still caps it
     } elsif (std.healthy(req.backend_hint)) {
-        set req.grace = 10s;
+        if (req.url ~ "^/api/" || req.url ~ "\?") {
+            set req.grace = 0s;
+        } else {
+            set req.grace = 10s;
+        }
     }
     return (hash);
 }

@@ -3,7 +3,7 @@
 from django import template
 from wagtail.models import Page, Site
 
-from home.site_chrome import annotate_menu, chrome_pages, order_menu
+from home.site_chrome import annotate_menu, chrome_pages, menu_pages, order_menu
 
 register = template.Library()
 
@@ -39,6 +39,6 @@ def main_menu(context):
     request = context.get("request")
     items = getattr(request, "_portal_menu", None)
     if items is None:
-        items = order_menu(annotate_menu(home.get_children().live().in_menu())) if home else []
+        items = order_menu(annotate_menu(menu_pages(home))) if home else []
     current = context.get("page")
     return {"home": home, "items": items, "current": current, "request": request}

@@ -7,8 +7,8 @@ For each page type: its page gets a new title and is published, in each language
 addresses whose answer then shows that title must be purged, softly); its Arabic page is
 unpublished (the addresses that linked to it must be purged). The addresses are found by
 rendering them, not by knowing which templates show what: a listing, menu or feed added
-later is covered by itself. Wagtail's API v2 is read the same way: every live page's detail
-and the list of the language's pages.
+later is covered by itself. The APIs are read the same way: Wagtail's API v2 (every live
+page's detail, the list of the language's pages) and the tracker API's page lists and details.
 """
 
 import json
@@ -72,18 +72,38 @@ def public_addresses(client, language):
 
 
 def api_addresses(client, language):
-    """Wagtail's API v2 addresses of ``language`` that the edge keeps: ``{path: text}`` for
-    the detail of every live page and the list of the language's pages (``/api/v2/pages/``:
-    its query string is a variant of the address at the edge, one purge retires it)."""
+    """The API addresses of ``language`` that the edge keeps: ``{path: text}`` for Wagtail's
+    API v2 detail of every live page and the list of the language's pages (``/api/v2/pages/``),
+    and the tracker API's page lists and details (:func:`tracker_page_addresses`; fresh-eyes
+    trial: a campaign's new title stayed 60 s in its ``/api/v1/campaigns/<id>/``). Their query
+    strings are variants of the address at the edge: one purge retires them."""
     pages = Page.objects.live().filter(locale__language_code=language, depth__gt=1)
     paths = [f"/api/v2/pages/{pk}/" for pk in sorted(pages.values_list("pk", flat=True))]
     paths.append(f"/api/v2/pages/?locale={language}&limit=100")
+    paths.extend(tracker_page_addresses(language))
     shown = {}
     for path in paths:
         response = client.get(path)
         if response.status_code == 200 and "public" in response.get("Cache-Control", ""):
             shown[path.split("?")[0]] = json.dumps(response.json(), ensure_ascii=False)
     return shown
+
+
+def tracker_page_addresses(language):
+    """The tracker API's addresses that show pages (``/api/v1/``: every router's viewset whose
+    model is a page type), in ``language``: its list and the detail of each live page of that
+    type (the API answers for any translation's id)."""
+    from campaigns.api.urls import router
+
+    paths = []
+    for prefix, viewset, _basename in router.registry:
+        model = getattr(viewset, "model", None)
+        if model is None or not issubclass(model, Page):
+            continue
+        paths.append(f"/api/v1/{prefix}/?locale={language}")
+        for pk in sorted(model.objects.live().values_list("pk", flat=True)):
+            paths.append(f"/api/v1/{prefix}/{pk}/?locale={language}")
+    return paths
 
 
 def _purged_paths():
@@ -129,12 +149,18 @@ def test_an_unpublished_page_is_purged_wherever_it_was_linked(
     api_link = f'/api/v2/pages/{page.pk}/"'  # its detail_url, wherever the API names it
     showing = {path for path, text in api_addresses(client, "ar").items() if api_link in text}
     assert {f"/api/v2/pages/{page.pk}/", "/api/v2/pages/"} <= showing
+    # The tracker API's detail of the page (a campaign, a partner) answers 404 at once too.
+    details = {
+        path.split("?")[0]
+        for path in tracker_page_addresses("ar")
+        if path.split("?")[0].endswith(f"/{page.pk}/")
+    }
     with django_capture_on_commit_callbacks(execute=True):
         page.unpublish()
     missing = sorted(linking - _purged_paths())
     assert not missing, f"linked to the unpublished page, not purged: {missing}"
     hard = {url.removeprefix("http://localhost") for url in RecordingBackend.hard}
-    missing = sorted(showing - hard)
+    missing = sorted((showing | details) - hard)
     assert not missing, f"the API showed the unpublished page, not purged at once: {missing}"
 
 
@@ -170,3 +196,35 @@ def test_a_new_slug_retires_every_old_address_at_once(
     hard = {url.removeprefix("http://localhost") for url in RecordingBackend.hard}
     missing = sorted(moved - hard)
     assert not missing, f"old addresses still served from the edge: {missing}"
+
+
+@pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda model: model._meta.label)
+def test_a_page_made_private_is_linked_from_no_public_page(
+    model, client, purged, django_capture_on_commit_callbacks
+):
+    # Fresh-eyes trial: a page made private stayed in every page's menu and behind the home
+    # page's "How to give" button, for every visitor, from the edge and from the origin.
+    from wagtail.models import PageViewRestriction
+
+    page = _page_of(model, "ar")
+    if page.depth == 2:
+        pytest.skip("a private home page makes its whole language private")
+    link = f'href="{page.url}"'
+
+    def linking_pages():  # in every language: the others' language switchers link to it
+        return {
+            path
+            for language in ("ar", "fr", "en")
+            for path, text in public_addresses(client, language).items()
+            if link in text
+        }
+
+    linking = linking_pages()
+    assert linking  # the matrix can see a link
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=page, restriction_type="login")
+    still = sorted(linking_pages())
+    assert not still, f"public pages linking to the private page: {still}"
+    hard = {url.removeprefix("http://localhost") for url in RecordingBackend.hard}
+    missing = sorted(linking - hard)
+    assert not missing, f"linked to the page made private, not purged at once: {missing}"

@@ -14,6 +14,7 @@ from wagtail.models import Locale
 from campaigns.models import CampaignPage, PartnerPage
 from campaigns.tracker import aggregates, services
 from campaigns.tracker.models import Region
+from home.site_chrome import restricted
 from portal.localization.lists import join_values
 
 from ..localization import attach_translations
@@ -30,12 +31,16 @@ class PageViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, TrackerAPIVi
     model = None
     text_fields = ["title"]
 
+    def public_pages(self):
+        """The model's live pages that are not private (a view restriction on them or an
+        ancestor): the API is read by anyone, as the edge-cached pages are."""
+        return self.model.objects.live().exclude(restricted())
+
     def get_queryset(self):
-        return self.model.objects.live().filter(locale_id=Locale.get_default().pk).order_by("path")
+        return self.public_pages().filter(locale_id=Locale.get_default().pk).order_by("path")
 
     def prepare(self, pages):
-        live = self.model.objects.live()
-        return attach_translations(pages, self.language, self.text_fields, live)
+        return attach_translations(pages, self.language, self.text_fields, self.public_pages())
 
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)
@@ -47,7 +52,7 @@ class PageViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, TrackerAPIVi
         if beyond_ids(pk):
             raise Http404
         try:
-            return self.model.objects.live().get(pk=int(pk))
+            return self.public_pages().get(pk=int(pk))
         except (ObjectDoesNotExist, ValueError) as error:
             raise Http404 from error
 
@@ -133,6 +138,7 @@ class PartnerViewSet(PageViewSet):
     serializer_class = read.PartnerSerializer
 
     def filter_queryset(self, queryset):
+        # The search index takes plain filters; the sources it narrows are public already.
         return search_sources(self.request, queryset, self.model.objects.live(), self.language)
 
     @extend_schema(
