@@ -9,7 +9,7 @@ from wagtail.models import Page
 from campaigns.models import CampaignPage, localized_partners
 from campaigns.models.page_context import HOME_LOGO_SPECS
 from campaigns.press.models import PressReleasePage
-from home.site_chrome import restricted
+from home.private_pages import restricted
 
 
 def localized_link(page_id, locale_id):

@@ -16,8 +16,8 @@ under the home page, in a background task):
   translation's new title to its live row before it publishes it;
 * a page deleted at that depth: its home page's chrome;
 * a page moved from or to the menu's depth: both home pages' chrome;
-* a view restriction added to or removed from a page at that depth (a page made private
-  leaves the menu: a *hard* purge, so that no reader gets a copy naming it);
+* a view restriction added to or removed from a page at that depth (the page leaves or
+  rejoins the menu: a *hard* purge, so that no reader gets the old menu);
 * site settings saved (organisation name, contact, social links: the footer and the head's
   structured data): every page of the site in every language.
 """
@@ -104,14 +104,16 @@ def _on_post_move(sender, instance, parent_page_before, parent_page_after, **kwa
         caching.chrome_changed(*homes.values())
 
 
-def _on_restriction_changed(sender, instance, signal, **kwargs):
+def _on_restriction_changed(sender, instance, **kwargs):
     """A page at the menu's depth (or a home page) made private or public again: its home
-    page's chrome, purged hard when the page is now hidden (its title leaves the menu)."""
+    page's chrome, purged hard (the page leaves or rejoins every menu; a soft purge served
+    the old menu to each page's first reader: fresh-eyes trial). Restrictions change
+    rarely."""
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None and _at_menu_depth(page):
         home = home_of(page)
         if home is not None:
-            caching.chrome_changed(home, hard=signal is post_save)
+            caching.chrome_changed(home, hard=True)
 
 
 def _on_settings_saved(sender, instance, **kwargs):

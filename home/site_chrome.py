@@ -15,10 +15,11 @@ has ``annotate(pages)``, the fields it reads added to that same query, and ``ord
 
 from dataclasses import dataclass
 
-from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, Q
-from django.db.models.lookups import StartsWith
+from django.db.models import Q
 from wagtail import hooks
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
+
+from home.private_pages import restricted
 
 
 @dataclass
@@ -26,15 +27,6 @@ class ChromePages:
     home: Page | None
     menu: list
     translations: list  # live, each with its locale
-
-
-def restricted(path="path"):
-    """A boolean expression for a queryset: the page whose tree path is the field ``path``
-    (``"partner__path"`` from a link to a page) has a view restriction on it or on an
-    ancestor (Wagtail's private pages; as ``PageQuerySet.public()``, within the same
-    query)."""
-    target = ExpressionWrapper(OuterRef(path), output_field=CharField())
-    return Exists(PageViewRestriction.objects.filter(StartsWith(target, F("page__path"))))
 
 
 def menu_pages(home):

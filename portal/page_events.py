@@ -30,11 +30,17 @@ def _on_unpublished(instance, **kwargs):
 
 def _on_restriction_changed(instance, **kwargs):
     """A view restriction added or removed: it covers the whole subtree, so the page, every
-    live page under it and the pages listing those (``get_listing_pages()``: a campaign
+    live page under it, their translations (their language switchers link to them) and the
+    pages listing those (``get_listing_pages()``: a campaign
     listing a partner under a private partners index) are purged hard."""
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
-        under = list(page.get_descendants().live().specific())
+        under = [
+            shown
+            for item in page.get_descendants().live().specific()
+            # its translations too: their language switchers link to it (fresh-eyes trial)
+            for shown in (item, *item.get_translations().live().specific())
+        ]
         listing = [shown for item in under for shown in getattr(item, "get_listing_pages", list)()]
         caching.page_changed(page, hard=True, extra_pages=[*under, *listing])
 

@@ -7,7 +7,6 @@ from babel import Locale as BabelLocale
 from babel import UnknownLocaleError
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -26,7 +25,6 @@ from campaigns.blocks import BodyBlock, VideoBlock
 from campaigns.blocks.video import missing_caption_language, poster_pictures
 from campaigns.countries import country_conventions, sorted_country_choices
 from home.models import PortalPage
-from home.site_chrome import restricted
 from home.view_paths import view_paths
 from portal.localization.conventions import DIGIT_STYLES
 from portal.localization.numbers import is_known_currency
@@ -357,54 +355,3 @@ class CampaignPartner(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("campaign partner")
-
-
-def localized_partners(campaign, rendition_specs=()):
-    """The campaign's partners whose page is live and public, in the campaign's language, in
-    order, in two or three queries.
-
-    Partner links point at the source (Arabic) partner pages; each is swapped for its
-    translation in the campaign's locale when one is live (one query, only when some link
-    points at another language). Logos come joined, and their renditions
-    (``rendition_specs``, else all; ``None``: not prefetched) prefetched, whatever the
-    number of partners.
-    """
-    from .page_context import with_renditions
-    from .partner import PartnerPage
-
-    links = list(
-        CampaignPartner.objects.filter(campaign=campaign)
-        .annotate(partner_restricted=restricted("partner__path"))
-        .select_related("partner__logo")
-        .order_by("sort_order")
-    )
-    keys = [
-        link.partner.translation_key
-        for link in links
-        if link.partner.locale_id != campaign.locale_id
-    ]
-    translations = {}
-    if keys:
-        translations = {
-            p.translation_key: p
-            for p in PartnerPage.objects.live()
-            .filter(translation_key__in=keys, locale_id=campaign.locale_id)
-            .annotate(restricted=restricted())
-            .select_related("logo")
-        }
-    for link in links:
-        link.partner.restricted = link.partner_restricted
-        link.localized_partner = translations.get(link.partner.translation_key, link.partner)
-    # A partner whose page is unpublished (in no language live here) or private is not
-    # listed: its link answered 404 (fresh-eyes trial) or a login from the campaign and home
-    # pages.
-    links = [
-        link
-        for link in links
-        if link.localized_partner.live and not link.localized_partner.restricted
-    ]
-    if rendition_specs is not None:
-        prefetch_related_objects(
-            [link.localized_partner for link in links], with_renditions("logo", rendition_specs)
-        )
-    return links

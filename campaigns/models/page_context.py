@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from wagtail.images import get_image_model
 
+from home.private_pages import restricted
 from home.renditions import prefetch_renditions
-from home.site_chrome import restricted
 
 # Must match the {% srcset_image %} specs in templates/includes/partner_card.html and
 # templates/includes/appeal_card.html.
@@ -42,7 +42,7 @@ def campaign_lists(campaign):
     whatever the number of partners and appeals.
     """
     from .appeal import AppealPage
-    from .campaign import localized_partners
+    from .partner_links import localized_partners
 
     partners = localized_partners(campaign, rendition_specs=None)
     appeals = list(

@@ -11,7 +11,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from campaigns.api_paths import tracker_api_paths
 from home.models import PortalPage
-from home.site_chrome import restricted
+from home.private_pages import restricted
 from portal.localization.typed_codes import WesternDigitsCharField
 
 

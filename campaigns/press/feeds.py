@@ -18,6 +18,7 @@ from wagtail.models import Locale
 
 from campaigns.press.models import Coverage, PressIndexPage
 from campaigns.press.press_room import campaigns_in, visible_releases
+from home.private_pages import restricted
 
 FEED_LENGTH = 30
 
@@ -41,7 +42,9 @@ class PressFeed(Feed):
 
     def get_object(self, request):
         locale = Locale.objects.filter(language_code=get_language()).first()
-        index = PressIndexPage.objects.live().filter(locale=locale).first() if locale else None
+        # A private press room has no public feed (its releases are not for everyone).
+        rooms = PressIndexPage.objects.live().exclude(restricted())
+        index = rooms.filter(locale=locale).first() if locale else None
         if index is None:
             raise Http404
         # A fresh feed object serves each request (see feed_view), so this is not shared.

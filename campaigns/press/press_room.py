@@ -21,7 +21,7 @@ from campaigns.press.models import (
     PressContact,
     PressReleasePage,
 )
-from home.site_chrome import restricted
+from home.private_pages import restricted
 
 RELEASES_PER_PAGE = 10
 COVERAGE_PER_PAGE = 20

@@ -10,7 +10,7 @@ from django.db.models import Count, F, Sum, Value
 from django.db.models.functions import TruncDate
 
 from campaigns.models import CampaignPage, PartnerPage
-from home.site_chrome import restricted
+from home.private_pages import restricted
 from portal.localization.locales import language_for_locale_id
 
 from .aggregates import (

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 def public_needs():
     from campaigns.models import CampaignPage
-    from home.site_chrome import restricted
+    from home.private_pages import restricted
 
     from .models import Need, NeedStatus
 

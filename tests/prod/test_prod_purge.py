@@ -148,6 +148,11 @@ def test_making_a_page_private_purges_it_and_its_subtree_hard(
     with django_capture_on_commit_callbacks(execute=True):
         PageViewRestriction.objects.filter(page=index).delete()  # public again
     assert "http://localhost/en/partners/" in purged
+    # Back in every English page's menu: no first reader gets the copy without it (a soft
+    # purge served it from grace; fresh-eyes trial).
+    assert index.show_in_menus
+    english = {page.get_full_url() for page in index.get_parent().get_descendants().live()}
+    assert english <= set(RecordingBackend.hard)
 
 
 def test_an_expired_page_is_purged_hard(demo, purged, django_capture_on_commit_callbacks):

@@ -14,7 +14,7 @@ from wagtail.models import Locale
 from campaigns.models import CampaignPage, PartnerPage
 from campaigns.tracker import aggregates, services
 from campaigns.tracker.models import Region
-from home.site_chrome import restricted
+from home.private_pages import restricted
 from portal.localization.lists import join_values
 
 from ..localization import attach_translations
